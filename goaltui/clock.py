@@ -1,0 +1,43 @@
+"""The one clock: injected everywhere so tests and snapshots are deterministic."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Protocol
+
+
+class Clock(Protocol):
+    """Source of "now" for the store, the progress maths and the UI."""
+
+    def now(self) -> datetime: ...
+
+    def today(self) -> date: ...
+
+
+class SystemClock:
+    """The real local time."""
+
+    def now(self) -> datetime:
+        return datetime.now().astimezone().replace(microsecond=0)
+
+    def today(self) -> date:
+        return date.today()
+
+
+class FixedClock:
+    """A frozen clock for tests, the demo and snapshots."""
+
+    def __init__(self, now: datetime) -> None:
+        self._now = now
+
+    def now(self) -> datetime:
+        return self._now
+
+    def today(self) -> date:
+        return self._now.date()
+
+    def advance(self, **kwargs: float) -> None:
+        """Move the frozen time forward (same keywords as timedelta)."""
+        from datetime import timedelta
+
+        self._now = self._now + timedelta(**kwargs)
