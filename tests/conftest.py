@@ -1,0 +1,45 @@
+"""Shared fixtures: a frozen clock, demo and empty data files, a clean environment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from goaltui.clock import FixedClock
+from goaltui.demo import DEMO_NOW, DEMO_TODAY, make_demo_copy
+from goaltui.store import Store
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Colour and theme settings of the developer's shell must not leak into tests."""
+    for name in ("NO_COLOR", "TEXTUAL_THEME", "GOALTUI_DB", "TEXTUAL_ANIMATIONS", "COLORTERM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("GOALTUI_USER", "lead")
+    monkeypatch.setenv("GOALTUI_CONFIG_DIR", str(tmp_path / "config"))
+    yield
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(DEMO_NOW)
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    """A private copy of the demo data, unshifted (it ends on DEMO_TODAY)."""
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    return make_demo_copy(DEMO_TODAY, folder)
+
+
+@pytest.fixture
+def demo_store(demo_path: Path, clock: FixedClock) -> Store:
+    return Store(demo_path, clock=clock, user="lead")
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path, clock: FixedClock) -> Store:
+    return Store(tmp_path / "goals.json", clock=clock, user="lead")
