@@ -79,6 +79,14 @@ class Assessment:
 Issue = tuple[Grade, str, str]  # grade, reason, hint
 
 
+def _warn(reason: str, hint: str) -> Issue:
+    return (Grade.WARN, reason, hint)
+
+
+def _fail(reason: str, hint: str) -> Issue:
+    return (Grade.FAIL, reason, hint)
+
+
 def _check(letter: str, issues: list[Issue], ok: str) -> Check:
     """Fold issues into one check: the worst grade, every reason and hint on one line."""
     if not issues:
@@ -97,24 +105,25 @@ def _num(value: float, unit: str = "") -> str:
 
 
 def _specific(goal: Goal) -> Check:
+    """Fail: < 3 words and no details. Warn: no details, or an agent goal owned by "team"."""
     issues: list[Issue] = []
     words = re.findall(r"\w+", goal.title)
     if len(words) < MIN_TITLE_WORDS and not goal.details:
         issues.append(
-            (
-                Grade.FAIL,
+            _fail(
                 f"The title {goal.title!r} is too short to say what should change.",
                 "Name the KPI, who and where, e.g. 'Cut AHT for the billing queue'.",
             )
         )
     elif not goal.details:
-        issues.append((Grade.WARN, "No details yet.", "Add who, what and where in the details."))
+        issues.append(_warn("No details yet.", "Add who, what and where in the details."))
     if goal.level is Level.AGENT and goal.owner.strip().lower() in {"", "team"}:
-        issues.append((Grade.WARN, "No agent is named as owner.", "Set the owner to the agent."))
+        issues.append(_warn("No agent is named as owner.", "Set the owner to the agent."))
     return _check("S", issues, "Clear title and details, with an owner.")
 
 
 def _measurable(goal: Goal) -> Check:
+    """Fail: baseline or target missing. Warn: target == baseline, or no unit."""
     m = goal.metric
     issues: list[Issue] = []
     if m.baseline is None or m.target is None:
@@ -122,22 +131,20 @@ def _measurable(goal: Goal) -> Check:
             name for name, v in (("baseline", m.baseline), ("target", m.target)) if v is None
         )
         issues.append(
-            (
-                Grade.FAIL,
+            _fail(
                 f"No {missing}: progress can't be measured.",
                 "Add a baseline (today's value) and a target, e.g. 420 s -> 360 s.",
             )
         )
     elif m.baseline == m.target:
         issues.append(
-            (
-                Grade.WARN,
+            _warn(
                 f"Target equals baseline ({_num(m.target, m.unit)}): nothing to improve.",
                 "Set the value you want to reach, or say in the title that it is a hold goal.",
             )
         )
     if not m.unit:
-        issues.append((Grade.WARN, "No unit.", "Add a unit such as s, min or %."))
+        issues.append(_warn("No unit.", "Add a unit such as s, min or %."))
     ok = ""
     if m.baseline is not None and m.target is not None:
         ok = f"{m.name}: {_num(m.baseline, m.unit)} -> {_num(m.target, m.unit)}."
@@ -160,31 +167,34 @@ def _best_pace(points: Sequence[Point], sign: float) -> float | None:
 
 
 def _attainable(goal: Goal, points: Sequence[Point], today: date) -> Check:
+    """Fail: impossible target (% outside 0-100, negative time). Warn: stretch or no plan."""
     m = goal.metric
     unit = m.unit.strip().lower()
     issues: list[Issue] = []
-    plan_issue: Issue = (Grade.WARN, "No plan yet.", "Note the coaching, tools or time this needs.")
     if m.target is not None and unit in PERCENT_UNITS and not 0 <= m.target <= 100:
-        issues.append(
-            (Grade.FAIL, f"A {m.name} of {_num(m.target, '%')} is impossible.", "Pick 0-100 %.")
-        )
+        issues.append(_fail(f"A {m.name} of {_num(m.target, '%')} is impossible.", "Pick 0-100 %."))
     if m.target is not None and unit in DURATION_UNITS and m.target < 0:
-        issues.append((Grade.FAIL, "A negative time is impossible.", "Pick a target of 0 or more."))
+        issues.append(_fail("A negative time is impossible.", "Pick a target of 0 or more."))
     if m.baseline is None or m.target is None:
-        issues.append((Grade.WARN, "Can't judge the size of the change yet.", "Fill in M first."))
+        issues.append(_warn("Can't judge the size of the change yet.", "Fill in M first."))
     elif not issues:
         issue = _stretch(goal, m.baseline, m.target, points, today)
         if issue is not None:
             issues.append(issue)
     if not goal.plan:
-        issues.append(plan_issue)
+        issues.append(_warn("No plan yet.", "Note the coaching, tools or time this needs."))
     return _check("A", issues, "The change looks reachable in the time left, with a plan.")
 
 
 def _stretch(
     goal: Goal, baseline: float, target: float, points: Sequence[Point], today: date
 ) -> Issue | None:
-    """A warning when the target asks for an implausible change for the time left."""
+    """Warn when the target needs an implausible change for the time left.
+
+    With two weeks of check-ins: needing more than PACE_FACTOR x the best 30-day pace seen.
+    Otherwise: a relative change above GENERIC_TOTAL_CHANGE, or above
+    GENERIC_MONTHLY_CHANGE per 30 days left.
+    """
     seen = [p for p in points if p.day <= today]
     current = seen[-1].value if seen else baseline
     if target_met(goal, current) or baseline == target:
@@ -202,39 +212,30 @@ def _stretch(
     if best is not None and days_left is not None:
         needed = remaining / days_left
         if needed > PACE_FACTOR * max(best, 0.0):
-            so_far = _num(best * 7, unit) if best > 0 else "no improvement"
-            return (
-                Grade.WARN,
-                f"Needs {_num(needed * 7, unit)} a week; best so far: {so_far}.",
-                hint,
-            )
+            so_far = f"{_num(best * 7, unit)} a week" if best > 0 else "no improvement"
+            return _warn(f"Needs {_num(needed * 7, unit)} a week; best so far: {so_far}.", hint)
         return None
     if baseline == 0:
         return None  # a relative change from zero means nothing
     total = abs(target - baseline) / abs(baseline)
     if total > GENERIC_TOTAL_CHANGE:
-        return (Grade.WARN, f"A {total:.0%} change is a big leap.", hint)
+        return _warn(f"A {total:.0%} change is a big leap.", hint)
     if days_left is not None:
         monthly = remaining / abs(baseline) * TREND_WINDOW_DAYS / days_left
         if monthly > GENERIC_MONTHLY_CHANGE:
-            return (Grade.WARN, f"Needs a {monthly:.0%} change a month.", hint)
+            return _warn(f"Needs a {monthly:.0%} change a month.", hint)
     return None
 
 
 def _relevant(goal: Goal, known_keys: Collection[str]) -> Check:
+    """Pass with a why or a parent. Warn: unknown parent. Fail: neither."""
     issues: list[Issue] = []
     if goal.parent is not None and known_keys and goal.parent not in known_keys:
-        issues.append(
-            (
-                Grade.WARN,
-                f"Parent goal {goal.parent!r} doesn't exist.",
-                "Align it to an existing goal or clear the parent.",
-            )
-        )
+        hint = "Pick an existing parent goal or clear it."
+        issues.append(_warn(f"Parent goal {goal.parent!r} doesn't exist.", hint))
     if not goal.why and goal.parent is None:
         issues.append(
-            (
-                Grade.FAIL,
+            _fail(
                 "No reason given and not aligned to a bigger goal.",
                 "Say why it matters, e.g. 'long holds drive CSAT down', or pick a parent goal.",
             )
@@ -244,31 +245,20 @@ def _relevant(goal: Goal, known_keys: Collection[str]) -> Check:
 
 
 def _timely(goal: Goal, today: date) -> Check:
+    """Fail: no due date or due < start. Warn: past due while active, or > 18 months away."""
     issues: list[Issue] = []
     due = goal.due
     if due is None:
-        issues.append((Grade.FAIL, "No due date.", "Set a due date, e.g. eoq or +8w."))
+        issues.append(_fail("No due date.", "Set a due date, e.g. eoq or +8w."))
     elif due < goal.start:
-        issues.append(
-            (Grade.FAIL, "Due before it starts.", "Move the due date after the start date.")
-        )
+        issues.append(_fail("Due before it starts.", "Move the due date after the start date."))
     elif goal.status is GoalStatus.ACTIVE and due < today:
         days = (today - due).days
-        issues.append(
-            (
-                Grade.WARN,
-                f"Due date passed {days} day{'s' if days != 1 else ''} ago.",
-                "Close the goal or move the due date, with a reason.",
-            )
-        )
+        hint = "Close the goal or move the due date, with a reason."
+        issues.append(_warn(f"Due date passed {days} day{'s' if days != 1 else ''} ago.", hint))
     elif due > add_months(max(today, goal.start), MAX_HORIZON_MONTHS):
-        issues.append(
-            (
-                Grade.WARN,
-                f"Due more than {MAX_HORIZON_MONTHS} months away.",
-                "Break it into shorter goals or milestones.",
-            )
-        )
+        hint = "Break it into shorter goals or milestones."
+        issues.append(_warn(f"Due more than {MAX_HORIZON_MONTHS} months away.", hint))
     ok = f"Due {due.isoformat()}." if due else ""
     return _check("T", issues, ok)
 
