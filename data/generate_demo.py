@@ -169,7 +169,7 @@ GOALS: list[tuple[Goal, Plan]] = [
             start=START,
             due=date(2027, 1, 29),
         ),
-        Plan(reach=0.35, noise=1.2, decimals=1),
+        Plan(reach=0.2, noise=1.2, decimals=1),
     ),
     (
         Goal(
