@@ -294,13 +294,13 @@ def build(path: Path) -> None:
     clock = FixedClock(at(START, 9))
     store = Store(path, clock=clock, user=LEAD)
     for goal, _ in GOALS:
-        clock._now = at(goal.start, 9)
+        clock.set(at(goal.start, 9))
         store.add_goal(goal)
     for key, items in MILESTONES.items():
         for title, due, done in items:
             milestone = store.add_milestone(key, title, due)
             if done and due is not None:
-                clock._now = at(min(due, DEMO_TODAY), 16)
+                clock.set(at(min(due, DEMO_TODAY), 16))
                 store.set_milestone_done(milestone.id, True)
 
     articles = 0.0  # kb-articles is a running count, not a noisy rate
@@ -319,12 +319,12 @@ def build(path: Path) -> None:
             confidence = None
             if day.weekday() == 4 and goal.level is Level.AGENT:
                 confidence = Confidence.ON_TRACK if plan.reach >= 0.9 else Confidence.AT_RISK
-            clock._now = at(day, 18, 5)
+            clock.set(at(day, 18, 5))
             store.user = IMPORTER if goal.level is not Level.AGENT else LEAD
             store.log(goal.key, value, day, note=note, confidence=confidence)
         if day == date(2026, 9, 14):
             # Tom's target eased in a one-on-one: the ledger keeps the original.
-            clock._now = at(day, 11)
+            clock.set(at(day, 11))
             store.user = LEAD
             tom = store.goal("aht-tom")
             eased = tom.metric.model_copy(update={"target": 480.0})
@@ -333,13 +333,13 @@ def build(path: Path) -> None:
                 reason="New product launch lengthens billing calls; agreed in 1:1",
             )
     # A corrected value: a typo logged, then fixed the same day (history keeps it).
-    clock._now = at(DEMO_TODAY, 18, 20)
+    clock.set(at(DEMO_TODAY, 18, 20))
     store.user = LEAD
     store.log("csat-priya", 8.6, DEMO_TODAY - timedelta(days=1), note="")
-    clock._now = at(DEMO_TODAY, 18, 25)
+    clock.set(at(DEMO_TODAY, 18, 25))
     store.log("csat-priya", 86.0, DEMO_TODAY - timedelta(days=1), note="Fixed a typo (8.6)")
     # Maria hit her target: the lead marked it achieved.
-    clock._now = at(DEMO_TODAY, 9)
+    clock.set(at(DEMO_TODAY, 9))
     store.set_status("aht-maria", GoalStatus.ACHIEVED)
 
 

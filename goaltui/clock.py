@@ -36,6 +36,10 @@ class FixedClock:
     def today(self) -> date:
         return self._now.date()
 
+    def set(self, now: datetime) -> None:
+        """Jump the frozen time (used by the demo generator to date its writes)."""
+        self._now = now
+
     def advance(self, **kwargs: float) -> None:
         """Move the frozen time forward (same keywords as timedelta)."""
         from datetime import timedelta

@@ -49,9 +49,8 @@ def _shift_ids(table: dict[str, object], days: int) -> dict[str, object]:
     shifted: dict[str, object] = {}
     for doc_id, doc in table.items():
         key, sep, day = doc_id.partition("@")
-        if sep:
-            doc_id = f"{key}@{_shift(day, days)}"
-        shifted[doc_id] = _shift(doc, days)
+        new_id = f"{key}@{_shift(day, days)}" if sep else doc_id
+        shifted[new_id] = _shift(doc, days)
     return shifted
 
 

@@ -6,6 +6,7 @@ screens and the CLI never see TinyDB documents.
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
 from datetime import date, datetime
@@ -150,7 +151,7 @@ class CheckIn(_Model):
     @field_validator("value")
     @classmethod
     def _finite(cls, value: float) -> float:
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise ValueError("must be a finite number")
         return value
 
@@ -211,13 +212,13 @@ _RELATIVE = re.compile(r"^\s*([+-])\s*(\d+(?:\.\d+)?)\s*%\s*$")
 
 
 def parse_number(text: str, what: str = "value") -> float:
-    """Parse a user-typed number ("6.2", "1,234", "85%") or raise ValueError with a clear message."""
+    """Parse a typed number ("6.2", "1,234", "85%"); raise ValueError with a clear message."""
     cleaned = text.strip().replace(",", "").removesuffix("%").strip()
     try:
         number = float(cleaned)
     except ValueError:
         raise ValueError(f"{what} must be a number, got {text.strip()!r}") from None
-    if number != number or number in (float("inf"), float("-inf")):
+    if not math.isfinite(number):
         raise ValueError(f"{what} must be a finite number, got {text.strip()!r}")
     return number
 

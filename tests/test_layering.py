@@ -42,7 +42,9 @@ def test_core_module_never_imports_textual(relpath: str) -> None:
     path = ROOT / relpath
     if not path.exists():
         pytest.skip(f"{relpath} not written yet")
-    textual = {m for m in imported_modules(path) if m.split(".")[0] in {"textual", "screens", "rich"}}
+    textual = {
+        m for m in imported_modules(path) if m.split(".")[0] in {"textual", "screens", "rich"}
+    }
     assert not textual, f"{relpath} imports {sorted(textual)}; the core must stay free of textual"
 
 
