@@ -18,7 +18,7 @@ from pathlib import Path
 
 from goaltui.clock import FixedClock
 from goaltui.demo import DEMO_TODAY
-from goaltui.models import Confidence, Goal, GoalStatus, Level, Metric
+from goaltui.models import Confidence, Goal, GoalStatus, Level, Metric, seed_ids
 from goaltui.store import Store
 
 START = date(2026, 6, 1)
@@ -291,6 +291,7 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
 
 def build(path: Path) -> None:
     rng = random.Random(20261126)
+    seed_ids(20261126)
     clock = FixedClock(at(START, 9))
     store = Store(path, clock=clock, user=LEAD)
     for goal, _ in GOALS:

@@ -7,8 +7,10 @@ screens and the CLI never see TinyDB documents.
 from __future__ import annotations
 
 import math
+import random
 import re
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, NamedTuple
@@ -52,9 +54,24 @@ class Direction(StrEnum):
     HIGHER = "higher"
 
 
+def _uuid_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+_id_source: Callable[[], str] = _uuid_id
+
+
 def new_id() -> str:
     """A short random id; our own identity, never TinyDB's doc_id."""
-    return uuid.uuid4().hex[:12]
+    return _id_source()
+
+
+def seed_ids(seed: int) -> None:
+    """Make new ids reproducible (the demo generator); uuid4 otherwise, which stays
+    unique across forked processes, unlike a copied random state."""
+    global _id_source  # noqa: PLW0603 - a deliberate, test-and-demo-only switch
+    rng = random.Random(seed)
+    _id_source = lambda: f"{rng.getrandbits(48):012x}"  # noqa: E731
 
 
 Text = Annotated[str, Field(max_length=2000)]
