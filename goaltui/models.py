@@ -15,7 +15,15 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 KEY_PATTERN = r"^[a-z0-9][a-z0-9-]{0,31}$"
 KEY_RE = re.compile(KEY_PATTERN)
@@ -77,6 +85,17 @@ def seed_ids(seed: int) -> None:
 Text = Annotated[str, Field(max_length=2000)]
 
 
+def _naive_local(moment: datetime) -> datetime:
+    """Stamps are naive local time; an aware one (a script, an old file) is converted, so
+    sorting never mixes naive and aware datetimes."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone().replace(tzinfo=None)
+
+
+Stamp = Annotated[datetime, AfterValidator(_naive_local)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(
         extra="ignore",  # tolerate fields written by a newer minor version
@@ -116,9 +135,9 @@ class Goal(_Model):
     start: date
     due: date | None = None
     status: GoalStatus = GoalStatus.ACTIVE
-    created_at: datetime | None = None
+    created_at: Stamp | None = None
     created_by: str = ""
-    updated_at: datetime | None = None
+    updated_at: Stamp | None = None
     updated_by: str = ""
 
     @field_validator("key", mode="before")
@@ -149,7 +168,7 @@ class Milestone(_Model):
     title: str = Field(min_length=1, max_length=120)
     due: date | None = None
     done: bool = False
-    done_at: datetime | None = None
+    done_at: Stamp | None = None
     done_by: str | None = None
     order: int = 0
 
@@ -163,7 +182,7 @@ class CheckIn(_Model):
     note: str = Field(default="", max_length=500)
     confidence: Confidence | None = None
     by: str = ""
-    at: datetime | None = None
+    at: Stamp | None = None
 
     @field_validator("value")
     @classmethod
@@ -178,7 +197,7 @@ class CheckInRevision(_Model):
 
     id: str = Field(default_factory=new_id)
     old: CheckIn
-    replaced_at: datetime
+    replaced_at: Stamp
     replaced_by: str
 
 
@@ -195,7 +214,7 @@ class TargetChange(_Model):
     new: str
     reason: str = Field(min_length=1, max_length=500)
     by: str = ""
-    at: datetime
+    at: Stamp
 
 
 class Point(NamedTuple):

@@ -1,0 +1,341 @@
+"""The progress board: the home screen, one row per goal in a single DataTable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, Static
+
+from goaltui.board_rows import (
+    SORT_LABELS,
+    BoardFilter,
+    BoardRow,
+    build_rows,
+    next_sort,
+    visible_rows,
+)
+from goaltui.clock import Clock
+from goaltui.errors import GoaltuiError
+from goaltui.models import Level
+from goaltui.progress import STATUS_ORDER, Status
+from goaltui.settings import SortKey
+from goaltui.store import Store
+from goaltui.widgets import BoardTable, FilterInput, StatusSummary, info_text
+
+EMPTY_TEXT = "No goals yet \u2013 press [b]n[/b] to write your first SMART goal"
+NO_MATCH_TEXT = "No goal matches the filter \u2013 press [b]escape[/b] to clear it"
+LEVELS: tuple[Level | None, ...] = (None, Level.CENTER, Level.TEAM, Level.AGENT)
+FILTER = Binding.Group("Filter", compact=True)
+
+
+class BoardScreen(Screen[None]):
+    """Every goal at a glance: sparkline, value, progress, pace, status, days left, milestones."""
+
+    BINDINGS = [
+        Binding("n", "new_goal", "New", id="board.new", tooltip="Write a new SMART goal"),
+        Binding("e", "edit_goal", "Edit", id="board.edit", tooltip="Edit the selected goal"),
+        Binding(
+            "m",
+            "milestones",
+            "Milestones",
+            id="board.milestones",
+            tooltip="Milestones of the selected goal",
+        ),
+        Binding(
+            "s",
+            "cycle_sort",
+            "Sort",
+            id="board.sort",
+            tooltip="Sort by status, due date, progress, key",
+        ),
+        Binding(
+            "slash",
+            "filter_text",
+            "Filter",
+            id="board.filter",
+            group=FILTER,
+            tooltip="Filter by text",
+        ),
+        Binding(
+            "o",
+            "filter_owner",
+            "Owner",
+            id="board.owner",
+            group=FILTER,
+            tooltip="Only the selected owner",
+        ),
+        Binding(
+            "l",
+            "filter_level",
+            "Level",
+            id="board.level",
+            group=FILTER,
+            tooltip="Cycle center/team/agent",
+        ),
+        Binding(
+            "f",
+            "filter_status",
+            "Status",
+            id="board.status",
+            group=FILTER,
+            tooltip="Cycle the statuses",
+        ),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear",
+            id="board.clear",
+            show=False,
+            tooltip="Clear every filter",
+        ),
+        Binding("q", "app.quit", "Quit", id="board.quit", tooltip="Leave goaltui"),
+    ]
+
+    DEFAULT_CSS = """
+    BoardScreen { layout: vertical; }
+    BoardScreen #filter-bar { display: none; height: 1; padding: 0 1; background: $boost; }
+    BoardScreen #filter-bar.-shown { display: block; }
+    BoardScreen #filter-bar Label { width: auto; padding-right: 1; text-style: bold; }
+    BoardScreen #filter { height: 1; border: none; padding: 0; width: 1fr; }
+    BoardScreen #empty {
+        display: none; height: 1fr; content-align: center middle; text-style: italic;
+    }
+    BoardScreen.-empty #empty { display: block; }
+    BoardScreen.-empty BoardTable { display: none; }
+    BoardScreen #info {
+        height: 1; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    """
+
+    @dataclass
+    class RowsLoaded(Message):
+        """A worker read the store: fresh rows as of `today`."""
+
+        rows: list[BoardRow]
+        today: date
+        token: object
+
+    @dataclass
+    class LoadFailed(Message):
+        error: str
+
+    def __init__(
+        self, store: Store, clock: Clock, *, sort: SortKey = "status", refresh_seconds: float = 2.0
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.sort: SortKey = sort
+        self.board_filter = BoardFilter()
+        self.rows: list[BoardRow] = []
+        self.shown: list[BoardRow] = []
+        self._token: object = None
+        self._today: date | None = None
+        self._select: str | None = None
+        self._refresh_seconds = refresh_seconds
+
+    def compose(self) -> ComposeResult:
+        yield StatusSummary(id="summary")
+        with Horizontal(id="filter-bar"):
+            yield Label("filter:")
+            yield FilterInput(placeholder="key, title or owner", id="filter")
+        yield BoardTable(id="board")
+        yield Static(EMPTY_TEXT, id="empty")
+        yield Static(id="info")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        # The first load is synchronous: the first painted frame already shows the goals
+        # (no flash of the empty state, and a deterministic first frame for snapshots).
+        try:
+            snapshot, today = self.store.snapshot(), self.clock.today()
+            self._apply(build_rows(snapshot, today), today, snapshot.token)
+        except GoaltuiError as exc:
+            self._apply([], self.clock.today(), None)
+            self.notify(str(exc), title="Cannot read the data file", severity="error", timeout=30)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._render_rows())
+        self.set_interval(self._refresh_seconds, self._poll)
+        self.query_one(BoardTable).focus()
+
+    # -- data -------------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        """Re-read the store in a worker; optionally put the cursor on `select` afterwards."""
+        if select is not None:
+            self._select = select
+        self._load()
+
+    def _poll(self) -> None:
+        # One stat per tick: others (the CLI, a second session) may log check-ins.
+        if self.store.change_token() != self._token or self.clock.today() != self._today:
+            self.reload()
+
+    @work(thread=True, exclusive=True, group="board-load")
+    def _load(self) -> None:
+        try:
+            snapshot, today = self.store.snapshot(), self.clock.today()
+            rows = build_rows(snapshot, today)
+        except GoaltuiError as exc:
+            self.post_message(self.LoadFailed(str(exc)))
+            return
+        self.post_message(self.RowsLoaded(rows, today, snapshot.token))
+
+    @on(RowsLoaded)
+    def _rows_loaded(self, message: RowsLoaded) -> None:
+        self._apply(message.rows, message.today, message.token)
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        self.notify(message.error, title="Cannot read the data file", severity="error", timeout=30)
+
+    def _apply(self, rows: list[BoardRow], today: date, token: object) -> None:
+        self.rows, self._today, self._token = rows, today, token
+        self._render_rows()
+
+    def _render_rows(self) -> None:
+        table = self.query_one(BoardTable)
+        self.shown = visible_rows(self.rows, self.board_filter, self.sort)
+        width = self.size.width or self.app.size.width
+        table.show_rows(self.shown, width, fit=self.rows)
+        if self._select is not None and self._select in {r.key for r in self.shown}:
+            table.move_cursor(row=table.get_row_index(self._select), animate=False)
+            self._select = None
+        self.set_class(not self.shown, "-empty")
+        empty = self.query_one("#empty", Static)
+        empty.update(NO_MATCH_TEXT if self.rows else EMPTY_TEXT)
+        self.query_one(StatusSummary).show(
+            self.shown, len(self.rows), SORT_LABELS[self.sort], self.board_filter
+        )
+        self._update_info()
+        self.refresh_bindings()
+
+    def on_resize(self, event: Resize) -> None:
+        # Rebuilding throws away the table's row cache: only do it when the columns change.
+        if self.rows and self.query_one(BoardTable).needs_layout(event.size.width, self.rows):
+            self._render_rows()
+
+    # -- selection --------------------------------------------------------------------
+
+    @property
+    def selected(self) -> BoardRow | None:
+        key = self.query_one(BoardTable).selected_key
+        return next((r for r in self.shown if r.key == key), None)
+
+    @on(DataTable.RowHighlighted)
+    def _update_info(self) -> None:
+        self.query_one("#info", Static).update(info_text(self.selected))
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.open_goal(event.row_key.value)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"edit_goal", "milestones", "filter_owner"} and not self.shown:
+            return None  # shown dimmed: there is no goal to act on
+        return True
+
+    # -- actions ----------------------------------------------------------------------
+
+    def open_goal(self, key: str) -> None:
+        from screens.detail import DetailScreen
+
+        self.app.push_screen(
+            DetailScreen(self.store, self.clock, key), lambda _changed: self.reload(key)
+        )
+
+    def edit_goal(self, key: str | None) -> None:
+        """Open the goal form: `key` None writes a new goal."""
+        from screens.goal_form import GoalFormScreen
+
+        goal = None
+        if key is not None:
+            try:
+                goal = self.store.goal(key)
+            except GoaltuiError as exc:
+                self.notify(str(exc), severity="error")
+                return
+        self.app.push_screen(GoalFormScreen(self.store, self.clock, goal), self._form_closed)
+
+    def _form_closed(self, saved: str | None) -> None:
+        self.reload(saved)
+
+    def open_milestones(self, key: str) -> None:
+        from screens.milestones import MilestonesScreen
+
+        self.app.push_screen(
+            MilestonesScreen(self.store, self.clock, key), lambda _changed: self.reload(key)
+        )
+
+    def action_new_goal(self) -> None:
+        self.edit_goal(None)
+
+    def action_edit_goal(self) -> None:
+        if (row := self.selected) is not None:
+            self.edit_goal(row.key)
+
+    def action_milestones(self) -> None:
+        if (row := self.selected) is not None:
+            self.open_milestones(row.key)
+
+    def action_cycle_sort(self) -> None:
+        self.set_sort(next_sort(self.sort))
+
+    def set_sort(self, sort: SortKey) -> None:
+        self.sort = sort
+        self._render_rows()
+        self.notify(f"Sorted by {SORT_LABELS[sort]}", timeout=2)
+
+    def set_filter(self, board_filter: BoardFilter) -> None:
+        self.board_filter = board_filter
+        self._render_rows()
+
+    def action_filter_text(self) -> None:
+        self.query_one("#filter-bar").add_class("-shown")
+        self.query_one("#filter", Input).focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.set_filter(self.board_filter.with_(text=event.value))
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        if not self.query_one("#filter", Input).value.strip():
+            self.query_one("#filter-bar").remove_class("-shown")
+        self.query_one(BoardTable).focus()
+
+    def action_filter_owner(self) -> None:
+        row = self.selected
+        if self.board_filter.owner is not None:
+            self.set_filter(self.board_filter.with_(owner=None))
+        elif row is not None:
+            self.set_filter(self.board_filter.with_(owner=row.goal.owner))
+
+    def action_filter_level(self) -> None:
+        nxt = LEVELS[(LEVELS.index(self.board_filter.level) + 1) % len(LEVELS)]
+        self.set_filter(self.board_filter.with_(level=nxt))
+
+    def action_filter_status(self) -> None:
+        present = sorted({r.progress.status for r in self.rows}, key=STATUS_ORDER.__getitem__)
+        cycle: list[Status | None] = [None, *present]
+        current = self.board_filter.status if self.board_filter.status in cycle else None
+        nxt = cycle[(cycle.index(current) + 1) % len(cycle)]
+        self.set_filter(self.board_filter.with_(status=nxt))
+
+    @on(FilterInput.Cleared)
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        with field.prevent(Input.Changed):
+            field.value = ""
+        self.query_one("#filter-bar").remove_class("-shown")
+        self.query_one(BoardTable).focus()
+        if self.board_filter.active:
+            self.set_filter(BoardFilter())

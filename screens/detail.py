@@ -1,0 +1,329 @@
+"""Goal detail: the history chart, the check-in log, milestones, the target ledger and SMART."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual_plotext import PlotextPlot
+
+from goaltui.clock import Clock
+from goaltui.errors import GoaltuiError
+from goaltui.models import CheckIn, Goal, Milestone, Point, TargetChange
+from goaltui.progress import GoalProgress, Status, evaluate
+from goaltui.smart import Assessment, Grade, assess
+from goaltui.store import Store
+from goaltui.widgets import STATUS_MARK, Palette, fmt_number, with_unit
+
+TABS = {
+    "chart": "Chart",
+    "checkins": "Check-ins",
+    "milestones": "Milestones",
+    "ledger": "Ledger",
+    "smart": "SMART",
+}
+TAB_KEYS = Binding.Group("Tabs", compact=True)
+GRADE_MARK = {
+    Grade.PASS: ("✓ pass", "text-success"),
+    Grade.WARN: ("! warn", "text-warning"),
+    Grade.FAIL: ("✗ fail", "text-error"),
+}
+
+
+class DetailScreen(Screen[bool]):
+    """Everything about one goal; dismisses True when the goal was edited from here."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="detail.back", tooltip="Back to the board"),
+        Binding("e", "edit", "Edit", id="detail.edit", tooltip="Edit this goal"),
+        Binding(
+            "m",
+            "milestones",
+            "Milestones",
+            id="detail.milestones",
+            tooltip="Edit the milestone checklist",
+        ),
+        *(
+            Binding(
+                str(n),
+                f"tab('{tab}')",
+                label,
+                id=f"detail.tab.{tab}",
+                group=TAB_KEYS,
+                tooltip=f"Show the {label} tab",
+            )
+            for n, (tab, label) in enumerate(TABS.items(), start=1)
+        ),
+    ]
+
+    DEFAULT_CSS = """
+    DetailScreen #head {
+        height: auto; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    DetailScreen TabbedContent { height: 1fr; }
+    DetailScreen TabPane { padding: 0; }
+    DetailScreen PlotextPlot { height: 1fr; }
+    DetailScreen DataTable { height: 1fr; }
+    DetailScreen #smart-text { padding: 0 1; }
+    """
+
+    def __init__(self, store: Store, clock: Clock, goal_key: str) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.goal_key = goal_key
+        self.changed = False
+        self._tab = "chart"
+        self._fill: (
+            tuple[Goal, list[CheckIn], list[Milestone], list[TargetChange], GoalProgress] | None
+        ) = None
+
+    def _read(self) -> tuple[Goal, list[CheckIn], list[Milestone], list[TargetChange]]:
+        store, key = self.store, self.goal_key
+        return (
+            store.goal(key),
+            store.checkins(key),
+            store.milestones(key),
+            store.target_changes(key),
+        )
+
+    def compose(self) -> ComposeResult:
+        today = self.clock.today()
+        try:
+            goal, checkins, milestones, changes = self._read()
+        except GoaltuiError as exc:
+            yield Static(Text(str(exc), style="bold"), id="head")
+            yield Footer(compact=True)
+            return
+        points = [Point(c.day, c.value) for c in checkins]
+        progress = evaluate(goal, points, today)
+        palette = Palette.from_app(self.app)
+        yield Static(head_text(goal, progress, changes, palette), id="head")
+        with TabbedContent(initial=self._tab):
+            with TabPane("1 Chart", id="chart"):
+                yield PlotextPlot(id="plot")
+            with TabPane("2 Check-ins", id="checkins"):
+                yield DataTable(id="checkin-log", cursor_type="row", zebra_stripes=True)
+            with TabPane("3 Milestones", id="milestones"):
+                yield DataTable(id="milestone-list", cursor_type="row")
+            with TabPane("4 Ledger", id="ledger"):
+                yield DataTable(id="ledger-log", cursor_type="row")
+            with TabPane("5 SMART", id="smart"), VerticalScroll():
+                yield Static(
+                    smart_text(assess(goal, points, today, self._known_keys()), palette),
+                    id="smart-text",
+                )
+        yield Footer(compact=True)
+        self._fill = (goal, checkins, milestones, changes, progress)
+
+    def _known_keys(self) -> list[str]:
+        return [g.key for g in self.store.goals()]
+
+    def on_mount(self) -> None:
+        if self._fill is not None:
+            self._fill_widgets(*self._fill)
+
+    def _fill_widgets(
+        self,
+        goal: Goal,
+        checkins: list[CheckIn],
+        milestones: list[Milestone],
+        changes: list[TargetChange],
+        progress: GoalProgress,
+    ) -> None:
+        draw_chart(self.query_one(PlotextPlot), goal, checkins, changes, self.clock.today())
+        log = self.query_one("#checkin-log", DataTable)
+        log.add_columns("day", "value", "confidence", "by", "note")
+        for c in reversed(checkins):
+            confidence = c.confidence.value if c.confidence else ""
+            log.add_row(
+                c.day.isoformat(),
+                with_unit(fmt_number(c.value), goal.metric.unit),
+                confidence,
+                c.by,
+                Text(c.note),
+            )
+        today = self.clock.today()
+        table = self.query_one("#milestone-list", DataTable)
+        table.add_columns("", "milestone", "due", "done")
+        for m in milestones:
+            late = not m.done and m.due is not None and m.due < today
+            due = Text(m.due.isoformat() if m.due else "—", style="bold reverse" if late else "")
+            done = f"{m.done_at:%Y-%m-%d} {m.done_by or ''}" if m.done and m.done_at else ""
+            table.add_row("✓" if m.done else "☐", Text(m.title), due, done)
+        ledger = self.query_one("#ledger-log", DataTable)
+        ledger.add_columns("when", "field", "old → new", "by", "reason")
+        for ch in changes:
+            ledger.add_row(
+                f"{ch.at:%Y-%m-%d}", ch.field, f"{ch.old} → {ch.new}", ch.by, Text(ch.reason)
+            )
+        for table_id, what in (
+            ("#checkin-log", "check-ins"),
+            ("#milestone-list", "milestones"),
+            ("#ledger-log", "target changes"),
+        ):
+            dt = self.query_one(table_id, DataTable)
+            if dt.row_count == 0:
+                dt.add_row(*[Text(f"no {what} yet", style="dim")] + [""] * (len(dt.columns) - 1))
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.dismiss(self.changed)
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def action_edit(self) -> None:
+        from screens.goal_form import GoalFormScreen
+
+        try:
+            goal = self.store.goal(self.goal_key)
+        except GoaltuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.app.push_screen(GoalFormScreen(self.store, self.clock, goal), self._returned)
+
+    def action_milestones(self) -> None:
+        from screens.milestones import MilestonesScreen
+
+        self.app.push_screen(
+            MilestonesScreen(self.store, self.clock, self.goal_key), self._returned
+        )
+
+    async def _returned(self, result: object) -> None:
+        if result:
+            self.changed = True
+            tabs = self.query(TabbedContent)
+            self._tab = tabs.first().active if tabs else self._tab
+            await self.recompose()
+            if self._fill is not None:
+                self._fill_widgets(*self._fill)
+
+
+def head_text(
+    goal: Goal, progress: GoalProgress, changes: list[TargetChange], palette: Palette
+) -> Text:
+    """Three short lines: what and whose; where it stands (status in words too); the dates."""
+    metric = goal.metric
+
+    def value(number: float | None) -> str:
+        return "—" if number is None else with_unit(fmt_number(number), metric.unit)
+
+    line1 = Text.assemble(
+        (goal.key, "bold"), "  ", goal.title, "  ", (f"{goal.owner} · {goal.level.value}", "dim")
+    )
+    status = Text(
+        f"{STATUS_MARK[progress.status]} {progress.status.value}",
+        style=palette.status_style(progress.status),
+    )
+    standing = [f"{metric.name} now {value(progress.current)} → target {value(metric.target)}"]
+    if progress.percent is not None:
+        standing.append(f"{progress.percent}% of the way")
+    if progress.expected_percent is not None:
+        standing.append(f"pace {progress.expected_percent}%")
+    line2 = Text.assemble(status, "  ", " · ".join(standing))
+    dates = [f"baseline {value(metric.baseline)} on {goal.start.isoformat()}"]
+    original = original_target(changes)
+    if original is not None:
+        dates.append(f"first target {original}")
+    if goal.due is not None and progress.days_left is not None:
+        left = progress.days_left
+        dates.append(
+            f"due {goal.due.isoformat()} ({left}d left)"
+            if left >= 0
+            else f"due {goal.due.isoformat()} ({-left}d ago)"
+        )
+    if progress.forecast is not None and progress.status is not Status.ACHIEVED:
+        dates.append(f"forecast {progress.forecast.isoformat()}")
+    line3 = Text(" · ".join(dates), style="dim")
+    head = Text("\n").join([line1, line2, line3])
+    head.no_wrap, head.overflow = True, "ellipsis"
+    return head
+
+
+def original_target(changes: list[TargetChange]) -> str | None:
+    """The target before its first change, as the ledger recorded it."""
+    first = next((c for c in changes if c.field == "target"), None)
+    return None if first is None else first.old
+
+
+def draw_chart(
+    plot: PlotextPlot, goal: Goal, checkins: list[CheckIn], changes: list[TargetChange], today: date
+) -> None:
+    """History, target line, pace line (baseline at start → target at due) and the first target."""
+    plt = plot.plt
+    plt.clear_figure()
+    plt.date_form("Y-m-d")
+    metric = goal.metric
+    end = max(goal.due or today, today)
+    span = [goal.start.isoformat(), end.isoformat()]
+    unit = f" {metric.unit}" if metric.unit and metric.unit != "%" else metric.unit
+    if checkins:
+        days = [c.day.isoformat() for c in checkins]
+        values = [c.value for c in checkins]
+        # Daily values are noisy: show them as dots and draw the weekly average as the line.
+        plt.scatter(days, values, marker="braille", color="gray")
+        plt.plot(days, rolling_mean(values, 7), label=f"{metric.name} (7-day avg)", marker="hd")
+    if metric.target is not None:
+        plt.plot(
+            span,
+            [metric.target] * 2,
+            label=f"target {fmt_number(metric.target)}{unit}",
+            marker="-",
+            color="green",
+        )
+    if metric.baseline is not None and metric.target is not None and goal.due is not None:
+        pace = [goal.start.isoformat(), goal.due.isoformat()]
+        plt.plot(pace, [metric.baseline, metric.target], label="pace", marker="·", color="orange")
+    original = original_target(changes)
+    if original is not None:
+        try:
+            value = float(original)
+        except ValueError:
+            value = None
+        if value is not None:
+            plt.plot(
+                span, [value] * 2, label=f"first target {original}{unit}", marker=":", color="gray"
+            )
+    if not checkins:
+        plt.title("no check-ins yet: log one with `goaltui log`")
+    plot.refresh()
+
+
+def rolling_mean(values: list[float], window: int) -> list[float]:
+    """Mean of each value and up to `window - 1` before it."""
+    out, total = [], 0.0
+    for i, value in enumerate(values):
+        total += value
+        if i >= window:
+            total -= values[i - window]
+        out.append(total / min(i + 1, window))
+    return out
+
+
+def smart_text(assessment: Assessment, palette: Palette) -> Text:
+    """One block per letter: grade in words and colour, what we saw, and the hint."""
+    colours = {
+        "text-success": palette.good,
+        "text-warning": palette.warn,
+        "text-error": palette.bad,
+    }
+    lines = [Text(f"SMART score {assessment.score}/5", style="bold")]
+    for check in assessment.checks:
+        mark, tone = GRADE_MARK[check.grade]
+        line = Text.assemble(
+            (f"{check.letter} {check.name:<12}", "bold"),
+            (f"{mark:<7}", Style(bold=True, color=colours[tone])),
+        )
+        line.append(check.reason)
+        lines.append(line)
+        if check.hint:
+            lines.append(Text(f"{'':21}→ {check.hint}", style="dim"))
+    return Text("\n").join(lines)

@@ -1,0 +1,232 @@
+"""Small modal dialogs: confirm, ask for a reason or a line of text, edit a milestone.
+
+Each is a ModalScreen[T] that dismisses with its answer (None or False when
+cancelled), so callers use `push_screen(dialog, callback)`. Each shows its
+own Footer so its keys are listed while it is open.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from goaltui.dates import DATE_HINT, parse_date
+
+_T = TypeVar("_T")
+
+
+class Dialog(ModalScreen[_T], Generic[_T]):
+    """A centred box above the current screen (type selectors match subclasses)."""
+
+    DEFAULT_CSS = """
+    Dialog {
+        align: center middle;
+        & > Vertical {
+            width: 64;
+            max-width: 100%;
+            height: auto;
+            padding: 1 2;
+            border: thick $primary 80%;
+            background: $surface;
+        }
+        & .dialog-title { text-style: bold; margin: 0 0 1 0; }
+        & .dialog-error { color: $text-error; height: auto; display: none; }
+        & .dialog-note { color: $text-muted; height: auto; display: none; }
+        & .dialog-buttons { height: auto; margin: 1 0 0 0; align-horizontal: right; }
+        & .dialog-buttons Button { margin: 0 0 0 2; }
+    }
+    """
+
+
+def say(line: Static, text: str) -> None:
+    """Show a message line, taking no space while it is blank."""
+    line.update(text)
+    line.display = bool(text)
+
+
+class ConfirmScreen(Dialog[bool]):
+    """A yes/no question; `y`/`n`, the buttons or escape (= no) answer it."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Answer yes"),
+        Binding("n", "answer(False)", "No", id="confirm.no", tooltip="Answer no"),
+        Binding("escape", "answer(False)", "No", id="confirm.cancel", tooltip="Answer no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, classes="dialog-title", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.no} (n)", id="no", compact=True)
+                yield Button(f"{self.yes} (y)", id="yes", variant="primary", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()  # the safe answer is the default
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class TextPromptScreen(Dialog[str | None]):
+    """One line of text; enter accepts, escape cancels (None)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel", tooltip="Close without saving"),
+        Binding("enter", "submit", "OK", id="prompt.ok", tooltip="Accept the text", priority=True),
+    ]
+    required = False
+    max_length = 0  # 0: no limit
+    empty_message = "Type something first, or press escape to cancel."
+
+    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.prompt_title = title
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.prompt_title, classes="dialog-title", markup=False)
+            yield Input(
+                self.value, placeholder=self.placeholder, id="text", max_length=self.max_length
+            )
+            yield Static("", classes="dialog-error", markup=False)
+        yield Footer(compact=True)
+
+    def action_submit(self) -> None:
+        text = self.query_one("#text", Input).value.strip()
+        if self.required and not text:
+            say(self.query_one(".dialog-error", Static), self.empty_message)
+            return
+        self.dismiss(text)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReasonScreen(TextPromptScreen):
+    """Why a target, baseline or due date changed: required, it goes to the ledger."""
+
+    required = True
+    max_length = 500  # the ledger's limit
+    empty_message = "A reason is required: it is kept in the goal's history."
+
+    def __init__(self, prompt: str) -> None:
+        super().__init__(prompt, placeholder="e.g. new billing system from March, agreed with Dana")
+
+
+MilestoneAnswer = tuple[str, date | None]
+
+
+class MilestoneDialog(Dialog[MilestoneAnswer | None]):
+    """Title and optional due date of a milestone; the date accepts short forms."""
+
+    BINDINGS = [
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="milestone_dialog.cancel",
+            tooltip="Close without saving",
+        ),
+        Binding(
+            "enter",
+            "submit",
+            "Save",
+            id="milestone_dialog.save",
+            tooltip="Save the milestone",
+            priority=True,
+        ),
+    ]
+
+    def __init__(
+        self,
+        today: date,
+        *,
+        heading: str = "New milestone",
+        title: str = "",
+        due: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.today = today
+        self.heading = heading
+        self.initial_title = title
+        self.initial_due = due.isoformat() if due else ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.heading, classes="dialog-title", markup=False)
+            yield Label("Title")
+            yield Input(
+                self.initial_title, placeholder="e.g. Refund authority training", id="title"
+            )
+            yield Label("Due (optional)")
+            yield Input(self.initial_due, placeholder="YYYY-MM-DD, +2w, eom, eoq", id="due")
+            yield Static("", classes="dialog-note", markup=False)
+            yield Static("", classes="dialog-error", markup=False)
+        yield Footer(compact=True)
+
+    def _read(self) -> tuple[MilestoneAnswer | None, str]:
+        """(answer, error); the answer is None while something is wrong."""
+        title = self.query_one("#title", Input).value.strip()
+        typed = self.query_one("#due", Input).value.strip()
+        due: date | None = None
+        if typed:
+            try:
+                due = parse_date(typed, self.today)
+            except ValueError as exc:
+                return None, str(exc)
+        if not title:
+            return None, "A title is required."
+        if len(title) > 120:
+            return None, "A title can have at most 120 characters."
+        return (title, due), ""
+
+    @on(Input.Changed, "#due")
+    def _due_changed(self, event: Input.Changed) -> None:
+        note = ""
+        if event.value.strip():
+            try:
+                day = parse_date(event.value, self.today)
+            except ValueError:
+                note = DATE_HINT
+            else:
+                note = f"= {day.isoformat()} ({day:%a})"
+        say(self.query_one(".dialog-note", Static), note)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        answer, error = self._read()
+        say(self.query_one(".dialog-error", Static), f"✗ {error}" if error else "")
+        if answer is not None:
+            self.dismiss(answer)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

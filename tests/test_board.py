@@ -1,0 +1,295 @@
+"""The progress board and the goal detail, driven with Textual's Pilot on the demo data."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from rich.console import Console
+from textual.app import App
+from textual.widgets import DataTable, Input
+
+from goaltui.app import GoalApp, make_app
+from goaltui.board_rows import SORT_KEYS, BoardFilter, build_rows, visible_rows
+from goaltui.clock import FixedClock
+from goaltui.models import Goal, Level, Metric
+from goaltui.progress import Status
+from goaltui.store import Store
+from goaltui.widgets import BoardTable, board_columns
+from screens.board import BoardScreen
+from screens.detail import DetailScreen
+
+SIZE = (80, 24)
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor makes screens differ from one frame to the next."""
+    original = Input.__init__
+
+    def init(self: Input, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.set_reactive(Input.cursor_blink, False)
+
+    monkeypatch.setattr(Input, "__init__", init)
+
+
+def screen_text(app: App[object]) -> str:
+    """What the terminal shows, as plain text."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()
+
+
+def board(app: GoalApp) -> BoardScreen:
+    screen = app.screen
+    assert isinstance(screen, BoardScreen)
+    return screen
+
+
+def shown_keys(app: GoalApp) -> list[str]:
+    table = app.screen.query_one(BoardTable)
+    return [str(row.key.value) for row in table.ordered_rows]
+
+
+def selected(app: GoalApp) -> str | None:
+    return app.screen.query_one(BoardTable).selected_key
+
+
+async def test_board_shows_every_goal_in_one_table(demo_store: Store, clock: FixedClock) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE):
+        keys = shown_keys(app)
+        assert sorted(keys) == [g.key for g in demo_store.goals()]
+        assert len(app.screen.query(DataTable)) == 1
+        # No widget per goal: the whole screen stays a handful of widgets.
+        assert len(list(app.screen.walk_children())) < 40
+        text = screen_text(app)
+        assert f"{len(keys)} goals" in text
+        for status in {r.progress.status for r in board(app).rows}:
+            assert status.value in text
+
+
+async def test_sort_key_cycles_status_due_progress_key(demo_store: Store, clock: FixedClock) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        rows = board(app).rows
+        orders = {sort: [r.key for r in visible_rows(rows, BoardFilter(), sort)] for sort in SORT_KEYS}
+        assert shown_keys(app) == orders["status"]
+        seen = [shown_keys(app)]
+        for expected in ("due", "progress", "key", "status"):
+            await pilot.press("s")
+            assert board(app).sort == expected
+            assert shown_keys(app) == orders[expected]
+            seen.append(shown_keys(app))
+        assert orders["key"] == sorted(orders["key"])
+        assert len({tuple(order) for order in seen}) >= 3, "sorting must change the row order"
+        first = orders["status"][0]
+        assert board(app).rows and next(
+            r for r in rows if r.key == first
+        ).progress.status in {Status.OVERDUE, Status.BEHIND}
+
+
+async def test_slash_filter_narrows_rows_and_escape_clears(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        everything = shown_keys(app)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"sam")
+        narrowed = shown_keys(app)
+        assert narrowed and len(narrowed) < len(everything)
+        for row in board(app).shown:
+            assert "sam" in f"{row.key} {row.goal.title} {row.goal.owner}".lower()
+        assert "of 11" in screen_text(app) or f"of {len(everything)}" in screen_text(app)
+        await pilot.press("enter")  # keeps the filter, back to the table
+        assert isinstance(app.focused, BoardTable)
+        assert shown_keys(app) == narrowed
+        await pilot.press("escape")
+        assert shown_keys(app) == everything
+
+
+async def test_typing_q_or_question_mark_in_the_filter_does_not_quit_or_open_help(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "q", "question_mark")
+        assert app.is_running
+        assert isinstance(app.screen, BoardScreen)
+        assert app.screen.query_one("#filter", Input).value == "q?"
+
+
+async def test_owner_level_and_status_filters(demo_store: Store, clock: FixedClock) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        everything = shown_keys(app)
+        owner = board(app).shown[0].goal.owner
+        await pilot.press("o")
+        assert {r.goal.owner for r in board(app).shown} == {owner}
+        await pilot.press("o")
+        assert shown_keys(app) == everything
+        await pilot.press("l")
+        assert board(app).board_filter.level is Level.CENTER
+        assert {r.goal.level for r in board(app).shown} == {Level.CENTER}
+        await pilot.press("l", "l", "l")
+        assert board(app).board_filter.level is None
+        await pilot.press("f")
+        status = board(app).board_filter.status
+        assert status is not None
+        assert {r.progress.status for r in board(app).shown} == {status}
+        assert "filter: status=" in screen_text(app)
+        await pilot.press("escape")
+        assert shown_keys(app) == everything
+
+
+async def test_filter_without_match_says_how_to_clear(demo_store: Store, clock: FixedClock) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"zzz", "enter")
+        assert shown_keys(app) == []
+        assert "No goal matches the filter" in screen_text(app)
+
+
+async def test_empty_file_shows_a_friendly_empty_state(empty_store: Store, clock: FixedClock) -> None:
+    app = make_app(empty_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        text = screen_text(app)
+        assert "No goals yet" in text and "press n" in text
+        await pilot.press("e", "m", "enter", "s")  # nothing to act on: nothing breaks
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_enter_opens_the_detail_of_the_highlighted_goal(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "down")
+        key = selected(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, DetailScreen)
+        assert app.screen.goal_key == key
+        assert key is not None and key in screen_text(app)
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert selected(app) == key
+
+
+async def test_cursor_stays_on_the_same_goal_after_a_refresh(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("end")  # last row in status order
+        key = selected(app)
+        index = app.screen.query_one(BoardTable).cursor_row
+        # Someone else adds a goal with no check-ins: "no data" sorts above the selected goal.
+        demo_store.add_goal(
+            Goal(
+                key="aaa-new",
+                title="Answer calls within 20 s",
+                metric=Metric(name="SL", unit="%", baseline=70, target=80),
+                start=clock.today(),
+                due=date(2027, 3, 31),
+            )
+        )
+        board(app).reload()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "aaa-new" in shown_keys(app)
+        assert selected(app) == key
+        assert app.screen.query_one(BoardTable).cursor_row == index + 1
+
+
+async def test_a_check_in_logged_elsewhere_shows_up_on_the_next_poll(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        before = next(r for r in board(app).rows if r.key == "aht-tom").progress.current
+        other = Store(demo_store.path, clock=clock, user="other-lead")
+        other.log("aht-tom", 470.0, clock.today())
+        board(app)._poll()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        after = next(r for r in board(app).rows if r.key == "aht-tom").progress.current
+        assert (before, after) != (470.0, 470.0) and after == 470.0
+
+
+async def test_new_and_edit_open_the_goal_form(demo_store: Store, clock: FixedClock) -> None:
+    goal_form = pytest.importorskip("screens.goal_form")
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, goal_form.GoalFormScreen)
+        app.screen.dismiss(None)
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        key = selected(app)
+        await pilot.press("e")
+        assert isinstance(app.screen, goal_form.GoalFormScreen)
+        app.screen.dismiss(key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert selected(app) == key
+
+
+async def test_m_opens_the_milestones_of_the_highlighted_goal(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    milestones = pytest.importorskip("screens.milestones")
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        key = selected(app)
+        await pilot.press("m")
+        assert isinstance(app.screen, milestones.MilestonesScreen)
+        assert key is not None
+        done, total = demo_store.snapshot().milestones.get(key, (0, 0))
+        app.screen.dismiss(False)
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        row = next(r for r in board(app).rows if r.key == key)
+        assert row.milestones == (done, total)
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+def test_columns_fit_the_terminal(demo_store: Store, clock: FixedClock, width: int) -> None:
+    rows = build_rows(demo_store.snapshot(), clock.today())
+    columns = board_columns(width, rows)
+    used = sum(c.width + 2 for c in columns) + 1
+    keys = {c.key for c in columns}
+    assert used <= width
+    assert {"key", "spark", "value", "progress", "status", "days", "milestones"} <= keys
+    assert ("title" in keys) == (width >= 100)
+    assert ("owner" in keys and "pace" in keys) == (width >= 120)
+
+
+async def test_detail_shows_log_milestones_ledger_and_smart(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        board(app).open_goal("aht-tom")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailScreen)
+        log = screen.query_one("#checkin-log", DataTable)
+        assert log.row_count == len(demo_store.checkins("aht-tom"))
+        ledger = screen.query_one("#ledger-log", DataTable)
+        changes = demo_store.target_changes("aht-tom")
+        assert changes and ledger.row_count == len(changes)
+        assert "first target" in screen_text(app)
+        await pilot.press("4")
+        assert changes[0].reason[:30] in screen_text(app)
+        await pilot.press("5")
+        assert "SMART score" in screen_text(app)
+        await pilot.press("3")
+        milestones = demo_store.milestones("aht-tom")
+        assert milestones[0].title[:30] in screen_text(app)
