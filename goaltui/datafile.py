@@ -40,9 +40,10 @@ def current_user() -> str:
 
 
 def iso_datetime(moment: datetime) -> str:
-    """The text pydantic writes for a datetime (UTC as "Z"), so both paths write alike."""
-    text = moment.isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
+    """The text the models write for a stamp: naive local time (see models.Stamp)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment.isoformat()
 
 
 class DataFile:
