@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import os
 import signal
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -58,6 +58,9 @@ DETAIL_NOTES = """\
 """
 
 
+Start = Literal["board", "checkin"]
+
+
 class GoalApp(App[None]):
     """goaltui's terminal UI."""
 
@@ -72,11 +75,18 @@ class GoalApp(App[None]):
     """
     NOTES: ClassVar[dict[str, str]] = {"BoardScreen": BOARD_NOTES, "DetailScreen": DETAIL_NOTES}
 
-    def __init__(self, store: Store, clock: Clock, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        settings: Settings | None = None,
+        start: Start = "board",
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self.settings = settings or load_settings()
+        self.start = start
         self._remember_theme = False
 
     def get_default_screen(self) -> BoardScreen:
@@ -92,6 +102,11 @@ class GoalApp(App[None]):
         if "TEXTUAL_THEME" not in os.environ and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self._remember_theme = True
+        if self.start == "checkin":
+            # `goaltui checkin`: the check-in screen over the board; closing it ends the run.
+            from screens.checkin import CheckInScreen
+
+            self.push_screen(CheckInScreen(self.store, self.clock), lambda _changed: self.exit())
         if not self.is_headless and hasattr(signal, "SIGHUP"):
             # A dropped SSH session sends SIGHUP, which Textual's driver ignores: exit cleanly
             # so workers stop and no write is cut off half way.
@@ -119,6 +134,6 @@ class GoalApp(App[None]):
         self.push_screen(HelpScreen(title, rows, self.NOTES.get(name, "")))
 
 
-def make_app(store: Store, clock: Clock) -> GoalApp:
-    """The one way to build the app (CLI and tests)."""
-    return GoalApp(store, clock)
+def make_app(store: Store, clock: Clock, start: Start = "board") -> GoalApp:
+    """The one way to build the app (CLI and tests); `start="checkin"` opens the check-in."""
+    return GoalApp(store, clock, start=start)

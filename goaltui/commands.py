@@ -75,6 +75,7 @@ def _goal_commands(board: BoardScreen, rows: list[BoardRow]) -> Iterator[Command
 def _board_commands(board: BoardScreen) -> Iterator[Command]:
     current = board.board_filter
     yield Command("board: New goal", partial(board.edit_goal, None), "Write a new SMART goal (n)")
+    yield Command("board: Daily check-in", board.open_checkin, "Log today's values (c)")
     for owner in owners(board.rows):
         yield Command(
             f"board: Filter by owner {owner}",

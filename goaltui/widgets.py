@@ -328,7 +328,7 @@ class StatusSummary(Static):
     """The line above the board: how many goals in each status, the sort and the filter."""
 
     DEFAULT_CSS = """
-    StatusSummary { height: auto; padding: 0 1; }
+    StatusSummary { height: auto; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def show(
@@ -345,6 +345,8 @@ class StatusSummary(Static):
         details = Text(f"sort: {sort_label}", style="dim")
         if board_filter.active:
             details.append(f"   filter: {board_filter.describe()} (esc clears)")
+        else:
+            details.append("   ctrl+p: find a goal, filter, sort")
         self.update(Text("\n").join([line, details]))
 
 

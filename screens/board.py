@@ -50,6 +50,13 @@ class BoardScreen(Screen[None]):
             tooltip="Milestones of the selected goal",
         ),
         Binding(
+            "c",
+            "checkin",
+            "Check-in",
+            id="board.checkin",
+            tooltip="Log today's values, goal by goal",
+        ),
+        Binding(
             "s",
             "cycle_sort",
             "Sort",
@@ -150,7 +157,8 @@ class BoardScreen(Screen[None]):
         yield BoardTable(id="board")
         yield Static(EMPTY_TEXT, id="empty")
         yield Static(id="info")
-        yield Footer(compact=True)
+        # ctrl+p is named on the summary line: the footer's room goes to the board's keys.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         # The first load is synchronous: the first painted frame already shows the goals
@@ -274,6 +282,14 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(
             MilestonesScreen(self.store, self.clock, key), lambda _changed: self.reload(key)
         )
+
+    def open_checkin(self) -> None:
+        from screens.checkin import CheckInScreen
+
+        self.app.push_screen(CheckInScreen(self.store, self.clock), lambda _changed: self.reload())
+
+    def action_checkin(self) -> None:
+        self.open_checkin()
 
     def action_new_goal(self) -> None:
         self.edit_goal(None)

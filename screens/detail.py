@@ -205,6 +205,9 @@ class DetailScreen(Screen[bool]):
             await self.recompose()
             if self._fill is not None:
                 self._fill_widgets(*self._fill)
+            # The focused widget was replaced: focus the new tabs, or keys reach nobody.
+            self.set_focus(None)
+            self.focus_next()
 
 
 def head_text(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from goaltui.clock import FixedClock
 from goaltui.demo import DEMO_NOW, DEMO_TODAY, make_demo_copy
@@ -20,6 +21,18 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None
     monkeypatch.setenv("GOALTUI_USER", "lead")
     monkeypatch.setenv("GOALTUI_CONFIG_DIR", str(tmp_path / "config"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor makes screens differ from one frame to the next."""
+    original = Input.__init__
+
+    def init(self: Input, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.set_reactive(Input.cursor_blink, False)
+
+    monkeypatch.setattr(Input, "__init__", init)
 
 
 @pytest.fixture

@@ -6,14 +6,12 @@ The screen under test is pushed on mount; whatever it dismisses with is kept in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 
 class ScreenHost(App[None]):
@@ -31,19 +29,6 @@ class ScreenHost(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.screen_under_test, self.results.append)
-
-
-@pytest.fixture(autouse=True)
-def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A blinking cursor makes screenshots depend on timing."""
-    original = Input._on_mount
-
-    def mount_without_blink(self: Input, event: Any) -> None:
-        self.cursor_blink = False
-        original(self, event)
-
-    monkeypatch.setattr(Input, "_on_mount", mount_without_blink)
-    yield
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:

@@ -11,7 +11,6 @@ from rich.console import Console
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
 from goaltui import settings as settings_module
@@ -25,17 +24,6 @@ from screens.detail import DetailScreen
 from screens.help import HelpScreen
 
 SIZE = (80, 24)
-
-
-@pytest.fixture(autouse=True)
-def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = Input.__init__
-
-    def init(self: Input, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)  # type: ignore[arg-type]
-        self.set_reactive(Input.cursor_blink, False)
-
-    monkeypatch.setattr(Input, "__init__", init)
 
 
 def board(app: GoalApp) -> BoardScreen:
@@ -167,7 +155,9 @@ async def test_palette_finds_goals_by_key_title_and_owner(
         assert any(str(t).startswith("board: Filter by owner ") for t in titles)
         assert "board: Filter status behind" in titles or "board: Filter status on track" in titles
         assert "goal: Edit aht-maria" in {h.text async for h in provider.search("edit aht-maria")}
-        assert "goal: Milestones aht-tom" in {h.text async for h in provider.search("milestones tom")}
+        assert "goal: Milestones aht-tom" in {
+            h.text async for h in provider.search("milestones tom")
+        }
 
 
 async def test_palette_command_opens_a_goal(demo_store: Store, clock: FixedClock) -> None:
@@ -209,3 +199,23 @@ async def test_no_color_still_shows_status_words(
         text = text_of(app)
         for row in board(app).shown:
             assert row.progress.status.value in text
+
+
+async def test_c_opens_the_check_in_and_start_checkin_opens_it_directly(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    checkin = pytest.importorskip("screens.checkin")
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        assert isinstance(app.screen, checkin.CheckInScreen)
+        app.screen.dismiss(False)
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+    direct = make_app(demo_store, clock, start="checkin")
+    async with direct.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(direct.screen, checkin.CheckInScreen)
+        direct.screen.dismiss(False)  # closing the check-in ends `goaltui checkin`
+        await pilot.pause()
+        assert direct.return_code == 0

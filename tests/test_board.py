@@ -23,18 +23,6 @@ from screens.detail import DetailScreen
 SIZE = (80, 24)
 
 
-@pytest.fixture(autouse=True)
-def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A blinking cursor makes screens differ from one frame to the next."""
-    original = Input.__init__
-
-    def init(self: Input, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)  # type: ignore[arg-type]
-        self.set_reactive(Input.cursor_blink, False)
-
-    monkeypatch.setattr(Input, "__init__", init)
-
-
 def screen_text(app: App[object]) -> str:
     """What the terminal shows, as plain text."""
     width, height = app.size
@@ -72,11 +60,15 @@ async def test_board_shows_every_goal_in_one_table(demo_store: Store, clock: Fix
             assert status.value in text
 
 
-async def test_sort_key_cycles_status_due_progress_key(demo_store: Store, clock: FixedClock) -> None:
+async def test_sort_key_cycles_status_due_progress_key(
+    demo_store: Store, clock: FixedClock
+) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
         rows = board(app).rows
-        orders = {sort: [r.key for r in visible_rows(rows, BoardFilter(), sort)] for sort in SORT_KEYS}
+        orders = {
+            sort: [r.key for r in visible_rows(rows, BoardFilter(), sort)] for sort in SORT_KEYS
+        }
         assert shown_keys(app) == orders["status"]
         seen = [shown_keys(app)]
         for expected in ("due", "progress", "key", "status"):
@@ -87,9 +79,10 @@ async def test_sort_key_cycles_status_due_progress_key(demo_store: Store, clock:
         assert orders["key"] == sorted(orders["key"])
         assert len({tuple(order) for order in seen}) >= 3, "sorting must change the row order"
         first = orders["status"][0]
-        assert board(app).rows and next(
-            r for r in rows if r.key == first
-        ).progress.status in {Status.OVERDUE, Status.BEHIND}
+        assert board(app).rows and next(r for r in rows if r.key == first).progress.status in {
+            Status.OVERDUE,
+            Status.BEHIND,
+        }
 
 
 async def test_slash_filter_narrows_rows_and_escape_clears(
@@ -155,7 +148,9 @@ async def test_filter_without_match_says_how_to_clear(demo_store: Store, clock: 
         assert "No goal matches the filter" in screen_text(app)
 
 
-async def test_empty_file_shows_a_friendly_empty_state(empty_store: Store, clock: FixedClock) -> None:
+async def test_empty_file_shows_a_friendly_empty_state(
+    empty_store: Store, clock: FixedClock
+) -> None:
     app = make_app(empty_store, clock)
     async with app.run_test(size=SIZE) as pilot:
         text = screen_text(app)
@@ -293,3 +288,29 @@ async def test_detail_shows_log_milestones_ledger_and_smart(
         await pilot.press("3")
         milestones = demo_store.milestones("aht-tom")
         assert milestones[0].title[:30] in screen_text(app)
+
+
+async def test_detail_edit_and_milestones_return_to_a_refreshed_detail(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    goal_form = pytest.importorskip("screens.goal_form")
+    milestones = pytest.importorskip("screens.milestones")
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        board(app).open_goal("aht-tom")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        await pilot.press("3", "e")
+        assert isinstance(app.screen, goal_form.GoalFormScreen)
+        app.screen.dismiss("aht-tom")
+        await pilot.pause()
+        assert app.screen is detail and detail.changed
+        assert detail.query_one("TabbedContent").active == "milestones"  # tab kept
+        await pilot.press("m")
+        assert isinstance(app.screen, milestones.MilestonesScreen)
+        app.screen.dismiss(False)
+        await pilot.pause()
+        assert app.screen is detail
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)

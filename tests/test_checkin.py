@@ -10,7 +10,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from goaltui.clock import FixedClock
 from goaltui.errors import DataFileError
@@ -42,17 +42,6 @@ class Host(App[None]):
     def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
         self.messages.append((str(message), str(kwargs.get("severity", "information"))))
         super().notify(message, *args, **kwargs)
-
-
-@pytest.fixture(autouse=True)
-def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = Input.__init__
-
-    def init(self: Input, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)  # type: ignore[arg-type]
-        self.set_reactive(Input.cursor_blink, False)
-
-    monkeypatch.setattr(Input, "__init__", init)
 
 
 def add_goal(

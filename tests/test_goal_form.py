@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from screen_host import ScreenHost, no_cursor_blink, type_text
+from screen_host import ScreenHost, type_text
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
@@ -21,7 +21,6 @@ from goaltui.store import Store
 from screens.dialogs import ConfirmScreen, ReasonScreen
 from screens.goal_form import GoalFormScreen
 
-__all__ = ["no_cursor_blink"]
 SETTLE = GoalFormScreen.REGRADE_DELAY + 0.15
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from screen_host import ScreenHost, no_cursor_blink, type_text
+from screen_host import ScreenHost, type_text
 from textual.widgets import DataTable, Static
 
 from goaltui.clock import FixedClock
@@ -12,7 +12,6 @@ from goaltui.store import Store
 from screens.dialogs import MilestoneDialog
 from screens.milestones import MilestonesScreen
 
-__all__ = ["no_cursor_blink"]
 GOAL = "fcr-billing"  # 5 milestones, 3 done, "Publish the knowledge-base articles" overdue
 
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
 
 from goaltui.app import make_app
 from goaltui.clock import FixedClock
@@ -20,17 +18,6 @@ from screens.board import BoardScreen
 
 SnapCompare = Callable[..., bool]
 NARROW, WIDE = (80, 24), (120, 40)
-
-
-@pytest.fixture(autouse=True)
-def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = Input.__init__
-
-    def init(self: Input, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)  # type: ignore[arg-type]
-        self.set_reactive(Input.cursor_blink, False)
-
-    monkeypatch.setattr(Input, "__init__", init)
 
 
 def open_goal(key: str, tab: str = "") -> Callable[[Pilot[Any]], Awaitable[None]]:
@@ -75,8 +62,10 @@ def test_board_filtered_by_text_80x24(
     assert snap_compare(app, press=["slash", "s", "a", "m"], terminal_size=NARROW)
 
 
-def test_empty_board_80x24(snap_compare: SnapCompare, empty_store: Store, clock: FixedClock) -> None:
-    """You should see "0 goals" and, centred, "No goals yet – press n to write your first
+def test_empty_board_80x24(
+    snap_compare: SnapCompare, empty_store: Store, clock: FixedClock
+) -> None:
+    """You should see "0 goals" and, centred, "No goals yet \u2013 press n to write your first
     SMART goal", with the footer keys (Edit and Milestones dimmed: nothing to act on).
     """
     assert snap_compare(make_app(empty_store, clock), terminal_size=NARROW)
@@ -89,7 +78,9 @@ def test_empty_board_120x40(
     assert snap_compare(make_app(empty_store, clock), terminal_size=WIDE)
 
 
-def test_detail_chart_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
+def test_detail_chart_80x24(
+    snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
+) -> None:
     """You should see aht-tom's head (Tom: AHT to 480 s, Tom Becker · agent; ▲ at risk, now
     534 s → target 480 s, 58% of the way, pace 74%; baseline 610 s, first target 450, due
     2027-01-29), the tabs 1 Chart … 5 SMART with Chart active, and a plotext chart with the
@@ -100,7 +91,9 @@ def test_detail_chart_80x24(snap_compare: SnapCompare, demo_store: Store, clock:
     assert snap_compare(app, terminal_size=NARROW, run_before=open_goal("aht-tom"))
 
 
-def test_detail_chart_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
+def test_detail_chart_120x40(
+    snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
+) -> None:
     """You should see the same detail with the forecast date in the head and a taller,
     wider chart.
     """
@@ -128,7 +121,9 @@ def test_detail_ledger_and_smart_120x40(
     assert snap_compare(app, terminal_size=WIDE, run_before=open_goal("aht-tom", "4"))
 
 
-def test_detail_smart_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
+def test_detail_smart_80x24(
+    snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
+) -> None:
     """You should see kb-articles' SMART tab: a score out of 5 and one line per letter with
     pass / warn / fail in words; T warns that the due date passed 13 days ago, with its hint
     on the next line after an arrow.

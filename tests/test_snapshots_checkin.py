@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from goaltui.clock import FixedClock
 from goaltui.store import Store
@@ -38,17 +38,6 @@ class Host(App[None]):
 
     def action_checkin(self) -> None:
         self.push_screen(CheckInScreen(self.store, self.clock))
-
-
-@pytest.fixture(autouse=True)
-def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = Input.__init__
-
-    def init(self: Input, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)  # type: ignore[arg-type]
-        self.set_reactive(Input.cursor_blink, False)
-
-    monkeypatch.setattr(Input, "__init__", init)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from screen_host import ScreenHost, no_cursor_blink
+from screen_host import ScreenHost
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -18,7 +18,6 @@ from goaltui.store import Store
 from screens.goal_form import GoalFormScreen
 from screens.milestones import MilestonesScreen
 
-__all__ = ["no_cursor_blink"]
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 SETTLE = GoalFormScreen.REGRADE_DELAY + 0.15
 
