@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from goaltui.dates import parse_date
-from goaltui.models import Confidence, Goal, GoalStatus, Level, Milestone, Point, parse_number
+from goaltui.models import Confidence, Goal, GoalStatus, Level, Milestone, Point
+from goaltui.numbers import parse_number
 from goaltui.progress import sparkline_series
 from goaltui.store import Snapshot
 

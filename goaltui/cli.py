@@ -127,7 +127,8 @@ def add(
     from pydantic import ValidationError
 
     from goaltui.dates import parse_date
-    from goaltui.models import Goal, describe_error, parse_number, parse_target
+    from goaltui.models import Goal, describe_error, parse_target
+    from goaltui.numbers import parse_number
 
     clock = make_clock()
     today = clock.today()
@@ -186,7 +187,8 @@ def log(
     """Log today's (or --date's) value of a goal; a second log that day replaces it."""
     from goaltui.datafile import DataFile
     from goaltui.dates import parse_date
-    from goaltui.quicklog import log_value, parse_number
+    from goaltui.numbers import parse_number
+    from goaltui.quicklog import log_value
 
     clock = make_clock()
     number = user_value(parse_number, value)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from goaltui.errors import UserError
-from goaltui.models import parse_number
+from goaltui.numbers import parse_number
 
 DELIMITERS = ",;\t"
 

@@ -22,9 +22,9 @@ from goaltui.models import (
     GoalStatus,
     Level,
     Point,
-    parse_number,
     parse_target,
 )
+from goaltui.numbers import parse_number
 from goaltui.smart import Assessment, Check, Grade, assess
 
 # pydantic error locations -> the form field that shows the message

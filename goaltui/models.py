@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from goaltui.numbers import parse_number
+
 KEY_PATTERN = r"^[a-z0-9][a-z0-9-]{0,31}$"
 KEY_RE = re.compile(KEY_PATTERN)
 KEY_MAX = 32
@@ -245,18 +247,6 @@ def slugify(title: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
 
 
 _RELATIVE = re.compile(r"^\s*([+-])\s*(\d+(?:\.\d+)?)\s*%\s*$")
-
-
-def parse_number(text: str, what: str = "value") -> float:
-    """Parse a typed number ("6.2", "1,234", "85%"); raise ValueError with a clear message."""
-    cleaned = text.strip().replace(",", "").removesuffix("%").strip()
-    try:
-        number = float(cleaned)
-    except ValueError:
-        raise ValueError(f"{what} must be a number, got {text.strip()!r}") from None
-    if not math.isfinite(number):
-        raise ValueError(f"{what} must be a finite number, got {text.strip()!r}")
-    return number
 
 
 def parse_target(text: str, baseline: float | None) -> float:

@@ -36,18 +36,6 @@ def checkin_id(goal: str, day: date) -> str:
     return f"{goal}@{day.isoformat()}"
 
 
-def parse_number(text: str, what: str = "value") -> float:
-    """Same rules and messages as models.parse_number ("6.2", "1,234", "85%")."""
-    cleaned = text.strip().replace(",", "").removesuffix("%").strip()
-    try:
-        number = float(cleaned)
-    except ValueError:
-        raise ValueError(f"{what} must be a number, got {text.strip()!r}") from None
-    if not math.isfinite(number):
-        raise ValueError(f"{what} must be a finite number, got {text.strip()!r}")
-    return number
-
-
 def checkin_doc(
     goal: str,
     day: date,

@@ -22,6 +22,18 @@ CORE = [
     "goaltui/storage.py",
     "goaltui/store.py",
     "goaltui/cli.py",
+    "goaltui/cli_base.py",
+    "goaltui/cli_reports.py",
+    "goaltui/numbers.py",
+    "goaltui/datafile.py",
+    "goaltui/quicklog.py",
+    "goaltui/importer.py",
+    "goaltui/csv_input.py",
+    "goaltui/exporters.py",
+    "goaltui/textboard.py",
+    "goaltui/board_rows.py",
+    "goaltui/goal_input.py",
+    "goaltui/checkin_logic.py",
 ]
 TINYDB_ALLOWED = {"goaltui/storage.py", "goaltui/store.py", "goaltui/migrations.py"}
 

@@ -130,23 +130,6 @@ def test_quick_check_ins_validate_exactly_like_the_model(
     assert doc == model.model_dump(mode="json")
 
 
-@given(
-    st.one_of(
-        st.text(max_size=12), st.from_regex(r"[ +-]?[0-9,]{0,6}(\.[0-9]*)?%?", fullmatch=True)
-    )
-)
-def test_quick_numbers_parse_exactly_like_the_models(text: str) -> None:
-    try:
-        expected: float | str = models.parse_number(text)
-    except ValueError as exc:
-        expected = str(exc)
-    try:
-        got: float | str = quicklog.parse_number(text)
-    except ValueError as exc:
-        got = str(exc)
-    assert got == expected
-
-
 def test_the_quick_key_rule_is_the_models() -> None:
     assert quicklog.KEY_RE.pattern == models.KEY_PATTERN
     assert set(quicklog.CONFIDENCES) == {c.value for c in models.Confidence}
