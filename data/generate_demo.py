@@ -18,7 +18,8 @@ from pathlib import Path
 
 from goaltui.clock import FixedClock
 from goaltui.demo import DEMO_TODAY
-from goaltui.models import Confidence, Goal, GoalStatus, Level, Metric, seed_ids
+from goaltui.ids import seed_ids
+from goaltui.models import Confidence, Goal, GoalStatus, Level, Metric
 from goaltui.store import Store
 
 START = date(2026, 6, 1)

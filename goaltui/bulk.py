@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from goaltui.datafile import DataFile, iso_datetime
 from goaltui.errors import DataFileError, UnknownGoal
+from goaltui.ids import fresh_id
 from goaltui.migrations import CHANGES, CHECKINS, GOALS, HISTORY, MILESTONES, SCHEMA_VERSION
 from goaltui.models import (
     CheckIn,
@@ -26,7 +27,6 @@ from goaltui.models import (
     Point,
     TargetChange,
     describe_error,
-    new_id,
 )
 from goaltui.quicklog import checkin_id
 from goaltui.storage import Doc, Signature
@@ -143,8 +143,6 @@ def log_many(file: DataFile, checkins: Iterable[CheckIn]) -> tuple[int, int, int
         if revisions:
             history = tx.table(HISTORY)
             for revision in revisions:
-                rid = revision.id
-                while rid in history:  # 48 random bits: unlikely, not impossible
-                    rid = new_id()
+                rid = revision.id if revision.id not in history else fresh_id(history)
                 history[rid] = {**as_doc(revision), "id": rid}
     return added, changed, unchanged

@@ -97,6 +97,7 @@ def _ordered(table: Mapping[str, Doc]) -> list[tuple[str, Doc]]:
 def _v0_to_v1(path: Path, data: ReadTables, now: datetime, user: str) -> Tables:
     from pydantic import BaseModel, ValidationError
 
+    from goaltui.ids import new_id
     from goaltui.models import (
         CheckIn,
         CheckInRevision,
@@ -104,7 +105,6 @@ def _v0_to_v1(path: Path, data: ReadTables, now: datetime, user: str) -> Tables:
         Milestone,
         TargetChange,
         describe_error,
-        new_id,
     )
 
     unknown = set(data) - set(DATA_TABLES) - {"_default"}

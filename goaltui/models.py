@@ -7,10 +7,7 @@ screens and the CLI never see TinyDB documents.
 from __future__ import annotations
 
 import math
-import random
 import re
-import uuid
-from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, NamedTuple
@@ -25,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from goaltui.ids import new_id
 from goaltui.numbers import parse_number
 
 KEY_PATTERN = r"^[a-z0-9][a-z0-9-]{0,31}$"
@@ -62,26 +60,6 @@ class Direction(StrEnum):
 
     LOWER = "lower"
     HIGHER = "higher"
-
-
-def _uuid_id() -> str:
-    return uuid.uuid4().hex[:12]
-
-
-_id_source: Callable[[], str] = _uuid_id
-
-
-def new_id() -> str:
-    """A short random id; our own identity, never TinyDB's doc_id."""
-    return _id_source()
-
-
-def seed_ids(seed: int) -> None:
-    """Make new ids reproducible (the demo generator); uuid4 otherwise, which stays
-    unique across forked processes, unlike a copied random state."""
-    global _id_source  # noqa: PLW0603 - a deliberate, test-and-demo-only switch
-    rng = random.Random(seed)
-    _id_source = lambda: f"{rng.getrandbits(48):012x}"  # noqa: E731
 
 
 Text = Annotated[str, Field(max_length=2000)]

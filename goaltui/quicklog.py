@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import math
 import re
-import uuid
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from goaltui.datafile import DataFile, iso_datetime
 from goaltui.errors import UnknownGoal, UserError
+from goaltui.ids import fresh_id
 from goaltui.migrations import CHECKINS, GOALS, HISTORY
 from goaltui.storage import Doc, Transaction
 
@@ -95,7 +93,7 @@ def put_checkin(tx: Transaction, doc: Doc, *, replaced_at: str, replaced_by: str
     old = tx.get(CHECKINS).get(cid)
     if old is not None:
         history = tx.table(HISTORY)
-        rid = _fresh_id(history)
+        rid = fresh_id(history)
         history[rid] = {
             "id": rid,
             "old": old,
@@ -104,13 +102,6 @@ def put_checkin(tx: Transaction, doc: Doc, *, replaced_at: str, replaced_by: str
         }
     tx.table(CHECKINS)[cid] = doc
     return old
-
-
-def _fresh_id(table: Mapping[str, Any]) -> str:
-    while True:
-        new = uuid.uuid4().hex[:12]  # models.new_id
-        if new not in table:
-            return new
 
 
 @dataclass(frozen=True)

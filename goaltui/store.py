@@ -22,8 +22,9 @@ from pydantic import BaseModel, ValidationError
 from goaltui import bulk, quicklog
 from goaltui.bulk import Snapshot
 from goaltui.clock import Clock
-from goaltui.datafile import DataFile, current_user
+from goaltui.datafile import DataFile
 from goaltui.errors import DuplicateGoal, UnknownGoal, UserError
+from goaltui.ids import fresh_id
 from goaltui.migrations import CHANGES, CHECKINS, GOALS, HISTORY, MILESTONES
 from goaltui.models import (
     CheckIn,
@@ -34,13 +35,10 @@ from goaltui.models import (
     Milestone,
     TargetChange,
     describe_error,
-    new_id,
 )
 from goaltui.storage import Doc, Signature
 
 __all__ = ["Snapshot", "Store"]
-
-LEDGER_FIELDS = ("target", "baseline", "due")
 
 M = TypeVar("M", bound=BaseModel)
 _doc = bulk.as_doc
@@ -59,11 +57,22 @@ class Store:
         lock_timeout: float = 10.0,
     ) -> None:
         self._file = DataFile(
-            path, clock=clock, user=user or current_user(), shared=shared, lock_timeout=lock_timeout
+            path, clock=clock, user=user, shared=shared, lock_timeout=lock_timeout
         )
         self.path: Path = self._file.path
-        self.clock: Clock = self._file.clock
-        self.user: str = self._file.user
+
+    @property
+    def clock(self) -> Clock:
+        return self._file.clock
+
+    @property
+    def user(self) -> str:
+        """Who every write is attributed to (the demo generator switches it per write)."""
+        return self._file.user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self._file.user = name
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -176,8 +185,8 @@ class Store:
                 )
             except ValidationError as exc:
                 raise UserError(describe_error(exc)) from None
-            while milestone.id in docs:  # 48 random bits: a clash is unlikely, not impossible
-                milestone = milestone.model_copy(update={"id": new_id()})
+            if milestone.id in docs:
+                milestone = milestone.model_copy(update={"id": fresh_id(docs)})
             tx.table(MILESTONES)[milestone.id] = _doc(milestone)
         return milestone
 
