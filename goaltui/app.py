@@ -17,12 +17,16 @@ from textual.binding import Binding, BindingType
 
 from goaltui.clock import Clock
 from goaltui.commands import GoalCommands
+from goaltui.progress import AT_RISK_SLACK, ON_TRACK_SLACK
 from goaltui.settings import Settings, load_settings, save_settings
 from goaltui.store import Store
 from screens.board import BoardScreen
 from screens.help import HelpScreen, key_rows
 
-BOARD_NOTES = """\
+# The thresholds come from the progress maths, so the help cannot drift from the board.
+_ON, _RISK = round(ON_TRACK_SLACK * 100), round(AT_RISK_SLACK * 100)
+
+BOARD_NOTES = f"""\
 [b]Columns[/b]
   30 days     sparkline of the check-ins of the last 30 days
   now→target  the latest value and the target
@@ -33,9 +37,9 @@ BOARD_NOTES = """\
 
 [b]Status[/b]
   ✓ achieved   the target is reached
-  ● on track   progress within 10 points of pace
-  ▲ at risk    10 to 25 points behind pace
-  ▼ behind     more than 25 points behind pace
+  ● on track   progress within {_ON} points of pace
+  ▲ at risk    {_ON} to {_RISK} points behind pace
+  ▼ behind     more than {_RISK} points behind pace
   ! overdue    the due date passed before the target was reached
   · no data    no check-in yet;  ✗ missed, \u2013 archived: closed by the lead
 

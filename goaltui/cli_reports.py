@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import shutil
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from goaltui.cli_base import file_options
 
+if TYPE_CHECKING:
+    from goaltui.clock import Clock
+    from goaltui.store import Store
 
-def _store(ctx: click.Context, db: str | None, shared: bool):  # type: ignore[no-untyped-def]
+
+def _store(ctx: click.Context, db: str | None, shared: bool) -> tuple[Store, Clock]:
+    # Through the cli module, so tests that freeze cli.make_clock freeze these commands too.
     from goaltui import cli
 
     clock = cli.make_clock()
