@@ -87,6 +87,8 @@ def make_data(goals: int) -> Path:
             checkins.append(CheckIn(goal=key, day=when, value=round(value, 1)))
     store.log_many(checkins)
     tmp.replace(path)
+    for leftover in OUT.glob(f"{tmp.name}.*"):  # the Store's lock file and day backup
+        leftover.unlink()
     return path
 
 
@@ -208,17 +210,20 @@ async def _cursor_moves(app: Any, table: Any) -> None:
 
 
 def run_child(args: list[str]) -> tuple[float, dict[str, str]]:
-    env = dict(os.environ, GOALTUI_CONFIG_DIR=tempfile.mkdtemp(prefix="bench-cfg-"))
-    env.pop("TEXTUAL_THEME", None)
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE, env=env, cwd=ROOT
-    )
-    assert proc.stdout is not None
-    first = proc.stdout.readline().decode()
-    elapsed = time.perf_counter() - t0
-    rest = proc.stdout.read().decode()
-    if proc.wait() != 0 or "painted=1" not in first:
+    """Spawn one child with a fresh, empty config folder (removed when the child is done)."""
+    with tempfile.TemporaryDirectory(prefix="bench-cfg-") as config:
+        env = dict(os.environ, GOALTUI_CONFIG_DIR=config)
+        env.pop("TEXTUAL_THEME", None)
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE, env=env, cwd=ROOT
+        )
+        assert proc.stdout is not None
+        first = proc.stdout.readline().decode()
+        elapsed = time.perf_counter() - t0
+        rest = proc.stdout.read().decode()
+        code = proc.wait()
+    if code != 0 or "painted=1" not in first:
         raise SystemExit(f"child {args} failed: {first!r} {rest!r}")
     figures = dict(item.split("=", 1) for item in f"{first} {rest}".split() if "=" in item)
     return elapsed, figures

@@ -179,7 +179,9 @@ def main() -> None:
         }
         walls = bench_processes(files, args.repeat)
     finally:
-        if not args.keep:
+        if args.keep:
+            print(f"data files kept in {folder}", file=sys.stderr)
+        else:
             shutil.rmtree(folder, ignore_errors=True)
 
     print(

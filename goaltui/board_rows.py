@@ -6,7 +6,7 @@ Pure (no textual): the board screen, the command palette and the benchmark share
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -136,10 +136,15 @@ def visible_rows(
     return sorted((r for r in rows if board_filter.matches(r)), key=_SORTERS[sort])
 
 
-def status_counts(rows: Sequence[BoardRow]) -> list[tuple[Status, int]]:
+def status_counts(rows: Iterable[BoardRow]) -> list[tuple[Status, int]]:
     """(status, count) for each status present, in STATUS_ORDER."""
     counts = Counter(r.progress.status for r in rows)
-    return sorted(((s, n) for s, n in counts.items() if n), key=lambda item: STATUS_ORDER[item[0]])
+    return sorted(counts.items(), key=lambda item: STATUS_ORDER[item[0]])
+
+
+def statuses(rows: Iterable[BoardRow]) -> list[Status]:
+    """The statuses present, in STATUS_ORDER."""
+    return [status for status, _ in status_counts(rows)]
 
 
 def owners(rows: Iterable[BoardRow]) -> list[str]:

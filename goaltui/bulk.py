@@ -15,7 +15,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from goaltui.datafile import DataFile, iso_datetime
+from goaltui.clock import iso_stamp
+from goaltui.datafile import DataFile
 from goaltui.errors import DataFileError, UnknownGoal
 from goaltui.ids import fresh_id
 from goaltui.migrations import CHANGES, CHECKINS, GOALS, HISTORY, MILESTONES, SCHEMA_VERSION
@@ -99,7 +100,7 @@ def export(file: DataFile) -> dict[str, Any]:
     changes = sorted(models(CHANGES, TargetChange, "target change"), key=lambda c: c.at)
     return {
         "schema": SCHEMA_VERSION,
-        "exported_at": iso_datetime(file.clock.now()),
+        "exported_at": iso_stamp(file.clock.now()),
         "goals": [as_doc(g) for g in sorted_goals(file.path, data.get(GOALS, {}))],
         "milestones": [as_doc(m) for m in milestones],
         "checkins": [as_doc(c) for c in checkins],

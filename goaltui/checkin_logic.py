@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from goaltui.dates import parse_date
@@ -54,7 +54,7 @@ class CheckInRow:
     value: float | None = None  # the day's saved value
     note: str = ""
     confidence: Confidence | None = None
-    first_of_owner: bool = field(default=False)
+    first_of_owner: bool = False
 
     @property
     def key(self) -> str:
@@ -214,7 +214,7 @@ def implausible(value: float, goal: Goal, history: Sequence[float]) -> str | Non
     )
     if outside or ratio >= TENFOLD or ratio <= 1 / TENFOLD:
         where = "recent range" if recent else "expected range"
-        span = with_unit(low, "") if low == high else f"{format_number(low)}-{format_number(high)}"
+        span = format_number(low) if low == high else f"{format_number(low)}-{format_number(high)}"
         span = f"{span} {unit}" if unit else span
         return f"{shown} is far from {goal.key}'s {where} {span}. Save anyway?"
     return None

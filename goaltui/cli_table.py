@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from goaltui.cli_base import num
-from goaltui.models import Goal, GoalStatus, Point
+from goaltui.models import GoalStatus
+from goaltui.progress import evaluate
 from goaltui.store import Snapshot
 
 HEADERS = ("KEY", "TITLE", "OWNER", "LATEST", "TARGET", "PROGRESS", "STATUS")
@@ -17,34 +18,22 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _progress(goal: Goal, points: Sequence[Point], today: date) -> tuple[float | None, str, str]:
-    """(latest value, progress %, status) - from goaltui.progress when it is there."""
-    try:
-        from goaltui.progress import evaluate
-    except ImportError:  # pragma: no cover - progress maths ships with goaltui
-        latest = [p for p in points if p.day <= today]
-        return (latest[-1].value if latest else None), "-", goal.status.value
-    result = evaluate(goal, points, today)
-    percent = "-" if result.percent is None else f"{result.percent}%"
-    return result.current, percent, result.status.value
-
-
 def goal_rows(snapshot: Snapshot, today: date, *, include_archived: bool) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for goal in snapshot.goals:
         if goal.status is GoalStatus.ARCHIVED and not include_archived:
             continue
         unit = goal.metric.unit
-        latest, percent, status = _progress(goal, snapshot.series.get(goal.key, []), today)
+        p = evaluate(goal, snapshot.series.get(goal.key, []), today)
         rows.append(
             (
                 goal.key,
                 _cut(goal.title, TITLE_MAX),
                 goal.owner,
-                num(latest, unit),
+                num(p.current, unit),
                 num(goal.metric.target, unit),
-                percent,
-                status,
+                "-" if p.percent is None else f"{p.percent}%",
+                p.status.value,
             )
         )
     return rows

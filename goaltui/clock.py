@@ -46,3 +46,11 @@ class FixedClock:
         from datetime import timedelta
 
         self._now = self._now + timedelta(**kwargs)
+
+
+def iso_stamp(moment: datetime) -> str:
+    """A stamp as stored in the file: naive local time (see models.Stamp), so the dict
+    writers (quicklog, migrations) write exactly what the models would."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment.isoformat()

@@ -13,9 +13,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from goaltui.board_rows import SORT_KEYS, SORT_LABELS, BoardRow, owners
+from goaltui.board_rows import SORT_KEYS, SORT_LABELS, BoardRow, owners, statuses
 from goaltui.models import Level
-from goaltui.progress import STATUS_ORDER
 from screens.board import BoardScreen
 
 
@@ -88,7 +87,7 @@ def _board_commands(board: BoardScreen) -> Iterator[Command]:
             partial(board.set_filter, current.with_(level=level)),
             f"Only {level.value} goals",
         )
-    for status in sorted({r.progress.status for r in board.rows}, key=STATUS_ORDER.__getitem__):
+    for status in statuses(board.rows):
         yield Command(
             f"board: Filter status {status.value}",
             partial(board.set_filter, current.with_(status=status)),

@@ -45,12 +45,12 @@ def read_text(source: TextIO | Path | str) -> tuple[str, str]:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The most frequent of , ; and tab in the header line (header names rarely hold them).
+    """The most frequent of , ; and tab in the header line (header names rarely hold them);
+    ',' on a tie or when there is none (max() keeps the first of equals).
 
     csv.Sniffer looks at the data too and is easily fooled by commas inside notes.
     """
-    first = text.split("\n", 1)[0]
-    return max(DELIMITERS, key=first.count) if any(d in first for d in DELIMITERS) else ","
+    return max(DELIMITERS, key=text.split("\n", 1)[0].count)
 
 
 def parse_day(text: str, date_format: str | None = None) -> date:

@@ -19,7 +19,6 @@ import getpass
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 from goaltui import backups, migrations
@@ -37,13 +36,6 @@ def current_user() -> str:
         return getpass.getuser()
     except Exception:
         return "unknown"
-
-
-def iso_datetime(moment: datetime) -> str:
-    """The text the models write for a stamp: naive local time (see models.Stamp)."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone().replace(tzinfo=None)
-    return moment.isoformat()
 
 
 class DataFile:
@@ -75,7 +67,7 @@ class DataFile:
     def read(self) -> ReadTables:
         """The current tables (shared with the cache: never mutate them)."""
         data = self.storage.load() or {}
-        if migrations.check(self.path, data) < SCHEMA_VERSION:
+        if migrations.check(self.path, data) < migrations.READABLE_FROM:
             with self.write():
                 pass  # the transaction migrates and writes
             data = self.storage.load() or {}

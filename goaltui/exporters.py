@@ -17,7 +17,7 @@ from goaltui.models import CheckIn, Goal, GoalStatus, Milestone, TargetChange
 from goaltui.progress import STATUS_ORDER, GoalProgress, Status, evaluate
 from goaltui.smart import Assessment, Grade, assess
 from goaltui.store import Store
-from goaltui.textboard import days_text, format_value
+from goaltui.textboard import days_text, format_value, summary_parts
 
 FORMATS = ("md", "csv", "json")
 LAST_CHECKINS = 5
@@ -74,10 +74,6 @@ def _md(text: str) -> str:
     return text
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
 def smart_line(assessment: Assessment) -> list[str]:
     """ "SMART: S✓ M✓ A! R✓ T✓" and, under it, one bullet per letter that is not a pass."""
     marks = " ".join(f"{c.letter}{_MARK[c.grade]}" for c in assessment.checks)
@@ -111,10 +107,9 @@ def progress_line(goal: Goal, p: GoalProgress) -> str:
 
 
 def _checkin_line(c: CheckIn, unit: str) -> str:
-    extra = [c.confidence.value.replace("-", " ")] if c.confidence else []
     text = f"  - {c.day.isoformat()}: {format_value(c.value, unit)}"
-    if extra:
-        text += f" ({', '.join(extra)})"
+    if c.confidence:
+        text += f" ({c.confidence.value.replace('-', ' ')})"
     return text + (f" - {_md(c.note)}" if c.note else "")
 
 
@@ -178,9 +173,7 @@ def export_markdown(store: Store, today: date) -> str:
     archived = [(g, p) for g, p in evaluated if g.status is GoalStatus.ARCHIVED]
 
     lines = [f"# Goals report, {today.isoformat()}", ""]
-    counts = [p.status for _, p in live]
-    parts = [f"{counts.count(s)} {s.value}" for s in STATUS_ORDER if s in counts]
-    summary = f"{_plural(len(live), 'goal')}: {', '.join(parts)}" if parts else "No goals yet"
+    summary = ", ".join(summary_parts([p.status for _, p in live])) or "No goals yet"
     if archived:
         summary += f"; {len(archived)} archived"
     lines += [summary + ".", ""]

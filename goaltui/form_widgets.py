@@ -82,17 +82,16 @@ class FormField(Vertical):
     }
     """
 
-    def __init__(self, label: str, editor: Widget, *, note: str = "") -> None:
+    def __init__(self, label: str, editor: Widget) -> None:
         super().__init__(id=f"field-{editor.id}")
         self.label = label
         self.editor = editor
-        self._note = note
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Label(self.label, classes="field-label")
             yield self.editor
-            yield Static(self._note, classes="field-note")
+            yield Static("", classes="field-note")
         yield Static("", classes="field-error", markup=False)
 
     def show(self, *, error: str = "", note: str | None = None) -> None:

@@ -9,7 +9,7 @@ can grade while the form is still half filled.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,7 @@ from goaltui.models import (
     GoalStatus,
     Level,
     Point,
+    ledger_fields,
     parse_target,
 )
 from goaltui.numbers import parse_number
@@ -34,7 +35,7 @@ _LOC_TO_FIELD = {
     "metric.baseline": "baseline",
     "metric.target": "target",
 }
-_MAX_LEN = {"title": 120, "owner": 40, "metric": 40, "unit": 12}
+_MAX_LEN = {"title": 120, "owner": 40, "metric": 40, "unit": 12}  # as in goaltui.models
 _TEXT_MAX = 2000
 
 
@@ -78,9 +79,6 @@ class FormValues:
             due=goal.due.isoformat() if goal.due else "",
             status=goal.status.value,
         )
-
-    def with_value(self, name: str, value: str) -> FormValues:
-        return replace(self, **{name: value})
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -162,7 +160,7 @@ def read_form(
             if not (v.baseline.strip() and baseline is None):
                 errors["target"] = str(exc)
         else:
-            if target != parse_number_or_none(v.target):
+            if target != _number_or_none(v.target):
                 notes["target"] = f"= {with_unit(target, v.unit.strip())}"
 
     start = _date(v.start, "start", today, errors, notes, required=True)
@@ -194,7 +192,7 @@ def read_form(
     return FormResult(errors, notes, goal, goal or _draft(fields_))
 
 
-def parse_number_or_none(text: str) -> float | None:
+def _number_or_none(text: str) -> float | None:
     try:
         return parse_number(text)
     except ValueError:
@@ -237,13 +235,13 @@ def _date(
 def _draft(fields_: dict[str, Any]) -> Goal | None:
     """A goal good enough to grade: placeholders where the form is blank or wrong."""
     metric = dict(fields_["metric"])
-    metric["name"] = metric["name"].strip()[:40] or "metric"
-    metric["unit"] = metric["unit"].strip()[:12]
+    metric["name"] = metric["name"].strip()[: _MAX_LEN["metric"]] or "metric"
+    metric["unit"] = metric["unit"].strip()[: _MAX_LEN["unit"]]
     draft = {
         **fields_,
         "key": fields_["key"] if KEY_RE.match(fields_["key"]) else "draft",
-        "title": fields_["title"][:120] or "untitled",
-        "owner": fields_["owner"][:40],
+        "title": fields_["title"][: _MAX_LEN["title"]] or "untitled",
+        "owner": fields_["owner"][: _MAX_LEN["owner"]],
         "metric": metric,
         **{name: fields_[name][:_TEXT_MAX] for name in ("details", "plan", "why")},
     }
@@ -293,16 +291,7 @@ def grade(
 def ledger_changes(old: Goal, new: Goal) -> list[tuple[str, str, str]]:
     """(field, old, new) as text for each changed field that needs a reason."""
     unit = new.metric.unit
-    pairs: dict[str, tuple[Any, Any]] = {
-        "target": (old.metric.target, new.metric.target),
-        "baseline": (old.metric.baseline, new.metric.baseline),
-        "due": (old.due, new.due),
-    }
-    out = []
-    for name, (before, after) in pairs.items():
-        if before != after:
-            out.append((name, _show(before, unit), _show(after, unit)))
-    return out
+    return [(name, _show(a, unit), _show(b, unit)) for name, a, b in ledger_fields(old, new)]
 
 
 def _show(value: float | date | None, unit: str) -> str:

@@ -21,7 +21,6 @@ What a user can rely on:
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -32,7 +31,8 @@ from typing import TextIO, TypeVar
 
 from goaltui.csv_input import norm, parse_day, parse_value, read_text, sniff_delimiter
 from goaltui.errors import UserError
-from goaltui.models import CheckIn, Goal, GoalStatus
+from goaltui.goal_match import GoalMatcher
+from goaltui.models import CheckIn, Goal
 from goaltui.store import Snapshot, Store
 
 MAX_SHOWN_ERRORS = 10
@@ -105,38 +105,6 @@ class ImportResult:
 Stored = dict[tuple[str, date], tuple[float, str | None]]  # (goal, day) -> (value, note)
 
 
-class _Goals:
-    """Resolves a row's goal key or metric/owner pair to a goal key."""
-
-    def __init__(self, goals: Sequence[Goal]) -> None:
-        self.keys = {g.key for g in goals}
-        self.by_metric: dict[str, list[Goal]] = {}
-        for goal in goals:
-            self.by_metric.setdefault(norm(goal.metric.name), []).append(goal)
-
-    def by_key(self, text: str) -> str:
-        key = text.strip().lower()
-        if key in self.keys:
-            return key
-        close = difflib.get_close_matches(key, sorted(self.keys), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise ValueError(f"no goal with key {key!r}{hint}")
-
-    def by_pair(self, metric: str, owner: str | None) -> str:
-        found = self.by_metric.get(norm(metric), [])
-        owner = owner if owner and owner.strip() else None  # a blank owner cell: any owner
-        if owner is not None:
-            found = [g for g in found if norm(g.owner) == norm(owner)]
-        found = [g for g in found if g.status is GoalStatus.ACTIVE] or found
-        what = f"metric {metric.strip()!r}" + (f" and owner {owner.strip()!r}" if owner else "")
-        if not found:
-            raise ValueError(f"no goal for {what}")
-        if len(found) > 1:
-            keys = ", ".join(sorted(g.key for g in found))
-            raise ValueError(f"{what} matches several goals ({keys}); use a goal column")
-        return found[0].key
-
-
 def _existing(source: Store | Snapshot) -> tuple[list[Goal], Stored]:
     """Goals and stored (value, note) per (goal, day); the note is None when unknown (snapshot)."""
     if isinstance(source, Snapshot):
@@ -152,8 +120,7 @@ def _column(header: Sequence[str], name: str | None) -> str | None:
     """The header cell matching `name` (case- and space-insensitive), None when absent."""
     if name is None:
         return None
-    matches = [h for h in header if norm(h) == norm(name)]
-    return matches[0] if matches else None
+    return next((h for h in header if norm(h) == norm(name)), None)
 
 
 @dataclass
@@ -162,7 +129,7 @@ class _Planner:
 
     cols: dict[str, str | None]  # role -> header cell
     width: int  # columns in the header
-    goals: _Goals
+    goals: GoalMatcher
     stored: Stored
     today: date
     date_format: str | None
@@ -272,8 +239,9 @@ def plan_import(
         "owner": owner_col,
     }
     cols = {role: _column(header, wanted) for role, wanted in asked.items()}
-    required = {"date", "value", "metric", "owner"}
-    required.add("goal" if metric_col is None else "metric")
+    required = {"date", "value", "metric", "owner"}  # metric and owner: when asked for
+    if metric_col is None:
+        required.add("goal")  # rows name their goal by key
     if note_col is not None and norm(note_col) != DEFAULT_NOTE_COL:
         required.add("note")  # a note column asked for by name must be there
     missing = [
@@ -291,7 +259,7 @@ def plan_import(
     planner = _Planner(
         cols,
         len(header),
-        _Goals(goals),
+        GoalMatcher(goals),
         stored,
         today,
         date_format,

@@ -6,6 +6,9 @@ Versions:
   table, integer doc ids, check-ins with a ``date`` field instead of ``day``.
 - 1: ``_meta`` holds ``{"1": {"schema": 1}}``; goals are keyed by their key,
   check-ins by ``"key@YYYY-MM-DD"``, everything else by its own ``id``.
+- 2: adds the meeting tables ``minutes``, ``kudos`` and ``wins`` (keyed by id).
+  The bump makes an older goaltui refuse the file with "written by a newer
+  goaltui" instead of calling the new tables unknown.
 
 Migrations run under the lock after a backup (see datafile.py). This module
 imports pydantic only inside a migration, so `goaltui log` stays quick.
@@ -18,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from goaltui.clock import iso_stamp
 from goaltui.errors import DataFileError
 
 META = "_meta"
@@ -26,9 +30,16 @@ MILESTONES = "milestones"
 CHECKINS = "checkins"
 HISTORY = "checkin_history"
 CHANGES = "target_changes"
-DATA_TABLES = (GOALS, MILESTONES, CHECKINS, HISTORY, CHANGES)
+MINUTES = "minutes"
+KUDOS = "kudos"
+WINS = "wins"
+V1_TABLES = (GOALS, MILESTONES, CHECKINS, HISTORY, CHANGES)
+DATA_TABLES = (*V1_TABLES, MINUTES, KUDOS, WINS)
 KNOWN_TABLES = frozenset({META, *DATA_TABLES})
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Files from this version on are read as they are (later versions only add tables);
+# they are migrated by the next write, so a read never rewrites a file.
+READABLE_FROM = 1
 META_ID = "1"
 
 Doc = dict[str, Any]
@@ -58,7 +69,7 @@ def schema_version(path: Path, data: ReadTables) -> int:
 def check(path: Path, data: ReadTables) -> int:
     """Version check plus, for a current file, the table names. Returns the version."""
     version = schema_version(path, data)
-    if version == SCHEMA_VERSION:
+    if version >= READABLE_FROM:
         unknown = set(data) - KNOWN_TABLES
         if unknown:
             names = ", ".join(sorted(unknown))
@@ -77,13 +88,8 @@ def migrate(path: Path, data: ReadTables, version: int, now: datetime, user: str
         current = MIGRATIONS[version](path, current, now, user)
         version += 1
     tables = {name: dict(table) for name, table in current.items()}
-    tables[META] = {META_ID: {**new_meta(), "migrated_at": _iso(now), "migrated_by": user}}
+    tables[META] = {META_ID: {**new_meta(), "migrated_at": iso_stamp(now), "migrated_by": user}}
     return tables
-
-
-def _iso(moment: datetime) -> str:
-    text = moment.isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def _ordered(table: Mapping[str, Doc]) -> list[tuple[str, Doc]]:
@@ -107,7 +113,7 @@ def _v0_to_v1(path: Path, data: ReadTables, now: datetime, user: str) -> Tables:
         describe_error,
     )
 
-    unknown = set(data) - set(DATA_TABLES) - {"_default"}
+    unknown = set(data) - set(V1_TABLES) - {"_default"}
     if unknown:
         raise DataFileError(
             f"{path}: unknown table(s) {', '.join(sorted(unknown))}; not a goaltui file?"
@@ -123,7 +129,7 @@ def _v0_to_v1(path: Path, data: ReadTables, now: datetime, user: str) -> Tables:
         except ValidationError as exc:
             raise DataFileError(f"{path}: cannot migrate {where}: {describe_error(exc)}") from None
 
-    out: Tables = {name: {} for name in DATA_TABLES}
+    out: Tables = {name: {} for name in V1_TABLES}
     for doc_id, doc in _ordered(data.get(GOALS, {})):
         goal = valid(Goal, doc, f"goal (doc {doc_id})")
         if goal.key in out[GOALS]:
@@ -157,4 +163,17 @@ def _v0_to_v1(path: Path, data: ReadTables, now: datetime, user: str) -> Tables:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[Path, ReadTables, datetime, str], Tables]] = {0: _v0_to_v1}
+def _v1_to_v2(path: Path, data: ReadTables, now: datetime, user: str) -> Tables:
+    """Nothing to convert: the new tables start empty and appear when first written."""
+    unknown = set(data) - {META, *V1_TABLES}
+    if unknown:
+        raise DataFileError(
+            f"{path}: unknown table(s) {', '.join(sorted(unknown))}; not a goaltui file?"
+        )
+    return {name: dict(table) for name, table in data.items()}
+
+
+MIGRATIONS: dict[int, Callable[[Path, ReadTables, datetime, str], Tables]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+}

@@ -197,6 +197,20 @@ class TargetChange(_Model):
     at: Stamp
 
 
+LedgerValue = float | date | None
+
+
+def ledger_fields(old: Goal, new: Goal) -> list[tuple[str, LedgerValue, LedgerValue]]:
+    """(field, before, after) for each changed field that needs a reason and a ledger entry:
+    the target, the baseline and the due date. The one list the form and the store share."""
+    pairs: dict[str, tuple[LedgerValue, LedgerValue]] = {
+        "target": (old.metric.target, new.metric.target),
+        "baseline": (old.metric.baseline, new.metric.baseline),
+        "due": (old.due, new.due),
+    }
+    return [(name, before, after) for name, (before, after) in pairs.items() if before != after]
+
+
 class Point(NamedTuple):
     """One observation of a metric: what sparklines and progress maths consume."""
 

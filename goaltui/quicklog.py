@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from goaltui.datafile import DataFile, iso_datetime
+from goaltui.clock import iso_stamp
+from goaltui.datafile import DataFile
 from goaltui.errors import UnknownGoal, UserError
 from goaltui.ids import fresh_id
 from goaltui.migrations import CHECKINS, GOALS, HISTORY
@@ -68,7 +69,7 @@ def checkin_doc(
         "note": note,
         "confidence": confidence,
         "by": by.strip(WHITESPACE),
-        "at": None if at is None else iso_datetime(at),
+        "at": None if at is None else iso_stamp(at),
     }
 
 
@@ -128,7 +129,7 @@ def log_value(
         goal.lower(), day, value, note=note, confidence=confidence, by=data.user, at=now
     )
     with data.write() as tx:
-        old = put_checkin(tx, doc, replaced_at=iso_datetime(now), replaced_by=data.user)
+        old = put_checkin(tx, doc, replaced_at=iso_stamp(now), replaced_by=data.user)
         metric = tx.get(GOALS)[doc["goal"]].get("metric")
     unit = metric.get("unit", "") if isinstance(metric, dict) else ""
     return Logged(doc, old, unit if isinstance(unit, str) else "")

@@ -83,14 +83,11 @@ class SmartPanel(Widget):
             Text(f"SMART check (advice): {assessment.score} of 5 pass", self._style("title"))
         ]
         for check in assessment.checks:
-            heading = Text(f"{GLYPH[check.grade]} {check.letter} {check.name}")
-            heading.stylize(self._style(check.grade.value))
+            heading = self._heading(check)
             heading.append(f"  {WORD[check.grade]}")
             if check.letter == self.focus_letter:
                 heading.stylize(self._style("focus"))
-            parts += ["", heading, Padding(Text(check.reason), (0, 0, 0, 2))]
-            if check.hint:
-                parts.append(Padding(Text(f"→ {check.hint}", self._style("hint")), (0, 0, 0, 2)))
+            parts += ["", heading, Padding(Text(check.reason), (0, 0, 0, 2)), *self._hint(check)]
         return Group(*parts)
 
     def _render_compact(self, assessment: Assessment) -> Group:
@@ -105,13 +102,21 @@ class SmartPanel(Widget):
         detail = self._detail_check(assessment)
         if detail is None:
             return Group(summary, Text("All five letters pass."))
-        line = Text(f"{GLYPH[detail.grade]} {detail.letter} {detail.name}")
-        line.stylize(self._style(detail.grade.value))
+        line = self._heading(detail)
         line.append(f" {WORD[detail.grade]}: {detail.reason}")
-        parts: list[RenderableType] = [summary, line]
-        if detail.hint:
-            parts.append(Padding(Text(f"→ {detail.hint}", self._style("hint")), (0, 0, 0, 2)))
-        return Group(*parts)
+        return Group(summary, line, *self._hint(detail))
+
+    def _heading(self, check: Check) -> Text:
+        """ "✗ M Measurable" in the grade's colour (what is appended after it is not)."""
+        name = Text(f"{GLYPH[check.grade]} {check.letter} {check.name}")
+        name.stylize(self._style(check.grade.value))
+        return name
+
+    def _hint(self, check: Check) -> list[RenderableType]:
+        """The indented "→ hint" line, if the check has a hint."""
+        if not check.hint:
+            return []
+        return [Padding(Text(f"→ {check.hint}", self._style("hint")), (0, 0, 0, 2))]
 
     def _detail_check(self, assessment: Assessment) -> Check | None:
         if self.focus_letter:

@@ -35,6 +35,7 @@ from goaltui.models import (
     Milestone,
     TargetChange,
     describe_error,
+    ledger_fields,
 )
 from goaltui.storage import Doc, Signature
 
@@ -319,17 +320,8 @@ class Store:
 
 
 def _ledger_changes(old: Goal, new: Goal) -> list[tuple[str, str, str]]:
-    """(field, old, new) for each ledger field that changed, as text."""
-    pairs = {
-        "target": (old.metric.target, new.metric.target),
-        "baseline": (old.metric.baseline, new.metric.baseline),
-        "due": (old.due, new.due),
-    }
-    return [
-        (field, _text(before), _text(after))
-        for field, (before, after) in pairs.items()
-        if before != after
-    ]
+    """(field, old, new) as plain text for each field that goes to the ledger."""
+    return [(name, _text(a), _text(b)) for name, a, b in ledger_fields(old, new)]
 
 
 def _text(value: float | date | None) -> str:

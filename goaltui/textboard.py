@@ -189,12 +189,19 @@ def _layout(columns: list[_Column], width: int) -> list[tuple[_Column, int]]:
     return [(c, widths[c.name]) for c in kept]
 
 
+def summary_parts(statuses: Sequence[Status]) -> list[str]:
+    """The items of "11 goals: 1 overdue, 3 at risk, ..." in board order; [] for no goals."""
+    parts = [f"{statuses.count(s)} {s.value}" for s in STATUS_ORDER if s in statuses]
+    if parts:
+        parts[0] = f"{len(statuses)} goal{'s' if len(statuses) != 1 else ''}: {parts[0]}"
+    return parts
+
+
 def _summary(statuses: Sequence[Status], width: int) -> list[str]:
     """ "11 goals: 1 overdue, 3 at risk, ...", wrapped between items, never inside one."""
-    if not statuses:
+    parts = summary_parts(statuses)
+    if not parts:
         return ["No goals yet."]
-    parts = [f"{statuses.count(s)} {s.value}" for s in STATUS_ORDER if s in statuses]
-    parts[0] = f"{len(statuses)} goal{'s' if len(statuses) != 1 else ''}: {parts[0]}"
     lines = [parts[0]]
     for part in parts[1:]:
         if len(lines[-1]) + 2 + len(part) <= width:

@@ -20,12 +20,13 @@ from goaltui.board_rows import (
     BoardRow,
     build_rows,
     next_sort,
+    statuses,
     visible_rows,
 )
 from goaltui.clock import Clock
 from goaltui.errors import GoaltuiError
 from goaltui.models import Level
-from goaltui.progress import STATUS_ORDER, Status
+from goaltui.progress import Status
 from goaltui.settings import SortKey
 from goaltui.store import Store
 from goaltui.widgets import BoardTable, FilterInput, StatusSummary, info_text
@@ -132,7 +133,10 @@ class BoardScreen(Screen[None]):
 
     @dataclass
     class LoadFailed(Message):
+        """A worker could not read the store, whose change token was `token` before."""
+
         error: str
+        token: object
 
     def __init__(
         self, store: Store, clock: Clock, *, sort: SortKey = "status", refresh_seconds: float = 2.0
@@ -163,12 +167,12 @@ class BoardScreen(Screen[None]):
     def on_mount(self) -> None:
         # The first load is synchronous: the first painted frame already shows the goals
         # (no flash of the empty state, and a deterministic first frame for snapshots).
+        before = self.store.change_token()
         try:
-            snapshot, today = self.store.snapshot(), self.clock.today()
-            self._apply(build_rows(snapshot, today), today, snapshot.token)
+            self._apply(*self._read())
         except GoaltuiError as exc:
-            self._apply([], self.clock.today(), None)
-            self.notify(str(exc), title="Cannot read the data file", severity="error", timeout=30)
+            self._apply([], self.clock.today(), before)
+            self._report(str(exc))
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._render_rows())
         self.set_interval(self._refresh_seconds, self._poll)
         self.query_one(BoardTable).focus()
@@ -186,15 +190,20 @@ class BoardScreen(Screen[None]):
         if self.store.change_token() != self._token or self.clock.today() != self._today:
             self.reload()
 
+    def _read(self) -> tuple[list[BoardRow], date, object]:
+        """Rows, the day they are as of, and the store's change token."""
+        snapshot, today = self.store.snapshot(), self.clock.today()
+        return build_rows(snapshot, today), today, snapshot.token
+
     @work(thread=True, exclusive=True, group="board-load")
     def _load(self) -> None:
+        before = self.store.change_token()
         try:
-            snapshot, today = self.store.snapshot(), self.clock.today()
-            rows = build_rows(snapshot, today)
+            rows, today, token = self._read()
         except GoaltuiError as exc:
-            self.post_message(self.LoadFailed(str(exc)))
+            self.post_message(self.LoadFailed(str(exc), before))
             return
-        self.post_message(self.RowsLoaded(rows, today, snapshot.token))
+        self.post_message(self.RowsLoaded(rows, today, token))
 
     @on(RowsLoaded)
     def _rows_loaded(self, message: RowsLoaded) -> None:
@@ -202,7 +211,12 @@ class BoardScreen(Screen[None]):
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
-        self.notify(message.error, title="Cannot read the data file", severity="error", timeout=30)
+        # The poll retries when the file changes again, not every tick with a new toast.
+        self._token = message.token
+        self._report(message.error)
+
+    def _report(self, error: str) -> None:
+        self.notify(error, title="Cannot read the data file", severity="error", timeout=30)
 
     def _apply(self, rows: list[BoardRow], today: date, token: object) -> None:
         self.rows, self._today, self._token = rows, today, token
@@ -212,10 +226,9 @@ class BoardScreen(Screen[None]):
         table = self.query_one(BoardTable)
         self.shown = visible_rows(self.rows, self.board_filter, self.sort)
         width = self.size.width or self.app.size.width
-        table.show_rows(self.shown, width, fit=self.rows)
-        if self._select is not None and self._select in {r.key for r in self.shown}:
-            table.move_cursor(row=table.get_row_index(self._select), animate=False)
-            self._select = None
+        table.show_rows(self.shown, width, fit=self.rows, select=self._select)
+        if table.selected_key == self._select:
+            self._select = None  # done; else kept until the goal shows (after a reload)
         self.set_class(not self.shown, "-empty")
         empty = self.query_one("#empty", Static)
         empty.update(NO_MATCH_TEXT if self.rows else EMPTY_TEXT)
@@ -271,10 +284,8 @@ class BoardScreen(Screen[None]):
             except GoaltuiError as exc:
                 self.notify(str(exc), severity="error")
                 return
-        self.app.push_screen(GoalFormScreen(self.store, self.clock, goal), self._form_closed)
-
-    def _form_closed(self, saved: str | None) -> None:
-        self.reload(saved)
+        # The form dismisses with the saved goal's key (None when cancelled).
+        self.app.push_screen(GoalFormScreen(self.store, self.clock, goal), self.reload)
 
     def open_milestones(self, key: str) -> None:
         from screens.milestones import MilestonesScreen
@@ -340,8 +351,7 @@ class BoardScreen(Screen[None]):
         self.set_filter(self.board_filter.with_(level=nxt))
 
     def action_filter_status(self) -> None:
-        present = sorted({r.progress.status for r in self.rows}, key=STATUS_ORDER.__getitem__)
-        cycle: list[Status | None] = [None, *present]
+        cycle: list[Status | None] = [None, *statuses(self.rows)]
         current = self.board_filter.status if self.board_filter.status in cycle else None
         nxt = cycle[(cycle.index(current) + 1) % len(cycle)]
         self.set_filter(self.board_filter.with_(status=nxt))

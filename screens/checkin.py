@@ -7,6 +7,7 @@ ctrl keys (bound on the input, see checkin_widgets) because letters would be typ
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from pydantic import ValidationError
@@ -271,16 +272,18 @@ class CheckInScreen(Screen[bool]):
 
     # -- confidence, note, day --------------------------------------------------------
 
+    def _amend(self, index: int, changed: CheckInRow) -> None:
+        """Take a row's new confidence or note. A saved check-in is updated at once (and keeps
+        the change only if that worked); otherwise the change is saved with the value."""
+        if changed.value is None or self._log(changed, changed.value):
+            self.rows[index] = changed
+        self._refresh_row(index)
+
     def action_confidence(self) -> None:
         row = self.current
-        if row is None:
-            return
-        before = row.confidence
-        row.confidence = cycle_confidence(before)
-        # A saved check-in is updated at once; otherwise the confidence goes with the value.
-        if row.value is not None and not self._log(row, row.value):
-            row.confidence = before
-        self._refresh_row(self.table.cursor_row)
+        if row is not None:
+            confidence = cycle_confidence(row.confidence)
+            self._amend(self.table.cursor_row, replace(row, confidence=confidence))
 
     def action_note(self) -> None:
         row = self.current
@@ -289,12 +292,8 @@ class CheckInScreen(Screen[bool]):
         index = self.table.cursor_row
 
         def noted(note: str | None) -> None:
-            if note is None or note == row.note:
-                return
-            before, row.note = row.note, note[:500]
-            if row.value is not None and not self._log(row, row.value):
-                row.note = before
-            self._refresh_row(index)
+            if note is not None and note != row.note:
+                self._amend(index, replace(row, note=note[:500]))
 
         prompt = TextPromptScreen(
             f"Note for {row.key} on {short_day(self.day)}",

@@ -13,13 +13,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
+from goaltui.board_cells import Palette, fmt_number, status_text, with_unit
 from goaltui.clock import Clock
 from goaltui.errors import GoaltuiError
 from goaltui.models import CheckIn, Goal, Milestone, Point, TargetChange
 from goaltui.progress import GoalProgress, Status, evaluate
 from goaltui.smart import Assessment, Grade, assess
 from goaltui.store import Store
-from goaltui.widgets import STATUS_MARK, Palette, fmt_number, with_unit
+from screens.detail_chart import draw_chart, original_target
 
 TABS = {
     "chart": "Chart",
@@ -80,9 +81,10 @@ class DetailScreen(Screen[bool]):
         self.goal_key = goal_key
         self.changed = False
         self._tab = "chart"
-        self._fill: (
-            tuple[Goal, list[CheckIn], list[Milestone], list[TargetChange], GoalProgress] | None
-        ) = None
+        # What compose read, for on_mount (and a recompose) to fill the tables and chart;
+        # None when the goal could not be read (then there are no tabs).
+        self._fill: tuple[Goal, list[CheckIn], list[Milestone], list[TargetChange], date] | None
+        self._fill = None
 
     def _read(self) -> tuple[Goal, list[CheckIn], list[Milestone], list[TargetChange]]:
         store, key = self.store, self.goal_key
@@ -94,6 +96,7 @@ class DetailScreen(Screen[bool]):
         )
 
     def compose(self) -> ComposeResult:
+        self._fill = None
         today = self.clock.today()
         try:
             goal, checkins, milestones, changes = self._read()
@@ -120,7 +123,7 @@ class DetailScreen(Screen[bool]):
                     id="smart-text",
                 )
         yield Footer(compact=True)
-        self._fill = (goal, checkins, milestones, changes, progress)
+        self._fill = (goal, checkins, milestones, changes, today)
 
     def _known_keys(self) -> list[str]:
         return [g.key for g in self.store.goals()]
@@ -135,9 +138,9 @@ class DetailScreen(Screen[bool]):
         checkins: list[CheckIn],
         milestones: list[Milestone],
         changes: list[TargetChange],
-        progress: GoalProgress,
+        today: date,
     ) -> None:
-        draw_chart(self.query_one(PlotextPlot), goal, checkins, changes, self.clock.today())
+        draw_chart(self.query_one(PlotextPlot), goal, checkins, changes, today)
         log = self.query_one("#checkin-log", DataTable)
         log.add_columns("day", "value", "confidence", "by", "note")
         for c in reversed(checkins):
@@ -149,7 +152,6 @@ class DetailScreen(Screen[bool]):
                 c.by,
                 Text(c.note),
             )
-        today = self.clock.today()
         table = self.query_one("#milestone-list", DataTable)
         table.add_columns("", "milestone", "due", "done")
         for m in milestones:
@@ -173,6 +175,9 @@ class DetailScreen(Screen[bool]):
                 dt.add_row(*[Text(f"no {what} yet", style="dim")] + [""] * (len(dt.columns) - 1))
 
     # -- actions ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "tab" or self._fill is not None
 
     def action_back(self) -> None:
         self.dismiss(self.changed)
@@ -222,10 +227,7 @@ def head_text(
     line1 = Text.assemble(
         (goal.key, "bold"), "  ", goal.title, "  ", (f"{goal.owner} · {goal.level.value}", "dim")
     )
-    status = Text(
-        f"{STATUS_MARK[progress.status]} {progress.status.value}",
-        style=palette.status_style(progress.status),
-    )
+    status = status_text(progress.status, palette)
     standing = [f"{metric.name} now {value(progress.current)} → target {value(metric.target)}"]
     if progress.percent is not None:
         standing.append(f"{progress.percent}% of the way")
@@ -251,79 +253,14 @@ def head_text(
     return head
 
 
-def original_target(changes: list[TargetChange]) -> str | None:
-    """The target before its first change, as the ledger recorded it."""
-    first = next((c for c in changes if c.field == "target"), None)
-    return None if first is None else first.old
-
-
-def draw_chart(
-    plot: PlotextPlot, goal: Goal, checkins: list[CheckIn], changes: list[TargetChange], today: date
-) -> None:
-    """History, target line, pace line (baseline at start → target at due) and the first target."""
-    plt = plot.plt
-    plt.clear_figure()
-    plt.date_form("Y-m-d")
-    metric = goal.metric
-    end = max(goal.due or today, today)
-    span = [goal.start.isoformat(), end.isoformat()]
-    unit = f" {metric.unit}" if metric.unit and metric.unit != "%" else metric.unit
-    if checkins:
-        days = [c.day.isoformat() for c in checkins]
-        values = [c.value for c in checkins]
-        # Daily values are noisy: show them as dots and draw the weekly average as the line.
-        plt.scatter(days, values, marker="braille", color="gray")
-        plt.plot(days, rolling_mean(values, 7), label=f"{metric.name} (7-day avg)", marker="hd")
-    if metric.target is not None:
-        plt.plot(
-            span,
-            [metric.target] * 2,
-            label=f"target {fmt_number(metric.target)}{unit}",
-            marker="-",
-            color="green",
-        )
-    if metric.baseline is not None and metric.target is not None and goal.due is not None:
-        pace = [goal.start.isoformat(), goal.due.isoformat()]
-        plt.plot(pace, [metric.baseline, metric.target], label="pace", marker="·", color="orange")
-    original = original_target(changes)
-    if original is not None:
-        try:
-            value = float(original)
-        except ValueError:
-            value = None
-        if value is not None:
-            plt.plot(
-                span, [value] * 2, label=f"first target {original}{unit}", marker=":", color="gray"
-            )
-    if not checkins:
-        plt.title("no check-ins yet: log one with `goaltui log`")
-    plot.refresh()
-
-
-def rolling_mean(values: list[float], window: int) -> list[float]:
-    """Mean of each value and up to `window - 1` before it."""
-    out, total = [], 0.0
-    for i, value in enumerate(values):
-        total += value
-        if i >= window:
-            total -= values[i - window]
-        out.append(total / min(i + 1, window))
-    return out
-
-
 def smart_text(assessment: Assessment, palette: Palette) -> Text:
     """One block per letter: grade in words and colour, what we saw, and the hint."""
-    colours = {
-        "text-success": palette.good,
-        "text-warning": palette.warn,
-        "text-error": palette.bad,
-    }
     lines = [Text(f"SMART score {assessment.score}/5", style="bold")]
     for check in assessment.checks:
         mark, tone = GRADE_MARK[check.grade]
         line = Text.assemble(
             (f"{check.letter} {check.name:<12}", "bold"),
-            (f"{mark:<7}", Style(bold=True, color=colours[tone])),
+            (f"{mark:<7}", Style(bold=True, color=palette.tone(tone))),
         )
         line.append(check.reason)
         lines.append(line)

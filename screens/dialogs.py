@@ -118,11 +118,6 @@ class TextPromptScreen(Dialog[str | None]):
             return
         self.dismiss(text)
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_submit()
-
     def action_cancel(self) -> None:
         self.dismiss(None)
 
@@ -216,11 +211,6 @@ class MilestoneDialog(Dialog[MilestoneAnswer | None]):
             else:
                 note = f"= {day.isoformat()} ({day:%a})"
         say(self.query_one(".dialog-note", Static), note)
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_submit()
 
     def action_submit(self) -> None:
         answer, error = self._read()

@@ -99,7 +99,6 @@ class GoalFormScreen(Screen[str | None]):
     def _field(self, spec: Spec) -> FormField:
         value = getattr(self._initial, spec.name)
         editor: Widget
-        note = ""
         if spec.name == "level":
             editor = Select([(lv.value, lv.value) for lv in Level], value=value, allow_blank=False)
         elif spec.name == "status":
@@ -111,12 +110,11 @@ class GoalFormScreen(Screen[str | None]):
         else:
             editor = Input(value, placeholder=spec.placeholder, compact=True)
         if spec.name == "key" and self.editing:
-            editor.disabled = True  # cron scripts and the CLI use the key
-            note = "fixed: scripts use it"
+            editor.disabled = True  # cron scripts and the CLI use the key: see _fixed
         if isinstance(editor, Select):
             editor.compact = True
         editor.id = spec.name
-        field = FormField(spec.label, editor, note=note)
+        field = FormField(spec.label, editor)
         field.set_class(spec.name == "status" and not self.editing, "-hidden")
         return field
 
@@ -131,7 +129,8 @@ class GoalFormScreen(Screen[str | None]):
             goals = []
         self._taken = {g.key for g in goals}
         parent = self.query_one("#parent", Select)
-        choices = [g for g in goals if self.goal is None or not _descends(g, self.goal.key, goals)]
+        below = _aligned_under(self.goal.key, goals) if self.goal else set()
+        choices = [g for g in goals if g.key not in below]
         parent.set_options([(f"{g.key} · {g.title}", g.key) for g in choices])
         if self._initial.parent in {g.key for g in choices}:
             parent.value = self._initial.parent
@@ -146,16 +145,15 @@ class GoalFormScreen(Screen[str | None]):
 
     def values(self) -> FormValues:
         """What the form holds right now."""
-        values = FormValues()
+        texts: dict[str, str] = {}
         for name in FormValues.names():
             widget = self.query_one(f"#{name}")
             if isinstance(widget, Select):
-                text = "" if widget.value is Select.NULL else str(widget.value)
+                texts[name] = "" if widget.value is Select.NULL else str(widget.value)
             else:
                 assert isinstance(widget, Input)
-                text = widget.value
-            values = values.with_value(name, text)
-        return values
+                texts[name] = widget.value
+        return FormValues(**texts)
 
     def refresh_checks(self) -> FormResult:
         """Re-read the form: inline messages, section grades and the SMART panel."""
@@ -280,14 +278,17 @@ def _fixed(field: FormField) -> str:
     return "fixed: scripts use it" if field.editor.disabled else ""
 
 
-def _descends(goal: Goal, ancestor: str, goals: list[Goal]) -> bool:
-    """True for `ancestor` itself and every goal below it: they can't be its parent."""
-    by_key = {g.key: g for g in goals}
-    seen: set[str] = set()
-    node: Goal | None = goal
-    while node is not None and node.key not in seen:
-        if node.key == ancestor:
-            return True
-        seen.add(node.key)
-        node = by_key.get(node.parent) if node.parent else None
-    return False
+def _aligned_under(ancestor: str, goals: list[Goal]) -> set[str]:
+    """`ancestor` and the keys of every goal below it, however deep: none can be its parent."""
+    children: dict[str, list[str]] = {}
+    for goal in goals:
+        if goal.parent:
+            children.setdefault(goal.parent, []).append(goal.key)
+    found: set[str] = set()
+    todo = [ancestor]
+    while todo:
+        key = todo.pop()
+        if key not in found:
+            found.add(key)
+            todo += children.get(key, [])
+    return found

@@ -53,48 +53,19 @@ class MilestonesScreen(Screen[bool]):
 
     BINDINGS = [
         Binding("a", "add", "Add", id="milestones.add", tooltip="Add a milestone"),
-        Binding(
-            "e",
-            "edit",
-            "Edit",
-            id="milestones.edit",
-            tooltip="Edit the title or due date (enter too)",
-        ),
-        Binding(
-            "space",
-            "toggle_done",
-            "Done",
-            id="milestones.toggle",
-            tooltip="Tick or untick the milestone",
-        ),
+        Binding("e", "edit", "Edit", id="milestones.edit",
+                tooltip="Edit the title or due date (enter too)"),
+        Binding("space", "toggle_done", "Done", id="milestones.toggle",
+                tooltip="Tick or untick the milestone"),
         Binding("d", "delete", "Delete", id="milestones.delete", tooltip="Delete it (u undoes)"),
-        Binding(
-            "u",
-            "undo",
-            "Undo",
-            id="milestones.undo",
-            tooltip="Bring back the last deleted milestone",
-        ),
-        Binding(
-            "shift+up",
-            "move(-1)",
-            "Up",
-            id="milestones.up",
-            tooltip="Move the milestone up",
-            key_display="⇧↑",
-            group=MOVE,
-        ),
-        Binding(
-            "shift+down",
-            "move(1)",
-            "Down",
-            id="milestones.down",
-            tooltip="Move it down",
-            key_display="⇧↓",
-            group=MOVE,
-        ),
+        Binding("u", "undo", "Undo", id="milestones.undo",
+                tooltip="Bring back the last deleted milestone"),
+        Binding("shift+up", "move(-1)", "Up", id="milestones.up", group=MOVE,
+                key_display="⇧↑", tooltip="Move the milestone up"),
+        Binding("shift+down", "move(1)", "Down", id="milestones.down", group=MOVE,
+                key_display="⇧↓", tooltip="Move it down"),
         Binding("escape", "back", "Back", id="milestones.back", tooltip="Back to the board"),
-    ]
+    ]  # fmt: skip
     DEFAULT_CSS = """
     MilestonesScreen {
         #heading {
@@ -137,7 +108,7 @@ class MilestonesScreen(Screen[bool]):
         self.reload()
 
     def on_resize(self, event: Resize) -> None:
-        self.reload(keep=self.current_id)
+        self._draw(keep=self.current_id)  # only the title column's width depends on the size
 
     # -- the table ----------------------------------------------------------------------
 
@@ -153,12 +124,17 @@ class MilestonesScreen(Screen[bool]):
 
     @property
     def current_id(self) -> str | None:
-        return self.current.id if self.current else None
+        milestone = self.current
+        return milestone.id if milestone else None
 
     def reload(self, keep: str | None = None) -> None:
         """Re-read the milestones and redraw, leaving the cursor on `keep` if given."""
         found = self._call(lambda: self.store.milestones(self.goal_key))
-        self.milestones = found if found is not None else self.milestones
+        if found is not None:  # else keep showing what was read last
+            self.milestones = found
+        self._draw(keep)
+
+    def _draw(self, keep: str | None) -> None:
         today = self.clock.today()
         table = self.table
         row = table.cursor_row

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
-from rich.console import Console
-from textual.app import App
+from board_helpers import board, screen_text
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.widgets._footer import FooterKey
@@ -24,19 +22,6 @@ from screens.detail import DetailScreen
 from screens.help import HelpScreen
 
 SIZE = (80, 24)
-
-
-def board(app: GoalApp) -> BoardScreen:
-    screen = app.screen
-    assert isinstance(screen, BoardScreen)
-    return screen
-
-
-def text_of(app: App[object]) -> str:
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True)
-    console.print(app.screen._compositor.render_update(full=True))
-    return console.export_text()
 
 
 async def test_make_app_hands_store_and_clock_down(demo_store: Store, clock: FixedClock) -> None:
@@ -63,7 +48,7 @@ async def test_footer_shows_the_board_keys(demo_store: Store, clock: FixedClock)
         await pilot.pause()
         shown = {key.description for key in app.screen.query(FooterKey)}
         assert {"Open", "New", "Edit", "Milestones", "Sort", "Quit", "Help"} <= shown
-        assert {"Filter", "Owner", "Level", "Status"} & shown or "Filter" in text_of(app)
+        assert {"Filter", "Owner", "Level", "Status"} & shown or "Filter" in screen_text(app)
 
 
 @pytest.mark.parametrize("key", ["question_mark", "f1"])
@@ -76,7 +61,7 @@ async def test_help_lists_the_keys_of_the_current_screen(
         assert isinstance(app.screen, HelpScreen)
         described = {row.description for row in app.screen.rows}
         assert {"Open", "New", "Edit", "Milestones", "Sort", "Filter", "Quit", "Clear"} <= described
-        assert "Sort by status, due date, progress, key" in text_of(app)
+        assert "Sort by status, due date, progress, key" in screen_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
         board(app).open_goal(board(app).rows[0].key)
@@ -196,7 +181,7 @@ async def test_no_color_still_shows_status_words(
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE):
         assert app.no_color
-        text = text_of(app)
+        text = screen_text(app)
         for row in board(app).shown:
             assert row.progress.status.value in text
 

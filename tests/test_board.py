@@ -2,39 +2,24 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 import pytest
-from rich.console import Console
-from textual.app import App
+from board_helpers import board, reloaded, screen_text
 from textual.widgets import DataTable, Input
 
 from goaltui.app import GoalApp, make_app
+from goaltui.board_cells import board_columns
 from goaltui.board_rows import SORT_KEYS, BoardFilter, build_rows, visible_rows
 from goaltui.clock import FixedClock
 from goaltui.models import Goal, Level, Metric
 from goaltui.progress import Status
 from goaltui.store import Store
-from goaltui.widgets import BoardTable, board_columns
+from goaltui.widgets import BoardTable
 from screens.board import BoardScreen
 from screens.detail import DetailScreen
 
 SIZE = (80, 24)
-
-
-def screen_text(app: App[object]) -> str:
-    """What the terminal shows, as plain text."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True)
-    console.print(app.screen._compositor.render_update(full=True))
-    return console.export_text()
-
-
-def board(app: GoalApp) -> BoardScreen:
-    screen = app.screen
-    assert isinstance(screen, BoardScreen)
-    return screen
 
 
 def shown_keys(app: GoalApp) -> list[str]:
@@ -171,8 +156,7 @@ async def test_enter_opens_the_detail_of_the_highlighted_goal(
         assert app.screen.goal_key == key
         assert key is not None and key in screen_text(app)
         await pilot.press("escape")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await reloaded(pilot)
         assert isinstance(app.screen, BoardScreen)
         assert selected(app) == key
 
@@ -196,8 +180,7 @@ async def test_cursor_stays_on_the_same_goal_after_a_refresh(
             )
         )
         board(app).reload()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await reloaded(pilot)
         assert "aaa-new" in shown_keys(app)
         assert selected(app) == key
         assert app.screen.query_one(BoardTable).cursor_row == index + 1
@@ -212,8 +195,7 @@ async def test_a_check_in_logged_elsewhere_shows_up_on_the_next_poll(
         other = Store(demo_store.path, clock=clock, user="other-lead")
         other.log("aht-tom", 470.0, clock.today())
         board(app)._poll()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await reloaded(pilot)
         after = next(r for r in board(app).rows if r.key == "aht-tom").progress.current
         assert (before, after) != (470.0, 470.0) and after == 470.0
 
@@ -231,8 +213,7 @@ async def test_new_and_edit_open_the_goal_form(demo_store: Store, clock: FixedCl
         await pilot.press("e")
         assert isinstance(app.screen, goal_form.GoalFormScreen)
         app.screen.dismiss(key)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await reloaded(pilot)
         assert selected(app) == key
 
 
@@ -314,3 +295,37 @@ async def test_detail_edit_and_milestones_return_to_a_refreshed_detail(
         assert app.screen is detail
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
+
+
+async def test_detail_of_a_goal_that_cannot_be_read_says_so_and_keeps_running(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        board(app).open_goal("no-such-goal")  # e.g. deleted by another session meanwhile
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("2", "5")  # no tabs to switch to: nothing breaks
+        assert app.is_running and isinstance(app.screen, DetailScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_a_broken_data_file_is_reported_once_and_retried_when_it_changes(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = shown_keys(app)
+        good = demo_store.path.read_bytes()
+        demo_store.path.write_text("{broken", encoding="utf-8")
+        for _ in range(3):  # three poll ticks, one read of the broken file, one toast
+            board(app)._poll()
+            await reloaded(pilot)
+        assert len(app._notifications) == 1
+        assert shown_keys(app) == keys  # the last good rows stay on the wallboard
+        demo_store.path.write_bytes(good)
+        board(app)._poll()
+        await reloaded(pilot)
+        assert board(app)._token == demo_store.change_token()  # read again
+        assert shown_keys(app) == keys and len(app._notifications) == 1

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App, ComposeResult
-from textual.binding import Binding
+from screen_host import CheckInHost
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from goaltui.clock import FixedClock
 from goaltui.errors import DataFileError
@@ -20,28 +20,6 @@ from screens.checkin import CheckInScreen
 from screens.dialogs import ConfirmScreen, TextPromptScreen
 
 TODAY = date(2026, 11, 26)
-
-
-class Host(App[None]):
-    """A stand-in for the board: `c` opens the check-in, like on the real board."""
-
-    BINDINGS = [Binding("c", "checkin", "Check-in", id="host.checkin", tooltip="Open check-in")]
-
-    def __init__(self, store: Store, clock: FixedClock) -> None:
-        super().__init__()
-        self.store, self.clock = store, clock
-        self.results: list[bool | None] = []
-        self.messages: list[tuple[str, str]] = []
-
-    def compose(self) -> ComposeResult:
-        yield Static("board")
-
-    def action_checkin(self) -> None:
-        self.push_screen(CheckInScreen(self.store, self.clock), self.results.append)
-
-    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
-        self.messages.append((str(message), str(kwargs.get("severity", "information"))))
-        super().notify(message, *args, **kwargs)
 
 
 def add_goal(
@@ -78,6 +56,11 @@ def store(tmp_path: Path, clock: FixedClock) -> Store:
     return store
 
 
+@pytest.fixture
+def app(store: Store, clock: FixedClock) -> CheckInHost:
+    return CheckInHost(store, clock)
+
+
 def today_values(store: Store, day: date = TODAY) -> dict[str, float]:
     return {c.goal: c.value for c in store.checkins() if c.day == day}
 
@@ -88,6 +71,13 @@ async def open_checkin(pilot: Pilot[Any]) -> CheckInScreen:
     screen = pilot.app.screen
     assert isinstance(screen, CheckInScreen)
     return screen
+
+
+@asynccontextmanager
+async def checkin(app: CheckInHost) -> AsyncIterator[tuple[Pilot[None], CheckInScreen]]:
+    """Run the board at 80x24 and open the check-in on it."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        yield pilot, await open_checkin(pilot)
 
 
 async def enter_value(pilot: Pilot[Any], text: str) -> None:
@@ -107,7 +97,7 @@ async def test_ten_goals_take_twelve_keystrokes_besides_the_values(
         level = Level.TEAM if n < 2 else Level.AGENT
         add_goal(store, f"aht-{n}", owners[n % 5], level, [440 + n, 460])
     values = [f"{450 + n}" for n in range(10)]
-    app = Host(store, clock)
+    app = CheckInHost(store, clock)
     presses = 0
 
     async with app.run_test(size=(80, 24)) as pilot:
@@ -137,11 +127,9 @@ async def test_ten_goals_take_twelve_keystrokes_besides_the_values(
 
 
 async def test_enter_saves_the_value_and_moves_to_the_next_goal(
-    store: Store, clock: FixedClock
+    app: CheckInHost, store: Store
 ) -> None:
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+    async with checkin(app) as (pilot, screen):
         assert screen.value_input.has_focus
         assert screen.value_input.border_title == "aht-team · AHT (s)"
         assert "last 460 s" in str(screen.value_input.placeholder)
@@ -157,11 +145,9 @@ async def test_enter_saves_the_value_and_moves_to_the_next_goal(
 
 
 async def test_tab_skips_a_goal_without_saving_and_shift_tab_goes_back(
-    store: Store, clock: FixedClock
+    app: CheckInHost, store: Store
 ) -> None:
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+    async with checkin(app) as (pilot, screen):
         await pilot.press("tab")
         assert screen.table.cursor_row == 1
         await enter_value(pilot, "75")
@@ -173,21 +159,17 @@ async def test_tab_skips_a_goal_without_saving_and_shift_tab_goes_back(
         assert screen.table.cursor_row == 1
 
 
-async def test_moving_away_drops_a_half_typed_value(store: Store, clock: FixedClock) -> None:
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+async def test_moving_away_drops_a_half_typed_value(app: CheckInHost, store: Store) -> None:
+    async with checkin(app) as (pilot, screen):
         await pilot.press("4", "5", "down")
         assert screen.value_input.value == ""
         assert today_values(store) == {}
 
 
 async def test_a_bad_number_shows_a_message_and_saves_nothing(
-    store: Store, clock: FixedClock
+    app: CheckInHost, store: Store
 ) -> None:
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+    async with checkin(app) as (pilot, screen):
         await enter_value(pilot, "abc")
         assert "must be a number" in str(screen.value_input.border_subtitle)
         assert screen.table.cursor_row == 0
@@ -196,10 +178,8 @@ async def test_a_bad_number_shows_a_message_and_saves_nothing(
         assert screen.value_input.border_subtitle == ""
 
 
-async def test_enter_on_an_empty_input_asks_for_a_value(store: Store, clock: FixedClock) -> None:
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+async def test_enter_on_an_empty_input_asks_for_a_value(app: CheckInHost) -> None:
+    async with checkin(app) as (pilot, screen):
         await pilot.press("enter")
         assert "tab to skip" in str(screen.value_input.border_subtitle)
         assert screen.table.cursor_row == 0
@@ -209,11 +189,9 @@ async def test_enter_on_an_empty_input_asks_for_a_value(store: Store, clock: Fix
 
 
 async def test_an_implausible_value_asks_first_and_no_keeps_it_for_fixing(
-    store: Store, clock: FixedClock
+    app: CheckInHost, store: Store
 ) -> None:
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+    async with checkin(app) as (pilot, screen):
         await enter_value(pilot, "46")
         assert isinstance(app.screen, ConfirmScreen)
         question = app.screen.question
@@ -237,10 +215,8 @@ async def test_an_implausible_value_asks_first_and_no_keeps_it_for_fixing(
 # -- back-fill, confidence, note ------------------------------------------------------
 
 
-async def test_back_fill_logs_to_the_chosen_day(store: Store, clock: FixedClock) -> None:
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+async def test_back_fill_logs_to_the_chosen_day(app: CheckInHost, store: Store) -> None:
+    async with checkin(app) as (pilot, screen):
         await pilot.press("ctrl+d")
         assert isinstance(app.screen, TextPromptScreen)
         await pilot.press("ctrl+u", *"-5d", "enter")  # replace the suggested "yesterday"
@@ -253,22 +229,16 @@ async def test_back_fill_logs_to_the_chosen_day(store: Store, clock: FixedClock)
         assert today_values(store) == {}
 
 
-async def test_back_fill_refuses_a_future_day(store: Store, clock: FixedClock) -> None:
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+async def test_back_fill_refuses_a_future_day(app: CheckInHost) -> None:
+    async with checkin(app) as (pilot, screen):
         await pilot.press("ctrl+d", "ctrl+u", *"tomorrow", "enter")
         await pilot.pause()
         assert screen.title == "Check-in for Thu 26 Nov"
         assert any("in the future" in message for message, _ in app.messages)
 
 
-async def test_confidence_and_note_are_saved_with_the_value(
-    store: Store, clock: FixedClock
-) -> None:
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+async def test_confidence_and_note_are_saved_with_the_value(app: CheckInHost, store: Store) -> None:
+    async with checkin(app) as (pilot, screen):
         await pilot.press("ctrl+t", "ctrl+t")
         assert "at risk" in str(screen.value_input.border_title)
         await pilot.press("ctrl+n")
@@ -287,12 +257,10 @@ async def test_confidence_and_note_are_saved_with_the_value(
 
 
 async def test_confidence_and_note_update_a_check_in_saved_today(
-    store: Store, clock: FixedClock
+    app: CheckInHost, store: Store
 ) -> None:
     store.log("aht-team", 455, TODAY)
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+    async with checkin(app) as (pilot, screen):
         assert screen.table.cursor_row == 1  # starts on the first goal not logged yet
         await pilot.press("up", "ctrl+t")
         await pilot.pause()
@@ -305,10 +273,8 @@ async def test_confidence_and_note_update_a_check_in_saved_today(
 # -- milestones -----------------------------------------------------------------------
 
 
-async def test_a_due_milestone_can_be_ticked(store: Store, clock: FixedClock) -> None:
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+async def test_a_due_milestone_can_be_ticked(app: CheckInHost, store: Store) -> None:
+    async with checkin(app) as (pilot, screen):
         assert [item.label for item in screen.milestone_list.items] == [
             "fcr-amy: Refund training (3 days overdue)"  # not the one due next month
         ]
@@ -328,15 +294,13 @@ async def test_a_due_milestone_can_be_ticked(store: Store, clock: FixedClock) ->
 
 
 async def test_a_store_error_is_a_notification_not_a_crash(
-    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+    app: CheckInHost, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise DataFileError("goals.json: locked by another session for too long")
 
     monkeypatch.setattr(store, "log", broken)
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+    async with checkin(app) as (pilot, screen):
         await enter_value(pilot, "455")
         assert ("goals.json: locked by another session for too long", "error") in app.messages
         assert app.screen is screen
@@ -344,10 +308,7 @@ async def test_a_store_error_is_a_notification_not_a_crash(
         assert "✓" not in str(screen.table.get_cell("aht-team", "today"))
 
 
-async def test_escape_closes_and_reports_whether_anything_was_saved(
-    store: Store, clock: FixedClock
-) -> None:
-    app = Host(store, clock)
+async def test_escape_closes_and_reports_whether_anything_was_saved(app: CheckInHost) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_checkin(pilot)
         await pilot.press("escape")
@@ -360,10 +321,8 @@ async def test_escape_closes_and_reports_whether_anything_was_saved(
         assert app.results == [False, True]
 
 
-async def test_narrow_screens_drop_the_metric_column(store: Store, clock: FixedClock) -> None:
-    app = Host(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_checkin(pilot)
+async def test_narrow_screens_drop_the_metric_column(app: CheckInHost) -> None:
+    async with checkin(app) as (pilot, screen):
         assert "metric" not in {str(key.value) for key in screen.table.columns}
         await pilot.resize_terminal(120, 40)
         await pilot.pause()

@@ -7,8 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from screen_host import ScreenHost, type_text
-from textual import events
+from screen_host import ScreenHost, paste, paste_all, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
@@ -22,15 +21,6 @@ from screens.dialogs import ConfirmScreen, ReasonScreen
 from screens.goal_form import GoalFormScreen
 
 SETTLE = GoalFormScreen.REGRADE_DELAY + 0.15
-
-
-async def fill(pilot: Pilot[Any], field: str, text: str) -> None:
-    """Focus a field (which selects its text) and paste over it, as a terminal paste does."""
-    editor = pilot.app.screen.query_one(f"#{field}", Input)
-    editor.focus()
-    await pilot.pause()
-    editor.post_message(events.Paste(text))
-    await pilot.pause()
 
 
 def error_of(pilot: Pilot[Any], field: str) -> str:
@@ -146,24 +136,42 @@ def test_number_text_reads_like_typing() -> None:
 # -- the screen ---------------------------------------------------------------------------
 
 
-async def test_create_goal_from_the_form(empty_store: Store, clock: FixedClock) -> None:
-    app = ScreenHost(GoalFormScreen(empty_store, clock))
-    async with app.run_test(size=(80, 24)) as pilot:
+@pytest.fixture
+def new_form(empty_store: Store, clock: FixedClock) -> ScreenHost:
+    """The form for a new goal, on an empty data file."""
+    return ScreenHost(GoalFormScreen(empty_store, clock))
+
+
+@pytest.fixture
+def edit_form(demo_store: Store, clock: FixedClock) -> ScreenHost:
+    """The form editing the demo's aht-billing (AHT 520 -> 420 s, due 2027-02-26)."""
+    return ScreenHost(GoalFormScreen(demo_store, clock, demo_store.goal("aht-billing")))
+
+
+async def save(pilot: Pilot[Any]) -> None:
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_create_goal_from_the_form(new_form: ScreenHost, empty_store: Store) -> None:
+    async with new_form.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "Cut AHT for the billing queue")
         await pilot.pause(SETTLE)
-        assert app.screen.query_one("#key", Input).value == "cut-aht-for-the-billing"
-        await fill(pilot, "owner", "Billing team")
-        await fill(pilot, "metric", "AHT")
-        await fill(pilot, "unit", "s")
-        await fill(pilot, "baseline", "480")
-        await fill(pilot, "target", "400")
-        await fill(pilot, "why", "Long holds drive CSAT down")
-        await fill(pilot, "due", "eoq")
+        assert new_form.screen.query_one("#key", Input).value == "cut-aht-for-the-billing"
+        await paste_all(
+            pilot,
+            owner="Billing team",
+            metric="AHT",
+            unit="s",
+            baseline="480",
+            target="400",
+            why="Long holds drive CSAT down",
+            due="eoq",
+        )
         await pilot.pause(SETTLE)
         assert note_of(pilot, "due") == "= 2026-12-31 (Thu)"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-    assert app.results == ["cut-aht-for-the-billing"]
+        await save(pilot)
+    assert new_form.results == ["cut-aht-for-the-billing"]
     [goal] = empty_store.goals()
     assert goal.title == "Cut AHT for the billing queue"
     assert goal.owner == "Billing team"
@@ -174,133 +182,116 @@ async def test_create_goal_from_the_form(empty_store: Store, clock: FixedClock) 
     assert goal.created_by == "lead"
 
 
-async def test_a_key_the_lead_typed_is_not_overwritten(
-    empty_store: Store, clock: FixedClock
-) -> None:
-    app = ScreenHost(GoalFormScreen(empty_store, clock))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await fill(pilot, "title", "Cut AHT")
-        assert app.screen.query_one("#key", Input).value == "cut-aht"
-        await fill(pilot, "key", "aht-q1")
-        await fill(pilot, "title", "Cut AHT for the billing queue")
-        assert app.screen.query_one("#key", Input).value == "aht-q1"
+async def test_a_key_the_lead_typed_is_not_overwritten(new_form: ScreenHost) -> None:
+    async with new_form.run_test(size=(80, 24)) as pilot:
+        await paste(pilot, "title", "Cut AHT")
+        assert new_form.screen.query_one("#key", Input).value == "cut-aht"
+        await paste(pilot, "key", "aht-q1")
+        await paste(pilot, "title", "Cut AHT for the billing queue")  # after the key
+        assert new_form.screen.query_one("#key", Input).value == "aht-q1"
 
 
 async def test_bad_target_shows_a_message_and_saves_nothing(
-    empty_store: Store, clock: FixedClock
+    new_form: ScreenHost, empty_store: Store
 ) -> None:
-    app = ScreenHost(GoalFormScreen(empty_store, clock))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await fill(pilot, "title", "Lift FCR for billing")
-        await fill(pilot, "metric", "FCR")
-        await fill(pilot, "target", "abc")
+    async with new_form.run_test(size=(80, 24)) as pilot:
+        await paste_all(pilot, title="Lift FCR for billing", metric="FCR", target="abc")
         await pilot.pause(SETTLE)
         assert error_of(pilot, "target") == "target must be a number, got 'abc'"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, GoalFormScreen), "the form stays open"
-        assert app.screen.focused is app.screen.query_one("#target", Input)
-        notes = [n.message for n in app._notifications]
+        await save(pilot)
+        assert isinstance(new_form.screen, GoalFormScreen), "the form stays open"
+        assert new_form.screen.focused is new_form.screen.query_one("#target", Input)
+        notes = [n.message for n in new_form._notifications]
         assert any("Target: target must be a number" in message for message in notes)
-    assert app.results == []
+    assert new_form.results == []
     assert empty_store.goals() == []
 
 
-async def test_required_fields_block_saving(empty_store: Store, clock: FixedClock) -> None:
-    app = ScreenHost(GoalFormScreen(empty_store, clock))
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_required_fields_block_saving(new_form: ScreenHost, empty_store: Store) -> None:
+    async with new_form.run_test(size=(80, 24)) as pilot:
         await pilot.pause(SETTLE)
         assert error_of(pilot, "title") == "", "no scolding before the lead has typed"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save(pilot)
         assert error_of(pilot, "title").startswith("a title is required")
         assert error_of(pilot, "metric").startswith("name the KPI")
     assert empty_store.goals() == []
 
 
 async def test_relative_target_saves_the_computed_value(
-    empty_store: Store, clock: FixedClock
+    new_form: ScreenHost, empty_store: Store
 ) -> None:
-    app = ScreenHost(GoalFormScreen(empty_store, clock))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await fill(pilot, "title", "Cut AHT for the billing queue")
-        await fill(pilot, "metric", "AHT")
-        await fill(pilot, "unit", "s")
-        await fill(pilot, "baseline", "480")
-        await fill(pilot, "target", "-25%")
+    async with new_form.run_test(size=(80, 24)) as pilot:
+        await paste_all(
+            pilot,
+            title="Cut AHT for the billing queue",
+            metric="AHT",
+            unit="s",
+            baseline="480",
+            target="-25%",
+        )
         await pilot.pause(SETTLE)
         assert note_of(pilot, "target") == "= 360 s"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save(pilot)
     [goal] = empty_store.goals()
     assert goal.metric.target == 360.0
 
 
-async def test_smart_panel_grades_m_as_the_lead_types(
-    empty_store: Store, clock: FixedClock
-) -> None:
-    app = ScreenHost(GoalFormScreen(empty_store, clock))
-    async with app.run_test(size=(120, 40)) as pilot:
+async def test_smart_panel_grades_m_as_the_lead_types(new_form: ScreenHost) -> None:
+    async with new_form.run_test(size=(120, 40)) as pilot:
         await pilot.pause(SETTLE)
         assert grade_of(pilot, "M") is Grade.FAIL
-        await fill(pilot, "metric", "AHT")
-        await fill(pilot, "unit", "s")
-        await fill(pilot, "baseline", "480")
+        await paste_all(pilot, metric="AHT", unit="s", baseline="480")
         await pilot.pause(SETTLE)
         assert grade_of(pilot, "M") is Grade.FAIL, "no target yet"
-        await fill(pilot, "target", "420")
+        await paste(pilot, "target", "420")
         await pilot.pause(SETTLE)
         assert grade_of(pilot, "M") is Grade.PASS
-        panel_text = app.screen.query_one(SmartPanel).plain
+        panel_text = new_form.screen.query_one(SmartPanel).plain
         assert "✓ M Measurable  pass\n  AHT: 480 s -> 420 s." in panel_text
 
 
 async def test_escape_with_changes_asks_before_discarding(
-    empty_store: Store, clock: FixedClock
+    new_form: ScreenHost, empty_store: Store
 ) -> None:
-    app = ScreenHost(GoalFormScreen(empty_store, clock))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with new_form.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "Half a thought")
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(new_form.screen, ConfirmScreen)
         await pilot.press("n")  # keep editing
         await pilot.pause()
-        assert isinstance(app.screen, GoalFormScreen)
-        assert app.screen.query_one("#title", Input).value == "Half a thought"
+        assert isinstance(new_form.screen, GoalFormScreen)
+        assert new_form.screen.query_one("#title", Input).value == "Half a thought"
         await pilot.press("escape", "y")
         await pilot.pause()
-    assert app.results == [None]
+    assert new_form.results == [None]
     assert empty_store.goals() == []
 
 
-async def test_escape_without_changes_just_leaves(demo_store: Store, clock: FixedClock) -> None:
-    app = ScreenHost(GoalFormScreen(demo_store, clock, demo_store.goal("aht-billing")))
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_escape_without_changes_just_leaves(edit_form: ScreenHost) -> None:
+    async with edit_form.run_test(size=(80, 24)) as pilot:
         await pilot.pause(SETTLE)
         await pilot.press("escape")
         await pilot.pause()
-    assert app.results == [None]
+    assert edit_form.results == [None]
 
 
 async def test_editing_the_target_asks_a_reason_for_the_ledger(
-    demo_store: Store, clock: FixedClock
+    edit_form: ScreenHost, demo_store: Store
 ) -> None:
     before = len(demo_store.target_changes("aht-billing"))
-    app = ScreenHost(GoalFormScreen(demo_store, clock, demo_store.goal("aht-billing")))
-    async with app.run_test(size=(80, 24)) as pilot:
-        assert app.screen.query_one("#key", Input).disabled, "the key is fixed when editing"
-        await fill(pilot, "target", "400")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ReasonScreen)
+    async with edit_form.run_test(size=(80, 24)) as pilot:
+        assert edit_form.screen.query_one("#key", Input).disabled, "the key is fixed when editing"
+        await paste(pilot, "target", "400")
+        await save(pilot)
+        assert isinstance(edit_form.screen, ReasonScreen)
         await pilot.press("enter")  # an empty reason is refused
         await pilot.pause()
-        assert isinstance(app.screen, ReasonScreen)
+        assert isinstance(edit_form.screen, ReasonScreen)
         await type_text(pilot, "new CRM lookup saves 20 s")
         await pilot.press("enter")
         await pilot.pause()
-    assert app.results == ["aht-billing"]
+    assert edit_form.results == ["aht-billing"]
     assert demo_store.goal("aht-billing").metric.target == 400.0
     changes = demo_store.target_changes("aht-billing")
     assert len(changes) == before + 1
@@ -309,36 +300,35 @@ async def test_editing_the_target_asks_a_reason_for_the_ledger(
     assert entry.reason == "new CRM lookup saves 20 s"
 
 
-async def test_cancelling_the_reason_saves_nothing(demo_store: Store, clock: FixedClock) -> None:
-    app = ScreenHost(GoalFormScreen(demo_store, clock, demo_store.goal("aht-billing")))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await fill(pilot, "due", "+4m")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ReasonScreen)
+async def test_cancelling_the_reason_saves_nothing(
+    edit_form: ScreenHost, demo_store: Store
+) -> None:
+    async with edit_form.run_test(size=(80, 24)) as pilot:
+        await paste(pilot, "due", "+4m")
+        await save(pilot)
+        assert isinstance(edit_form.screen, ReasonScreen)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, GoalFormScreen)
+        assert isinstance(edit_form.screen, GoalFormScreen)
     assert demo_store.goal("aht-billing").due is not None
     assert demo_store.goal("aht-billing").due.isoformat() == "2027-02-26"  # type: ignore[union-attr]
 
 
-async def test_editing_other_fields_needs_no_reason(demo_store: Store, clock: FixedClock) -> None:
+async def test_editing_other_fields_needs_no_reason(
+    edit_form: ScreenHost, demo_store: Store
+) -> None:
     before = len(demo_store.target_changes())
-    app = ScreenHost(GoalFormScreen(demo_store, clock, demo_store.goal("aht-billing")))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await fill(pilot, "plan", "Side-by-side coaching every Tuesday")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-    assert app.results == ["aht-billing"]
+    async with edit_form.run_test(size=(80, 24)) as pilot:
+        await paste(pilot, "plan", "Side-by-side coaching every Tuesday")
+        await save(pilot)
+    assert edit_form.results == ["aht-billing"]
     assert demo_store.goal("aht-billing").plan == "Side-by-side coaching every Tuesday"
     assert len(demo_store.target_changes()) == before
 
 
-async def test_parent_is_picked_from_existing_goals(demo_store: Store, clock: FixedClock) -> None:
-    app = ScreenHost(GoalFormScreen(demo_store, clock, demo_store.goal("aht-billing")))
-    async with app.run_test(size=(80, 24)):
-        parent = app.screen.query_one("#parent", Select)
+async def test_parent_is_picked_from_existing_goals(edit_form: ScreenHost) -> None:
+    async with edit_form.run_test(size=(80, 24)):
+        parent = edit_form.screen.query_one("#parent", Select)
         assert parent.value == "csat-centre"
         keys = {value for _, value in parent._options if value is not Select.NULL}
         assert "aht-billing" not in keys, "a goal cannot support itself"
@@ -349,14 +339,12 @@ async def test_parent_is_picked_from_existing_goals(demo_store: Store, clock: Fi
 async def test_store_errors_are_notified_not_raised(demo_store: Store, clock: FixedClock) -> None:
     app = ScreenHost(GoalFormScreen(demo_store, clock))
     async with app.run_test(size=(80, 24)) as pilot:
-        await fill(pilot, "title", "Cut AHT for the billing queue")
-        await fill(pilot, "metric", "AHT")
+        await paste_all(pilot, title="Cut AHT for the billing queue", metric="AHT")
         await pilot.pause(SETTLE)
         form = app.screen
         assert isinstance(form, GoalFormScreen) and form.result.draft is not None
         # someone else saves a goal with the same key while the form is open
         demo_store.add_goal(form.result.draft.model_copy(update={"key": "cut-aht-for-the-billing"}))
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save(pilot)
         assert isinstance(app.screen, GoalFormScreen)
         assert any("already exists" in n.message for n in app._notifications)

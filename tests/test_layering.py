@@ -34,6 +34,7 @@ CORE = [
     "goaltui/datafile.py",
     "goaltui/quicklog.py",
     "goaltui/importer.py",
+    "goaltui/goal_match.py",
     "goaltui/csv_input.py",
     "goaltui/exporters.py",
     "goaltui/textboard.py",

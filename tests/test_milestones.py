@@ -15,6 +15,12 @@ from screens.milestones import MilestonesScreen
 GOAL = "fcr-billing"  # 5 milestones, 3 done, "Publish the knowledge-base articles" overdue
 
 
+@pytest.fixture
+def app(demo_store: Store, clock: FixedClock) -> ScreenHost:
+    """The checklist of GOAL on the demo data."""
+    return ScreenHost(MilestonesScreen(demo_store, clock, GOAL))
+
+
 def summary(app: ScreenHost) -> str:
     return str(app.screen.query_one("#summary", Static).render())
 
@@ -28,8 +34,7 @@ def row_text(app: ScreenHost, row: int) -> list[str]:
     return [str(cell) for cell in table.get_row_at(row)]
 
 
-async def test_add_a_milestone_with_a_short_form_date(demo_store: Store, clock: FixedClock) -> None:
-    app = ScreenHost(MilestonesScreen(demo_store, clock, GOAL))
+async def test_add_a_milestone_with_a_short_form_date(app: ScreenHost, demo_store: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         assert summary(app) == "3 of 5 done · 1 overdue"
         await pilot.press("a")
@@ -53,8 +58,7 @@ async def test_add_a_milestone_with_a_short_form_date(demo_store: Store, clock: 
     assert (added.title, added.due and added.due.isoformat()) == ("Refund FAQ", "2026-12-10")
 
 
-async def test_a_bad_date_keeps_the_dialog_open(demo_store: Store, clock: FixedClock) -> None:
-    app = ScreenHost(MilestonesScreen(demo_store, clock, GOAL))
+async def test_a_bad_date_keeps_the_dialog_open(app: ScreenHost, demo_store: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")
         await type_text(pilot, "Refund FAQ")
@@ -68,10 +72,7 @@ async def test_a_bad_date_keeps_the_dialog_open(demo_store: Store, clock: FixedC
     assert len(demo_store.milestones(GOAL)) == 5
 
 
-async def test_space_toggles_done_and_the_count_follows(
-    demo_store: Store, clock: FixedClock
-) -> None:
-    app = ScreenHost(MilestonesScreen(demo_store, clock, GOAL))
+async def test_space_toggles_done_and_the_count_follows(app: ScreenHost, demo_store: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "down", "down")  # the overdue one
         assert row_text(app, 3)[0] == "[ ]"
@@ -90,9 +91,8 @@ async def test_space_toggles_done_and_the_count_follows(
     assert [m.done for m in demo_store.milestones(GOAL)] == [True, True, True, True, False]
 
 
-async def test_delete_and_undo_restores_the_milestone(demo_store: Store, clock: FixedClock) -> None:
+async def test_delete_and_undo_restores_the_milestone(app: ScreenHost, demo_store: Store) -> None:
     before = demo_store.milestones(GOAL)
-    app = ScreenHost(MilestonesScreen(demo_store, clock, GOAL))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "d")
         await pilot.pause()
@@ -107,8 +107,7 @@ async def test_delete_and_undo_restores_the_milestone(demo_store: Store, clock: 
     assert demo_store.milestones(GOAL) == before, "same id, order, done stamp"
 
 
-async def test_reorder_persists(demo_store: Store, clock: FixedClock) -> None:
-    app = ScreenHost(MilestonesScreen(demo_store, clock, GOAL))
+async def test_reorder_persists(app: ScreenHost, demo_store: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("shift+down", "shift+down")
         await pilot.pause()
@@ -122,8 +121,7 @@ async def test_reorder_persists(demo_store: Store, clock: FixedClock) -> None:
     ]
 
 
-async def test_enter_edits_the_selected_milestone(demo_store: Store, clock: FixedClock) -> None:
-    app = ScreenHost(MilestonesScreen(demo_store, clock, GOAL))
+async def test_enter_edits_the_selected_milestone(app: ScreenHost, demo_store: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "down", "down", "down", "enter")
         await pilot.pause()
@@ -149,13 +147,12 @@ async def test_empty_state_and_back_without_changes(demo_store: Store, clock: Fi
 
 
 async def test_store_errors_become_notifications(
-    demo_store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+    app: ScreenHost, demo_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def locked(*_args: object) -> None:
         raise LockTimeout("another session held the data file's lock for too long")
 
     monkeypatch.setattr(demo_store, "set_milestone_done", locked)
-    app = ScreenHost(MilestonesScreen(demo_store, clock, GOAL))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space")
         await pilot.pause()

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from board_helpers import board
 from textual.pilot import Pilot
 
 from goaltui.app import make_app
 from goaltui.clock import FixedClock
 from goaltui.store import Store
-from screens.board import BoardScreen
 
 SnapCompare = Callable[..., bool]
 NARROW, WIDE = (80, 24), (120, 40)
@@ -22,9 +22,7 @@ NARROW, WIDE = (80, 24), (120, 40)
 
 def open_goal(key: str, tab: str = "") -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run_before(pilot: Pilot[Any]) -> None:
-        screen = pilot.app.screen
-        assert isinstance(screen, BoardScreen)
-        screen.open_goal(key)
+        board(pilot.app).open_goal(key)
         await pilot.pause()
         if tab:
             await pilot.press(tab)

@@ -11,39 +11,20 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Static
+from screen_host import CheckInHost
 
 from goaltui.clock import FixedClock
 from goaltui.store import Store
-from screens.checkin import CheckInScreen
 
 SnapCompare = Callable[..., bool]
 NARROW, WIDE = (80, 24), (120, 40)
 NEXT_MORNING = datetime(2026, 11, 27, 9, 30)  # Friday: nothing logged yet
 
 
-class Host(App[None]):
-    """Stands in for the board: `c` opens the check-in."""
-
-    BINDINGS = [Binding("c", "checkin", "Check-in", id="host.checkin", tooltip="Open check-in")]
-
-    def __init__(self, store: Store, clock: FixedClock) -> None:
-        super().__init__()
-        self.store, self.clock = store, clock
-
-    def compose(self) -> ComposeResult:
-        yield Static("board")
-
-    def action_checkin(self) -> None:
-        self.push_screen(CheckInScreen(self.store, self.clock))
-
-
 @pytest.fixture
-def next_morning(demo_path: Path) -> Host:
+def next_morning(demo_path: Path) -> CheckInHost:
     clock = FixedClock(NEXT_MORNING)
-    return Host(Store(demo_path, clock=clock, user="lead"), clock)
+    return CheckInHost(Store(demo_path, clock=clock, user="lead"), clock)
 
 
 def test_checkin_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
@@ -55,7 +36,7 @@ def test_checkin_80x24(snap_compare: SnapCompare, demo_store: Store, clock: Fixe
     hint; four overdue milestones with [ ] boxes; the footer: Save, Move, Confidence, Note,
     Day, Milestones, Close. No Metric column at this width.
     """
-    assert snap_compare(Host(demo_store, clock), press=["c"], terminal_size=NARROW)
+    assert snap_compare(CheckInHost(demo_store, clock), press=["c"], terminal_size=NARROW)
 
 
 def test_checkin_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
@@ -63,10 +44,12 @@ def test_checkin_120x40(snap_compare: SnapCompare, demo_store: Store, clock: Fix
     after the keys (cut with …), units on last, target and today's values, and 14-cell
     sparklines; the input and the milestone box right under the table, then empty space.
     """
-    assert snap_compare(Host(demo_store, clock), press=["c"], terminal_size=WIDE)
+    assert snap_compare(CheckInHost(demo_store, clock), press=["c"], terminal_size=WIDE)
 
 
-def test_checkin_next_morning_in_progress(snap_compare: SnapCompare, next_morning: Host) -> None:
+def test_checkin_next_morning_in_progress(
+    snap_compare: SnapCompare, next_morning: CheckInHost
+) -> None:
     """You should see "Check-in for Fri 27 Nov" and "2 of 10 logged": csat-centre "✓ 81",
     adherence-billing "✓ 89", then the cursor on aht-billing whose today cell shows a dim
     "risk" (set, not saved yet) and whose input is titled "aht-billing · AHT (s) · at risk"
@@ -78,7 +61,7 @@ def test_checkin_next_morning_in_progress(snap_compare: SnapCompare, next_mornin
 
 
 def test_checkin_asks_about_an_implausible_value(
-    snap_compare: SnapCompare, next_morning: Host
+    snap_compare: SnapCompare, next_morning: CheckInHost
 ) -> None:
     """You should see a dialog over the check-in asking "8.1 is far from csat-centre's recent
     range ... %. Save anyway?" with the buttons "Fix it (n)" (focused) and "Save (y)"; behind

@@ -8,10 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from screen_host import ScreenHost
-from textual import events
+from screen_host import ScreenHost, paste, paste_all
 from textual.pilot import Pilot
-from textual.widgets import Input
 
 from goaltui.clock import FixedClock
 from goaltui.store import Store
@@ -22,12 +20,9 @@ SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40"
 SETTLE = GoalFormScreen.REGRADE_DELAY + 0.15
 
 
-async def paste(pilot: Pilot[Any], field: str, text: str) -> None:
-    editor = pilot.app.screen.query_one(f"#{field}", Input)
-    editor.focus()
-    await pilot.pause()
-    editor.post_message(events.Paste(text))
-    await pilot.pause()
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait for the form's debounced SMART grading."""
+    await pilot.pause(SETTLE)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -38,10 +33,6 @@ def test_new_goal_form_empty(
     pre-filled with 2026-11-26, no error messages yet, and the SMART panel (below the
     form at 80 columns, beside it at 120) grading S, M, R and T "✗ fail" and A "! warn"
     with a hint for each."""
-
-    async def settle(pilot: Pilot[Any]) -> None:
-        await pilot.pause(SETTLE)
-
     app = ScreenHost(GoalFormScreen(demo_store, clock))
     assert snap_compare(app, terminal_size=size, run_before=settle)
 
@@ -57,12 +48,15 @@ def test_new_goal_form_partly_filled(
     (AHT: 480 s -> 360 s.), T fails for lack of a due date."""
 
     async def fill(pilot: Pilot[Any]) -> None:
-        await paste(pilot, "title", "Cut AHT for the billing queue")
-        await paste(pilot, "metric", "AHT")
-        await paste(pilot, "unit", "s")
-        await paste(pilot, "baseline", "480")
-        await paste(pilot, "target", "-25%")
-        await paste(pilot, "due", "soon")
+        await paste_all(
+            pilot,
+            title="Cut AHT for the billing queue",
+            metric="AHT",
+            unit="s",
+            baseline="480",
+            target="-25%",
+            due="soon",
+        )
         await pilot.pause(SETTLE)
 
     app = ScreenHost(GoalFormScreen(demo_store, clock))
@@ -76,10 +70,6 @@ def test_edit_goal_form(
     """You should see "Edit goal aht-billing" with its fields filled in (AHT 520 -> 420 s,
     supports "csat-centre · Raise centre CSAT to 85%", due 2027-02-26, status active),
     the key marked "fixed: scripts use it", and all five SMART letters "✓ pass"."""
-
-    async def settle(pilot: Pilot[Any]) -> None:
-        await pilot.pause(SETTLE)
-
     app = ScreenHost(GoalFormScreen(demo_store, clock, demo_store.goal("aht-billing")))
     assert snap_compare(app, terminal_size=size, run_before=settle)
 

@@ -285,3 +285,22 @@ def test_worker_threads_of_one_session_can_write_at_once(store: Store) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(log, range(60)))
     assert sorted(c.value for c in store.checkins("aht")) == [float(n) for n in range(60)]
+
+
+def test_a_schema_1_file_is_read_as_is_and_upgraded_by_the_next_write(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    path = tmp_path / "goals.json"
+    Store(path, clock=clock).add_goal(make_goal())
+    data = orjson.loads(path.read_bytes())
+    data["_meta"]["1"]["schema"] = 1
+    path.write_bytes(orjson.dumps(data))
+    before = path.read_bytes()
+    store = Store(path, clock=clock)
+    assert [g.key for g in store.goals()] == ["aht"]
+    assert path.read_bytes() == before  # a read never rewrites the file
+    store.log("aht", 5, TODAY)
+    assert orjson.loads(path.read_bytes())["_meta"]["1"]["schema"] == SCHEMA_VERSION
+    assert [b.name for b in backups.list_backups(path)] == [
+        f"goals.json.bak-{TODAY.isoformat()}-schema1"
+    ]

@@ -1,0 +1,68 @@
+"""The goal detail's chart: check-ins, the 7-day average, target, pace and first target."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual_plotext import PlotextPlot
+
+from goaltui.board_cells import fmt_number, with_unit
+from goaltui.models import CheckIn, Goal, TargetChange
+
+
+def original_target(changes: list[TargetChange]) -> str | None:
+    """The target before its first change, as the ledger recorded it."""
+    first = next((c for c in changes if c.field == "target"), None)
+    return None if first is None else first.old
+
+
+def draw_chart(
+    plot: PlotextPlot, goal: Goal, checkins: list[CheckIn], changes: list[TargetChange], today: date
+) -> None:
+    """History, target line, pace line (baseline at start → target at due) and the first target."""
+    plt = plot.plt
+    plt.clear_figure()
+    plt.date_form("Y-m-d")
+    metric = goal.metric
+    end = max(goal.due or today, today)
+    span = [goal.start.isoformat(), end.isoformat()]
+    if checkins:
+        days = [c.day.isoformat() for c in checkins]
+        values = [c.value for c in checkins]
+        # Daily values are noisy: show them as dots and draw the weekly average as the line.
+        plt.scatter(days, values, marker="braille", color="gray")
+        plt.plot(days, rolling_mean(values, 7), label=f"{metric.name} (7-day avg)", marker="hd")
+    if metric.target is not None:
+        plt.plot(
+            span,
+            [metric.target] * 2,
+            label=f"target {with_unit(fmt_number(metric.target), metric.unit)}",
+            marker="-",
+            color="green",
+        )
+    if metric.baseline is not None and metric.target is not None and goal.due is not None:
+        pace = [goal.start.isoformat(), goal.due.isoformat()]
+        plt.plot(pace, [metric.baseline, metric.target], label="pace", marker="·", color="orange")
+    original = original_target(changes)
+    if original is not None:
+        try:
+            value = float(original)
+        except ValueError:
+            pass  # not a number: the head still shows it
+        else:
+            label = f"first target {with_unit(original, metric.unit)}"
+            plt.plot(span, [value] * 2, label=label, marker=":", color="gray")
+    if not checkins:
+        plt.title("no check-ins yet: log one with `goaltui log`")
+    plot.refresh()
+
+
+def rolling_mean(values: list[float], window: int) -> list[float]:
+    """Mean of each value and up to `window - 1` before it."""
+    out, total = [], 0.0
+    for i, value in enumerate(values):
+        total += value
+        if i >= window:
+            total -= values[i - window]
+        out.append(total / min(i + 1, window))
+    return out

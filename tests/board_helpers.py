@@ -1,0 +1,33 @@
+"""Helpers for Pilot tests of the board and the screens it opens."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console
+from textual.app import App
+from textual.pilot import Pilot
+
+from screens.board import BoardScreen
+
+
+def screen_text(app: App[Any]) -> str:
+    """What the terminal shows, as plain text."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()
+
+
+def board(app: App[Any]) -> BoardScreen:
+    """The current screen, which must be the board."""
+    screen = app.screen
+    assert isinstance(screen, BoardScreen)
+    return screen
+
+
+async def reloaded(pilot: Pilot[Any]) -> None:
+    """Wait for the board's reload worker and the messages it posts (no sleeping)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
