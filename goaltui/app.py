@@ -6,10 +6,7 @@ clock hang on the app but are handed to each screen in its constructor.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import os
-import signal
 from typing import ClassVar, Literal
 
 from textual.app import App
@@ -19,6 +16,7 @@ from goaltui.clock import Clock
 from goaltui.commands import GoalCommands
 from goaltui.progress import AT_RISK_SLACK, ON_TRACK_SLACK
 from goaltui.settings import Settings, load_settings, save_settings
+from goaltui.signals import install_exit_signals
 from goaltui.store import Store
 from screens.board import BoardScreen
 from screens.help import HelpScreen, key_rows
@@ -47,6 +45,8 @@ BOARD_NOTES = f"""\
   / types a filter over key, title and owner; enter keeps it, escape clears it.
   o shows only the highlighted goal's owner (o again undoes it); l cycles the level
   (center, team, agent, all); f cycles the statuses; escape clears every filter.
+  h cycles the horizon: short-term (due within 90 days or overdue), long-term.
+  Archived goals (x closes a goal) leave the board; f shows them again.
   ctrl+p finds goals by key, title or owner ("goal: Open …") and filters or sorts
   the board ("board: Filter by owner …", "board: Filter status …", "board: Sort by …").
 """
@@ -76,6 +76,18 @@ class GoalApp(App[None]):
     CSS = """
     Footer.-compact FooterLabel { margin: 0 1 0 0; }
     * { scrollbar-size-vertical: 1; }
+    /* --ascii: plain borders for terminals and fonts without box or block glyphs */
+    App.-ascii Input { border: ascii $border-blurred !important; }
+    App.-ascii Input:focus { border: ascii $border !important; }
+    App.-ascii HelpScreen > VerticalScroll, App.-ascii Dialog > Vertical,
+    App.-ascii #checkin-milestones { border: ascii $primary !important; }
+    App.-ascii #smart-scroll { border-left: ascii $primary 50% !important; }
+    App.-ascii Toast.-information { border-left: ascii $success; }
+    App.-ascii Toast.-warning { border-left: ascii $warning; }
+    App.-ascii Toast.-error { border-left: ascii $error; }
+    App.-ascii GoalFormScreen.-narrow #smart-scroll {
+        border-left: none !important; border-top: ascii $primary 50% !important;
+    }
     """
     NOTES: ClassVar[dict[str, str]] = {"BoardScreen": BOARD_NOTES, "DetailScreen": DETAIL_NOTES}
 
@@ -85,8 +97,12 @@ class GoalApp(App[None]):
         clock: Clock,
         settings: Settings | None = None,
         start: Start = "board",
+        ascii: bool = False,
     ) -> None:
         super().__init__()
+        self.ascii_only = ascii  # board_cells' Palette reads it: plain sparklines and bars
+        if ascii:
+            self.add_class("-ascii")
         self.store = store
         self.clock = clock
         self.settings = settings or load_settings()
@@ -111,11 +127,8 @@ class GoalApp(App[None]):
             from screens.checkin import CheckInScreen
 
             self.push_screen(CheckInScreen(self.store, self.clock), lambda _changed: self.exit())
-        if not self.is_headless and hasattr(signal, "SIGHUP"):
-            # A dropped SSH session sends SIGHUP, which Textual's driver ignores: exit cleanly
-            # so workers stop and no write is cut off half way.
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
+        if not self.is_headless:
+            install_exit_signals(self, self.store)
 
     def watch_theme(self, theme: str) -> None:
         if self._remember_theme and theme != self.settings.theme:
@@ -138,6 +151,7 @@ class GoalApp(App[None]):
         self.push_screen(HelpScreen(title, rows, self.NOTES.get(name, "")))
 
 
-def make_app(store: Store, clock: Clock, start: Start = "board") -> GoalApp:
-    """The one way to build the app (CLI and tests); `start="checkin"` opens the check-in."""
-    return GoalApp(store, clock, start=start)
+def make_app(store: Store, clock: Clock, start: Start = "board", *, ascii: bool = False) -> GoalApp:
+    """The one way to build the app (CLI and tests); `start="checkin"` opens the check-in,
+    `ascii=True` draws plain-character sparklines, bars and borders."""
+    return GoalApp(store, clock, start=start, ascii=ascii)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from statistics import fmean
+from typing import Any
 
 from rich.color import Color as RichColor
-from rich.console import RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.style import Style
 from rich.text import Text
 from textual.app import App
@@ -21,6 +22,8 @@ from textual.renderables.sparkline import Sparkline
 from goaltui.board_rows import BoardRow
 from goaltui.models import Direction
 from goaltui.progress import Status
+from goaltui.textboard import ASCII as ASCII_GLYPHS
+from goaltui.textboard import sparkline as text_sparkline
 
 STATUS_MARK = {
     Status.ACHIEVED: "✓",
@@ -52,9 +55,10 @@ class Palette:
     good: RichColor | None
     warn: RichColor | None
     bad: RichColor | None
+    ascii: bool = False  # plain-character sparklines and bars (`goaltui --ascii`)
 
     @classmethod
-    def from_app(cls, app: App[object]) -> Palette:
+    def from_app(cls, app: App[Any]) -> Palette:
         variables = app.theme_variables
 
         def color(name: str) -> RichColor | None:
@@ -63,7 +67,8 @@ class Palette:
             except (KeyError, ColorParseError):
                 return None
 
-        return cls(color("text-success"), color("text-warning"), color("text-error"))
+        ascii_only = bool(getattr(app, "ascii_only", False))
+        return cls(color("text-success"), color("text-warning"), color("text-error"), ascii_only)
 
     def tone(self, name: str) -> RichColor | None:
         """The colour of a theme variable name ("text-success"...); None for ""."""
@@ -106,12 +111,20 @@ def value_text(row: BoardRow) -> str:
     return with_unit(f"{current}→{target}", metric.unit)
 
 
-def bar_text(fraction: float | None, width: int, style: Style) -> Text:
+def bar_text(fraction: float | None, width: int, style: Style, ascii: bool = False) -> Text:
     """A progress bar in eighths of a cell.
 
     Drawn by hand on purpose: Rich's ProgressBar tells done from to-do by colour
     alone, which vanishes under NO_COLOR; here the to-do part is a visible shade.
+    With `ascii`, textboard's plain glyphs: "#" done, "-" to do.
     """
+    if ascii:
+        if fraction is None:
+            return Text(ASCII_GLYPHS.empty * width, style="dim")
+        done = round(max(0.0, min(1.0, fraction)) * width)
+        return Text.assemble(
+            (ASCII_GLYPHS.full * done, style), (ASCII_GLYPHS.empty * (width - done), "dim")
+        )
     if fraction is None:
         return Text("░" * width, style="dim")
     eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
@@ -138,6 +151,21 @@ def milestones_text(done: int, total: int, palette: Palette) -> Text:
     return Text(f"{done}/{total}", style=Style(color=palette.good) if done == total else "")
 
 
+class AsciiSparkline:
+    """A sparkline in textboard's plain glyphs (`--ascii`), as wide as `width` or, when None,
+    as the cell it is drawn in; days are averaged into buckets like Sparkline does."""
+
+    def __init__(self, series: Sequence[float], width: int | None = None) -> None:
+        self.series, self.width = list(series), width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = self.width or options.max_width
+        n = len(self.series)
+        buckets = [self.series[i * n // width : (i + 1) * n // width] for i in range(width)]
+        means = [fmean(b) for b in buckets if b] if n > width else self.series
+        yield Text(text_sparkline(means, width, ASCII_GLYPHS.spark), style="bold", no_wrap=True)
+
+
 def sparkline(row: BoardRow, width: int, palette: Palette) -> RenderableType:
     """The last 30 days of check-ins; the better end of the range in the 'good' colour."""
     series = row.progress.series
@@ -146,6 +174,8 @@ def sparkline(row: BoardRow, width: int, palette: Palette) -> RenderableType:
     good = palette.good or RichColor.from_rgb(0, 200, 0)
     worse = palette.warn or RichColor.from_rgb(230, 160, 0)
     lower_is_better = row.goal.metric.direction is Direction.LOWER
+    if palette.ascii:
+        return AsciiSparkline(series, width)
     low, high = (good, worse) if lower_is_better else (worse, good)
     return Sparkline(series, width=width, min_color=low, max_color=high, summary_function=fmean)
 
@@ -226,7 +256,7 @@ def row_cells(row: BoardRow, columns: Sequence[Column], palette: Palette) -> lis
             cell = Text(value_text(row))
         elif column.key == "progress":
             percent = row.progress.percent
-            bar = bar_text(row.progress.fraction, column.width - 5, bar_style)
+            bar = bar_text(row.progress.fraction, column.width - 5, bar_style, palette.ascii)
             cell = bar + Text("    —" if percent is None else f" {percent:>3}%")
         elif column.key == "pace":
             pace = row.progress.expected_percent

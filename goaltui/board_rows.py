@@ -23,6 +23,10 @@ SORT_LABELS: dict[SortKey, str] = {
     "progress": "progress (most first)",
     "key": "key (A-Z)",
 }
+# Horizon filter (issue 6): short-term goals are due within SHORT_TERM_DAYS (or overdue),
+# long-term ones later or without a due date. None shows both.
+SHORT_TERM_DAYS = 90
+HORIZONS: tuple[str | None, ...] = (None, "short", "long")
 
 
 @dataclass(frozen=True)
@@ -58,11 +62,12 @@ class BoardFilter:
     owner: str | None = None
     level: Level | None = None
     status: Status | None = None
+    horizon: str | None = None  # "short" or "long", see HORIZONS
 
     @property
     def active(self) -> bool:
         return bool(self.text.strip()) or any(
-            v is not None for v in (self.owner, self.level, self.status)
+            v is not None for v in (self.owner, self.level, self.status, self.horizon)
         )
 
     def with_(self, **changes: Any) -> BoardFilter:
@@ -75,6 +80,10 @@ class BoardFilter:
         if self.level is not None and goal.level is not self.level:
             return False
         if self.status is not None and row.progress.status is not self.status:
+            return False
+        if self.status is None and row.progress.status is Status.ARCHIVED:
+            return False  # archived goals leave the board unless the status filter asks
+        if self.horizon is not None and is_short_term(row) != (self.horizon == "short"):
             return False
         words = self.text.casefold().split()
         if words:
@@ -91,9 +100,17 @@ class BoardFilter:
             parts.append(f"level={self.level.value}")
         if self.status is not None:
             parts.append(f"status={self.status.value}")
+        if self.horizon is not None:
+            parts.append(f"horizon={self.horizon}")
         if self.text.strip():
             parts.append(f"text={self.text.strip()!r}")
         return ", ".join(parts)
+
+
+def is_short_term(row: BoardRow) -> bool:
+    """Due within SHORT_TERM_DAYS of today, or overdue."""
+    days = row.progress.days_left
+    return days is not None and days <= SHORT_TERM_DAYS
 
 
 _NEVER = date.max

@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 LOCK_TIMEOUT = 10.0  # seconds a command waits for another session's write
 LEVELS = ("center", "team", "agent")
 CONFIDENCES = ("on-track", "at-risk", "off-track")
+EXPORT_NAMES = {
+    "json": "the full data set",
+    "md": "the goals report",
+    "csv": "the check-in history",
+    "minutes": "the latest minutes",
+    "wins": "this week's wins and kudos",
+}
 
 
 def make_clock() -> Clock:
@@ -57,9 +64,20 @@ def _store(ctx: click.Context, db: str | None, shared: bool, clock: Clock) -> St
 @file_options
 @click.option("--demo", is_flag=True, help="Open a temporary copy of the demo data.")
 @click.option("--no-mouse", is_flag=True, help="Leave the mouse to the terminal (select text).")
+@click.option(
+    "--ascii", "ascii_only", is_flag=True, help="Plain-character sparklines, bars, borders."
+)
 @click.version_option(__version__, prog_name="goaltui")
 @click.pass_context
-def main(ctx: click.Context, db: str | None, shared: bool, demo: bool, no_mouse: bool) -> None:
+def main(
+    ctx: click.Context,
+    *,
+    db: str | None,
+    shared: bool,
+    demo: bool,
+    no_mouse: bool,
+    ascii_only: bool,
+) -> None:
     """SMART goals, milestones and daily KPI check-ins for team leads.
 
     Without a command, opens the board. Data: --db, else $GOALTUI_DB, else the
@@ -83,7 +101,8 @@ def main(ctx: click.Context, db: str | None, shared: bool, demo: bool, no_mouse:
         store.check()  # a bad file is one line and exit 2, not a crashed TUI
         from goaltui.app import make_app  # type: ignore[import-not-found,unused-ignore]
 
-        make_app(store, clock).run(mouse=not no_mouse)
+        app = make_app(store, clock, ascii=True) if ascii_only else make_app(store, clock)
+        app.run(mouse=not no_mouse)
 
 
 @main.command()
@@ -225,27 +244,23 @@ def goals_cmd(ctx: click.Context, show_all: bool, db: str | None, shared: bool) 
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "md", "csv"]),
+    type=click.Choice(["json", "md", "csv", "minutes", "wins"]),
     default="json",
     show_default=True,
-    help="json: the full data set; md: a readable report; csv: the check-in history.",
+    help="json: the full data set; md: a readable report; csv: the check-in history; "
+    "minutes: the latest meeting minutes; wins: this week's wins and kudos.",
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically), not stdout.")
 @file_options
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output: str | None, db: str | None, shared: bool) -> None:
-    """Export the data: JSON (everything), Markdown (a report) or CSV (check-ins)."""
-    import orjson
+    """Export: JSON (everything), a Markdown report, the check-ins as CSV, the latest
+    meeting minutes, or this week's wins and kudos."""
+    from goaltui.exporters import export as render
 
     clock = make_clock()
     store = _store(ctx, db, shared, clock)
-    data = store.export()
-    if fmt == "json":
-        payload = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
-    else:
-        from goaltui.exporters import export as render
-
-        payload = render(store, fmt, clock.today()).encode()
+    payload = render(store, fmt, clock.today()).encode()
     if output is None or output == "-":
         stream = sys.stdout.buffer
         stream.write(payload)
@@ -257,16 +272,23 @@ def export(ctx: click.Context, fmt: str, output: str | None, db: str | None, sha
         target = Path(output).expanduser()
         mode, gid = existing_mode(target, shared=False)
         atomic_write(target, payload, mode=mode, gid=gid)
-    counts = f"{len(data['goals'])} goals, {len(data['checkins'])} check-ins"
-    if fmt == "csv":
-        counts = f"{len(data['checkins'])} check-ins"
-    click.echo(f"Exported {counts} to {output}")
+    what = EXPORT_NAMES[fmt]
+    if fmt == "json":  # say how much, so a script's log shows an empty export at once
+        import orjson
+
+        data = orjson.loads(payload)
+        what = f"{len(data['goals'])} goals, {len(data['checkins'])} check-ins"
+    click.echo(f"Exported {what} to {output}")
 
 
 def _register_daily_commands() -> None:
     from goaltui.cli_reports import board_cmd, checkin_cmd, import_cmd
 
     for command in (import_cmd, board_cmd, checkin_cmd):
+        main.add_command(command)
+    from goaltui.cli_wall import serve_cmd, wallboard_cmd
+
+    for command in (wallboard_cmd, serve_cmd):
         main.add_command(command)
 
 

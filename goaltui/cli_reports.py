@@ -113,12 +113,17 @@ def board_cmd(
 
 @click.command("checkin")
 @click.option("--no-mouse", is_flag=True, help="Leave the mouse to the terminal.")
+@click.option(
+    "--ascii", "ascii_only", is_flag=True, help="Plain-character sparklines, bars, borders."
+)
 @file_options
 @click.pass_context
-def checkin_cmd(ctx: click.Context, no_mouse: bool, db: str | None, shared: bool) -> None:
+def checkin_cmd(
+    ctx: click.Context, no_mouse: bool, ascii_only: bool, db: str | None, shared: bool
+) -> None:
     """Open the check-in screen directly: type a value, Enter, next goal."""
     store, clock = _store(ctx, db, shared)
     store.check()
     from goaltui.app import make_app
 
-    make_app(store, clock, start="checkin").run(mouse=not no_mouse)
+    make_app(store, clock, start="checkin", ascii=ascii_only).run(mouse=not no_mouse)

@@ -6,6 +6,8 @@ Exit codes: 1 for a user error (unknown key, bad number, bad date),
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class GoaltuiError(Exception):
     """Base class: the message is one readable line for the user."""
@@ -29,6 +31,17 @@ class DuplicateGoal(UserError):
     def __init__(self, key: str) -> None:
         super().__init__(f"a goal with key {key!r} already exists")
         self.key = key
+
+
+class EditConflict(UserError):
+    """The goal was saved by someone else after the form loaded it: nothing was written."""
+
+    def __init__(self, key: str, by: str, at: datetime | None) -> None:
+        when = f" at {at:%H:%M}" if at is not None else ""
+        super().__init__(f"{key} was changed by {by or 'someone'}{when} since you opened it")
+        self.key = key
+        self.by = by
+        self.at = at
 
 
 class DataFileError(GoaltuiError):

@@ -1,5 +1,6 @@
-"""Exports for `goaltui export --format md|csv|json`: a report to paste into mail or chat,
-the check-in history as CSV, and the full data set as JSON.
+"""Exports for `goaltui export --format md|csv|json|minutes|wins`: a report to paste into
+mail or chat, the check-in history as CSV, the full data set as JSON, the latest meeting
+minutes, and this week's wins and kudos for the huddle.
 
 Deterministic: same data and same `today` give the same bytes (golden-file tests pin them).
 """
@@ -13,13 +14,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from goaltui.errors import UserError
+from goaltui.minutes import minutes_markdown
 from goaltui.models import CheckIn, Goal, GoalStatus, Milestone, TargetChange
 from goaltui.progress import STATUS_ORDER, GoalProgress, Status, evaluate
 from goaltui.smart import Assessment, Grade, assess
 from goaltui.store import Store
 from goaltui.textboard import days_text, format_value, summary_parts
+from goaltui.wins import wins_markdown
 
-FORMATS = ("md", "csv", "json")
+FORMATS = ("md", "csv", "json", "minutes", "wins")
 LAST_CHECKINS = 5
 CSV_COLUMNS = ("goal", "date", "value", "note", "confidence", "by", "at")
 _MARK = {Grade.PASS: "✓", Grade.WARN: "!", Grade.FAIL: "✗"}
@@ -33,7 +36,19 @@ def export(store: Store, fmt: str, today: date) -> str:
         return export_csv(store)
     if fmt == "json":
         return export_json(store)
+    if fmt == "minutes":
+        return export_minutes(store)
+    if fmt == "wins":
+        return wins_markdown(store.wins(), store.kudos(), today)
     raise UserError(f"unknown export format {fmt!r}: use {', '.join(FORMATS)}")
+
+
+def export_minutes(store: Store) -> str:
+    """The newest meeting minutes (review mode saves them); a user error when there are none."""
+    saved = store.minutes()
+    if not saved:
+        raise UserError("no meeting minutes yet: review the goals with r on the board, then ctrl+s")
+    return minutes_markdown(saved[0])
 
 
 def export_json(store: Store) -> str:

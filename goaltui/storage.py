@@ -271,6 +271,11 @@ class AtomicJSONStorage(Storage):
     def signature(self) -> Signature | None:
         return file_signature(self.path)
 
+    def stop_writes(self, timeout: float) -> bool:
+        """Wait for a write in progress in this process, then hold off any new one for
+        good (before a forced exit). False when the wait timed out."""
+        return self._thread_lock.acquire(timeout=timeout)
+
     # -- transactions -----------------------------------------------------------------
 
     @contextlib.contextmanager

@@ -19,13 +19,23 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from goaltui import bulk, quicklog
+from goaltui import activity, bulk, quicklog
 from goaltui.bulk import Snapshot
 from goaltui.clock import Clock
 from goaltui.datafile import DataFile
-from goaltui.errors import DuplicateGoal, UnknownGoal, UserError
+from goaltui.errors import DuplicateGoal, EditConflict, UnknownGoal, UserError
 from goaltui.ids import fresh_id
-from goaltui.migrations import CHANGES, CHECKINS, GOALS, HISTORY, MILESTONES
+from goaltui.migrations import (
+    CHANGES,
+    CHECKINS,
+    GOALS,
+    HISTORY,
+    KUDOS,
+    MILESTONES,
+    MINUTES,
+    WINS,
+)
+from goaltui.minutes import Minutes
 from goaltui.models import (
     CheckIn,
     CheckInRevision,
@@ -33,11 +43,13 @@ from goaltui.models import (
     Goal,
     GoalStatus,
     Milestone,
+    Point,
     TargetChange,
     describe_error,
     ledger_fields,
 )
 from goaltui.storage import Doc, Signature
+from goaltui.wins import Kudos, Win, detect_wins
 
 __all__ = ["Snapshot", "Store"]
 
@@ -80,6 +92,10 @@ class Store:
     def change_token(self) -> Signature | None:
         """Cheap (one stat): changes whenever anyone writes the file."""
         return self._file.token()
+
+    def stop_writes(self, timeout: float) -> bool:
+        """Let a save in progress finish, then allow no more (the process is about to end)."""
+        return self._file.storage.stop_writes(timeout)
 
     def check(self) -> None:
         """Read the file once: raises DataFileError if it cannot be used; migrates an old one."""
@@ -126,9 +142,14 @@ class Store:
             tx.table(GOALS)[goal.key] = _doc(saved)
         return saved
 
-    def update_goal(self, goal: Goal, *, reason: str = "") -> Goal:
+    def update_goal(self, goal: Goal, *, reason: str = "", base: Goal | None = None) -> Goal:
         """Save an edited goal. A changed target, baseline or due date needs a reason and goes
-        to the ledger; the past (check-ins, earlier ledger entries) is never rewritten."""
+        to the ledger; the past (check-ins, earlier ledger entries) is never rewritten.
+
+        `base` is the goal as the editor loaded it: when the stored goal differs from it
+        (someone else saved meanwhile), EditConflict is raised and nothing is written.
+        Check-ins and milestones are documents of their own: a goal save never touches them.
+        """
         now = self.clock.now()
         with self._file.write() as tx:
             goals = tx.get(GOALS)
@@ -136,6 +157,8 @@ class Store:
             if old_doc is None:
                 raise UnknownGoal(goal.key)
             old = self._model(Goal, old_doc, f"goal {goal.key!r}")
+            if base is not None and old != base:
+                raise EditConflict(goal.key, old.updated_by, old.updated_at)
             if goal.parent and goal.parent not in goals:
                 raise UnknownGoal(goal.parent)
             changes = _ledger_changes(old, goal)
@@ -304,6 +327,93 @@ class Store:
         if goal_key is not None:
             changes = [c for c in changes if c.goal == goal_key]
         return sorted(changes, key=lambda c: c.at)
+
+    # -- meeting minutes (review mode, issue 6) ----------------------------------------
+
+    def save_minutes(self, minutes: Minutes) -> Minutes:
+        """Insert or replace the minutes with this id (a review saved twice stays one record),
+        stamped with this user and now."""
+        saved = minutes.model_copy(update={"by": self.user, "at": self.clock.now()})
+        with self._file.write() as tx:
+            tx.table(MINUTES)[saved.id] = _doc(saved)
+        return saved
+
+    def minutes(self) -> list[Minutes]:
+        """Every saved meeting's minutes, newest first (by meeting day, then save time)."""
+        found = [self._model(Minutes, d, "minutes") for d in self._table(MINUTES).values()]
+        return sorted(
+            found, key=lambda m: (m.held_on, m.at.isoformat() if m.at else ""), reverse=True
+        )
+
+    # -- wins and kudos (issue 6; the rules are in goaltui/wins.py) ----------------------
+
+    def add_kudos(self, agent: str, note: str, goal: str | None = None) -> Kudos:
+        """Keep a recognition note for an agent (tied to a goal or not), by this user, now."""
+        try:
+            kudos = Kudos(
+                agent=agent, note=note, goal=goal or None, by=self.user, at=self.clock.now()
+            )
+        except ValidationError as exc:
+            raise UserError(describe_error(exc)) from None
+        with self._file.write() as tx:
+            if kudos.goal is not None and kudos.goal not in tx.get(GOALS):
+                raise UnknownGoal(kudos.goal)
+            docs = tx.get(KUDOS)
+            if kudos.id in docs:
+                kudos = kudos.model_copy(update={"id": fresh_id(docs)})
+            tx.table(KUDOS)[kudos.id] = _doc(kudos)
+        return kudos
+
+    def kudos(self) -> list[Kudos]:
+        """Every kudos note, newest first."""
+        found = [self._model(Kudos, d, "kudos") for d in self._table(KUDOS).values()]
+        return sorted(found, key=lambda k: k.at, reverse=True)
+
+    def wins(self) -> list[Win]:
+        """Every recorded win, newest first."""
+        found = [self._model(Win, d, "win") for d in self._table(WINS).values()]
+        return sorted(found, key=lambda w: (w.day, w.id), reverse=True)
+
+    def record_new_wins(self) -> list[Win]:
+        """Detect the wins in the data as of today, keep the ones not recorded yet and
+        return them (oldest first). One transaction; nothing is written when there is
+        nothing new, so calling this on every board reload costs one read."""
+        if not self._new_wins(self._file.read()):
+            return []
+        now = self.clock.now()
+        with self._file.write() as tx:
+            tables = {name: tx.get(name) for name in (GOALS, CHECKINS, MILESTONES, WINS)}
+            new = [w.model_copy(update={"recorded_at": now}) for w in self._new_wins(tables)]
+            if new:
+                table = tx.table(WINS)
+                for win in new:
+                    table[win.id] = _doc(win)
+        return new
+
+    def _new_wins(self, tables: Mapping[str, Mapping[str, Doc]]) -> list[Win]:
+        goals = bulk.sorted_goals(self.path, tables.get(GOALS, {}))
+        series: dict[str, list[Point]] = {g.key: [] for g in goals}
+        for doc in tables.get(CHECKINS, {}).values():
+            points = series.get(doc.get("goal", ""))
+            if points is not None:
+                points.append(Point(date.fromisoformat(doc["day"]), float(doc["value"])))
+        milestones = [
+            self._model(Milestone, d, "milestone")
+            for d in tables.get(MILESTONES, {}).values()
+            if d.get("done")
+        ]
+        known = tables.get(WINS, {})
+        found = detect_wins(goals, series, milestones, self.clock.today())
+        return [w for w in found if w.id not in known]
+
+    # -- activity (live refresh, issue 7; the rules are in goaltui/activity.py) ----------
+
+    def activity_since(
+        self, since: activity.Mark | None
+    ) -> tuple[list[activity.Change], activity.Mark]:
+        """What others (not this user) wrote since the mark `since` (None: nothing yet), and
+        the mark to pass next time. One read; the parse is shared with the other reads."""
+        return activity.scan(self._file.read(), since, self.user)
 
     # -- bulk -------------------------------------------------------------------------
 

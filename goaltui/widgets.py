@@ -25,7 +25,12 @@ class BoardTable(DataTable[RenderableType]):
 
     BINDINGS = [
         Binding(
-            "enter", "select_cursor", "Open", id="board.open", tooltip="Open the goal's detail view"
+            "enter",
+            "select_cursor",
+            "Open",
+            id="board.open",
+            show=False,  # the footer's 80 columns go to the board's other keys; help lists it
+            tooltip="Open the goal's detail view",
         ),
         Binding("home", "first", "First", id="board.first", show=False, tooltip="First goal"),
         Binding("end", "last", "Last", id="board.last", show=False, tooltip="Last goal"),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -14,7 +15,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
+from goaltui import activity
 from goaltui.board_rows import (
+    HORIZONS,
+    SHORT_TERM_DAYS,
     SORT_LABELS,
     BoardFilter,
     BoardRow,
@@ -25,16 +29,39 @@ from goaltui.board_rows import (
 )
 from goaltui.clock import Clock
 from goaltui.errors import GoaltuiError
-from goaltui.models import Level
+from goaltui.live import LiveFailed, LiveLoaded, LiveReader
+from goaltui.models import GoalStatus, Level
 from goaltui.progress import Status
 from goaltui.settings import SortKey
+from goaltui.storage import Signature
 from goaltui.store import Store
 from goaltui.widgets import BoardTable, FilterInput, StatusSummary, info_text
+from goaltui.wins import Win
+from screens.wins import celebrate, record_wins
 
 EMPTY_TEXT = "No goals yet \u2013 press [b]n[/b] to write your first SMART goal"
 NO_MATCH_TEXT = "No goal matches the filter \u2013 press [b]escape[/b] to clear it"
 LEVELS: tuple[Level | None, ...] = (None, Level.CENTER, Level.TEAM, Level.AGENT)
 FILTER = Binding.Group("Filter", compact=True)
+VIEWS = Binding.Group("Views", compact=True)  # review, tree, wins: one footer entry
+
+
+@dataclass(frozen=True)
+class BoardData:
+    """One read for the board: rows as of `today`, and others' changes since the last read."""
+
+    rows: list[BoardRow]
+    today: date
+    token: Signature | None
+    changes: list[activity.Change]
+    mark: activity.Mark
+
+
+@dataclass
+class WinsFound(Message):
+    """The board's reader recorded new wins (issue 6): celebrate them."""
+
+    wins: list[Win]
 
 
 class BoardScreen(Screen[None]):
@@ -58,11 +85,45 @@ class BoardScreen(Screen[None]):
             tooltip="Log today's values, goal by goal",
         ),
         Binding(
+            "r",
+            "review",
+            "Review",
+            id="board.review",
+            group=VIEWS,
+            tooltip="Review mode: the goals shown, one per page, with minutes",
+        ),
+        # Issue 6: the alignment tree and the wins list, grouped with review in the footer.
+        Binding(
+            "t",
+            "tree",
+            "Tree",
+            id="board.tree",
+            group=VIEWS,
+            tooltip="Alignment tree with rolled-up progress",
+        ),
+        Binding(
+            "w",
+            "wins",
+            "Wins",
+            id="board.wins",
+            group=VIEWS,
+            tooltip="This week's wins and kudos for the huddle",
+        ),
+        Binding(
             "s",
             "cycle_sort",
             "Sort",
             id="board.sort",
             tooltip="Sort by status, due date, progress, key",
+        ),
+        # Issue 6: the goal life cycle (in help `?`, not in the footer: 80 columns are full).
+        Binding(
+            "x",
+            "close_goal",
+            "Close",
+            id="board.close",
+            show=False,
+            tooltip="Achieved, missed, archive or reactivate",
         ),
         Binding(
             "slash",
@@ -97,6 +158,14 @@ class BoardScreen(Screen[None]):
             tooltip="Cycle the statuses",
         ),
         Binding(
+            "h",
+            "filter_horizon",
+            "Horizon",
+            id="board.horizon",
+            group=FILTER,
+            tooltip=f"Cycle short-term (due in {SHORT_TERM_DAYS} days) / long-term",
+        ),
+        Binding(
             "escape",
             "clear_filter",
             "Clear",
@@ -109,6 +178,8 @@ class BoardScreen(Screen[None]):
 
     DEFAULT_CSS = """
     BoardScreen { layout: vertical; }
+    /* Issue 6: no extra gap before the compact Views and Filter groups (80 columns). */
+    BoardScreen Footer.-compact KeyGroup.-compact { padding-left: 0; }
     BoardScreen #filter-bar { display: none; height: 1; padding: 0 1; background: $boost; }
     BoardScreen #filter-bar.-shown { display: block; }
     BoardScreen #filter-bar Label { width: auto; padding-right: 1; text-style: bold; }
@@ -123,21 +194,6 @@ class BoardScreen(Screen[None]):
     }
     """
 
-    @dataclass
-    class RowsLoaded(Message):
-        """A worker read the store: fresh rows as of `today`."""
-
-        rows: list[BoardRow]
-        today: date
-        token: object
-
-    @dataclass
-    class LoadFailed(Message):
-        """A worker could not read the store, whose change token was `token` before."""
-
-        error: str
-        token: object
-
     def __init__(
         self, store: Store, clock: Clock, *, sort: SortKey = "status", refresh_seconds: float = 2.0
     ) -> None:
@@ -148,8 +204,11 @@ class BoardScreen(Screen[None]):
         self.board_filter = BoardFilter()
         self.rows: list[BoardRow] = []
         self.shown: list[BoardRow] = []
-        self._token: object = None
         self._today: date | None = None
+        self._mark: activity.Mark | None = None  # what others' writes are compared with
+        self.live = LiveReader(
+            self, store, self._read_live, stale=self._new_day, group="board-load"
+        )
         self._select: str | None = None
         self._refresh_seconds = refresh_seconds
 
@@ -168,13 +227,16 @@ class BoardScreen(Screen[None]):
         # The first load is synchronous: the first painted frame already shows the goals
         # (no flash of the empty state, and a deterministic first frame for snapshots).
         before = self.store.change_token()
+        # Wins from before this session are recorded without fanfare, off the first paint.
+        self.run_worker(partial(record_wins, self.store), thread=True, group="wins")
         try:
             self._apply(*self._read())
+            _, self._mark = self.store.activity_since(None)
         except GoaltuiError as exc:
             self._apply([], self.clock.today(), before)
             self._report(str(exc))
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._render_rows())
-        self.set_interval(self._refresh_seconds, self._poll)
+        self.live.start(self.live.token, self._refresh_seconds)
         self.query_one(BoardTable).focus()
 
     # -- data -------------------------------------------------------------------------
@@ -187,39 +249,54 @@ class BoardScreen(Screen[None]):
 
     def _poll(self) -> None:
         # One stat per tick: others (the CLI, a second session) may log check-ins.
-        if self.store.change_token() != self._token or self.clock.today() != self._today:
-            self.reload()
+        self.live.poll()
 
-    def _read(self) -> tuple[list[BoardRow], date, object]:
+    def _new_day(self) -> bool:
+        return self.clock.today() != self._today
+
+    @property
+    def _token(self) -> object:
+        """The change token of what the board shows."""
+        return self.live.token
+
+    def _read(self) -> tuple[list[BoardRow], date, Signature | None]:
         """Rows, the day they are as of, and the store's change token."""
         snapshot, today = self.store.snapshot(), self.clock.today()
         return build_rows(snapshot, today), today, snapshot.token
 
-    @work(thread=True, exclusive=True, group="board-load")
     def _load(self) -> None:
-        before = self.store.change_token()
-        try:
-            rows, today, token = self._read()
-        except GoaltuiError as exc:
-            self.post_message(self.LoadFailed(str(exc), before))
-            return
-        self.post_message(self.RowsLoaded(rows, today, token))
+        self.live.load()
 
-    @on(RowsLoaded)
-    def _rows_loaded(self, message: RowsLoaded) -> None:
-        self._apply(message.rows, message.today, message.token)
+    def _read_live(self) -> BoardData:
+        """In the worker: the rows, and what others changed since the last read."""
+        if wins := record_wins(self.store):
+            self.post_message(WinsFound(wins))
+        rows, today, token = self._read()
+        changes, mark = self.store.activity_since(self._mark)
+        return BoardData(rows, today, token, changes, mark)
 
-    @on(LoadFailed)
-    def _load_failed(self, message: LoadFailed) -> None:
+    @on(LiveLoaded)
+    def _rows_loaded(self, message: LiveLoaded) -> None:
+        data = self.live.take(message)
+        self._apply(data.rows, data.today, data.token)
+        self._mark = data.mark
+        if lines := activity.describe(data.changes):
+            self.notify("\n".join(lines), title="Changed by others", timeout=8)
+
+    @on(WinsFound)
+    def _wins_found(self, message: WinsFound) -> None:
+        celebrate(self, message.wins)
+
+    @on(LiveFailed)
+    def _load_failed(self, message: LiveFailed) -> None:
         # The poll retries when the file changes again, not every tick with a new toast.
-        self._token = message.token
-        self._report(message.error)
+        self._report(self.live.failed(message))
 
     def _report(self, error: str) -> None:
         self.notify(error, title="Cannot read the data file", severity="error", timeout=30)
 
-    def _apply(self, rows: list[BoardRow], today: date, token: object) -> None:
-        self.rows, self._today, self._token = rows, today, token
+    def _apply(self, rows: list[BoardRow], today: date, token: Signature | None) -> None:
+        self.rows, self._today, self.live.token = rows, today, token
         self._render_rows()
 
     def _render_rows(self) -> None:
@@ -260,7 +337,7 @@ class BoardScreen(Screen[None]):
             self.open_goal(event.row_key.value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"edit_goal", "milestones", "filter_owner"} and not self.shown:
+        if action in {"edit_goal", "milestones", "filter_owner", "close_goal"} and not self.shown:
             return None  # shown dimmed: there is no goal to act on
         return True
 
@@ -301,6 +378,15 @@ class BoardScreen(Screen[None]):
 
     def action_checkin(self) -> None:
         self.open_checkin()
+
+    def action_review(self) -> None:
+        """Review the goals the board shows, in its order (its filter picks them)."""
+        from screens.review import ReviewScreen
+
+        keys = [row.key for row in self.shown]
+        self.app.push_screen(
+            ReviewScreen(self.store, self.clock, keys), lambda _changed: self.reload()
+        )
 
     def action_new_goal(self) -> None:
         self.edit_goal(None)
@@ -349,6 +435,41 @@ class BoardScreen(Screen[None]):
     def action_filter_level(self) -> None:
         nxt = LEVELS[(LEVELS.index(self.board_filter.level) + 1) % len(LEVELS)]
         self.set_filter(self.board_filter.with_(level=nxt))
+
+    def action_filter_horizon(self) -> None:
+        nxt = HORIZONS[(HORIZONS.index(self.board_filter.horizon) + 1) % len(HORIZONS)]
+        self.set_filter(self.board_filter.with_(horizon=nxt))
+
+    def action_tree(self) -> None:
+        from screens.tree import AlignmentScreen
+
+        self.app.push_screen(AlignmentScreen(self.store, self.clock), lambda _c: self.reload())
+
+    def action_wins(self) -> None:
+        from screens.wins import WinsScreen
+
+        self.app.push_screen(WinsScreen(self.store, self.clock), lambda _c: self.reload())
+
+    def action_close_goal(self) -> None:
+        from screens.close_goal import CloseGoalScreen
+
+        row = self.selected
+        if row is None:
+            return
+        key = row.key
+
+        def chosen(status: GoalStatus | None) -> None:
+            if status is None:
+                return
+            try:
+                self.store.set_status(key, status)
+            except GoaltuiError as exc:
+                self.notify(str(exc), title=f"{key} not changed", severity="error")
+                return
+            self.notify(f"{key} is now {status.value}", timeout=3)
+            self.reload()
+
+        self.app.push_screen(CloseGoalScreen(key, row.goal.status), chosen)
 
     def action_filter_status(self) -> None:
         cycle: list[Status | None] = [None, *statuses(self.rows)]

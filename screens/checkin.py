@@ -7,7 +7,7 @@ ctrl keys (bound on the input, see checkin_widgets) because letters would be typ
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pydantic import ValidationError
@@ -35,6 +35,7 @@ from goaltui.checkin_logic import (
 )
 from goaltui.clock import Clock
 from goaltui.errors import GoaltuiError
+from goaltui.live import LiveFailed, LiveLoaded, LiveReader
 from goaltui.models import Milestone, describe_error
 from goaltui.store import Store
 from screens.checkin_widgets import (
@@ -45,9 +46,19 @@ from screens.checkin_widgets import (
     table_columns,
 )
 from screens.dialogs import ConfirmScreen, TextPromptScreen
+from screens.wins import celebrate, record_wins
 
 STORE_ERRORS = (GoaltuiError, ValidationError, OSError)
 MILESTONE_ROWS = 5  # the list shows this many before it scrolls
+
+
+@dataclass(frozen=True)
+class LiveCheckIn:
+    """One read for the check-in: the rows of `day` and the milestones due."""
+
+    day: date
+    rows: list[CheckInRow]
+    milestones: list[Milestone]
 
 
 class CheckInScreen(Screen[bool]):
@@ -88,6 +99,14 @@ class CheckInScreen(Screen[bool]):
         self.rows: list[CheckInRow] = []
         self.saved_any = False
         self._width = 0
+        self.live: LiveReader[LiveCheckIn] = LiveReader(
+            self, store, self._read_live, group="checkin-load"
+        )
+
+    @property
+    def _ascii(self) -> bool:
+        """`goaltui checkin --ascii`: plain-character sparklines."""
+        return bool(getattr(self.app, "ascii_only", False))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,10 +120,12 @@ class CheckInScreen(Screen[bool]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        token = self.store.change_token()
         self._read()
         self._load_milestones()  # before the first draw: its height decides the table's room
         self._redraw(first_open_row(self.rows))
         self.value_input.focus()
+        self.live.start(token)
 
     @property
     def table(self) -> DataTable[object]:
@@ -125,15 +146,20 @@ class CheckInScreen(Screen[bool]):
 
     # -- reading and drawing ----------------------------------------------------------
 
+    def _read_rows(self, day: date) -> list[CheckInRow]:
+        """The active goals and the day's saved check-ins (raises the store's errors)."""
+        rows = build_rows(self.store.snapshot(), day)
+        for row in rows:
+            if row.saved:  # show the note and confidence saved earlier that day
+                for saved in self.store.checkins(row.key):
+                    if saved.day == day:
+                        row.note, row.confidence = saved.note, saved.confidence
+        return rows
+
     def _read(self) -> None:
         """Read the active goals and the day's saved check-ins."""
         try:
-            self.rows = build_rows(self.store.snapshot(), self.day)
-            for row in self.rows:
-                if row.saved:  # show the note and confidence saved earlier that day
-                    for saved in self.store.checkins(row.key):
-                        if saved.day == self.day:
-                            row.note, row.confidence = saved.note, saved.confidence
+            self.rows = self._read_rows(self.day)
         except STORE_ERRORS as exc:
             self._store_error(exc, "Could not read the goals")
             self.rows = []
@@ -150,6 +176,43 @@ class CheckInScreen(Screen[bool]):
             self._store_error(exc, "Could not read the milestones")
         self.milestone_list.show(due_milestones(found, today), today)
 
+    # -- live refresh: values logged elsewhere show up; the cursor and the typing stay ----
+
+    def _read_live(self) -> LiveCheckIn:
+        """In the worker: the rows of the day being logged and the due milestones."""
+        day, today = self.day, self.clock.today()
+        rows = self._read_rows(day)
+        found: list[Milestone] = []
+        for row in rows:
+            found += self.store.milestones(row.key)
+        return LiveCheckIn(day, rows, due_milestones(found, today))
+
+    @on(LiveLoaded)
+    def _live_loaded(self, message: LiveLoaded) -> None:
+        if self.store.change_token() != message.token:
+            return  # written since (maybe by this screen): the next poll reads it again
+        data = self.live.take(message)
+        if data.day != self.day:
+            return  # the lead picked another day meanwhile
+        current = self.current
+        mine = {row.key: row for row in self.rows}
+        for row in data.rows:
+            before = mine.get(row.key)
+            if before is not None and not row.saved:  # set here, saved with the value
+                row.note, row.confidence = before.note, before.confidence
+        self.rows = data.rows
+        keys = [row.key for row in self.rows]
+        cursor = self.table.cursor_row  # the same goal, else the same place
+        if current is not None and current.key in keys:
+            cursor = keys.index(current.key)
+        if not self.milestone_list.has_focus:  # never move the list under the lead's cursor
+            self.milestone_list.show(data.milestones, self.clock.today())
+        self._redraw(cursor)
+
+    @on(LiveFailed)
+    def _live_failed(self, message: LiveFailed) -> None:
+        self.notify(self.live.failed(message), title="Cannot refresh", severity="error")
+
     def _redraw(self, cursor: int) -> None:
         table = self.table
         self._width = width = self.size.width
@@ -164,14 +227,14 @@ class CheckInScreen(Screen[bool]):
         for key, label, size in table_columns(width, self.day, len(self.rows), spare):
             table.add_column(label, key=key, width=size)
         for row in self.rows:
-            table.add_row(*row_cells(row, self.day, wide).values(), key=row.key)
+            table.add_row(*row_cells(row, self.day, wide, self._ascii).values(), key=row.key)
         if self.rows:
             table.move_cursor(row=min(cursor, len(self.rows) - 1), animate=False)
         self._describe_current()
 
     def _refresh_row(self, index: int) -> None:
         row = self.rows[index]
-        for column, value in row_cells(row, self.day, self._width >= WIDE).items():
+        for column, value in row_cells(row, self.day, self._width >= WIDE, self._ascii).items():
             self.table.update_cell(row.key, column, value)
         self._describe_current()
 
@@ -257,6 +320,9 @@ class CheckInScreen(Screen[bool]):
             self._store_error(exc, f"{row.key} was not saved")
             return False
         self.saved_any = True
+        # Issue 6: celebrate a win this value made (older wins are recorded quietly).
+        wins = record_wins(self.store)
+        celebrate(self, [w for w in wins if w.goal == row.key and w.day == self.day])
         return True
 
     def _inline(self, message: str) -> None:

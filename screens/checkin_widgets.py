@@ -17,6 +17,7 @@ from textual.renderables.sparkline import Sparkline
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from goaltui.board_cells import AsciiSparkline
 from goaltui.checkin_logic import (
     CONFIDENCE_LABELS,
     CONFIDENCE_SHORT,
@@ -167,8 +168,9 @@ def _clip(text: str | Text, style: str = "") -> Text:
     return cell
 
 
-def row_cells(row: CheckInRow, day: date, wide: bool) -> dict[str, object]:
-    """Cell contents by column key (the metric column only when `wide`)."""
+def row_cells(row: CheckInRow, day: date, wide: bool, ascii: bool = False) -> dict[str, object]:
+    """Cell contents by column key (the metric column only when `wide`); `ascii`: plain
+    sparkline glyphs (`goaltui checkin --ascii`)."""
     metric = row.goal.metric
     unit = metric.unit if wide else ""
     goal = Text(row.key)
@@ -188,7 +190,11 @@ def row_cells(row: CheckInRow, day: date, wide: bool) -> dict[str, object]:
         low, high = GOOD, BAD
     elif metric.direction is Direction.HIGHER:
         low, high = BAD, GOOD
-    cells["trend"] = Sparkline(row.sparkline(day), width=None, min_color=low, max_color=high)
+    cells["trend"] = (
+        AsciiSparkline(row.sparkline(day))
+        if ascii
+        else Sparkline(row.sparkline(day), width=None, min_color=low, max_color=high)
+    )
     cells["today"] = _clip(today_cell(row, wide))
     return cells
 

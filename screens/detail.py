@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets.data_table import CellDoesNotExist
 from textual_plotext import PlotextPlot
 
 from goaltui.board_cells import Palette, fmt_number, status_text, with_unit
 from goaltui.clock import Clock
 from goaltui.errors import GoaltuiError
+from goaltui.live import LiveFailed, LiveLoaded, LiveReader
 from goaltui.models import CheckIn, Goal, Milestone, Point, TargetChange
 from goaltui.progress import GoalProgress, Status, evaluate
 from goaltui.smart import Assessment, Grade, assess
+from goaltui.storage import Signature
 from goaltui.store import Store
 from screens.detail_chart import draw_chart, original_target
 
@@ -35,6 +40,18 @@ GRADE_MARK = {
     Grade.WARN: ("! warn", "text-warning"),
     Grade.FAIL: ("✗ fail", "text-error"),
 }
+
+
+@dataclass(frozen=True)
+class DetailData:
+    """One read of everything the detail shows (taken in the live-refresh worker)."""
+
+    goal: Goal
+    checkins: list[CheckIn]
+    milestones: list[Milestone]
+    changes: list[TargetChange]
+    known_keys: list[str]
+    today: date
 
 
 class DetailScreen(Screen[bool]):
@@ -85,6 +102,8 @@ class DetailScreen(Screen[bool]):
         # None when the goal could not be read (then there are no tabs).
         self._fill: tuple[Goal, list[CheckIn], list[Milestone], list[TargetChange], date] | None
         self._fill = None
+        self._token: Signature | None = None  # the change token of what compose read
+        self.live = LiveReader(self, store, self._read_live, group="detail-load")
 
     def _read(self) -> tuple[Goal, list[CheckIn], list[Milestone], list[TargetChange]]:
         store, key = self.store, self.goal_key
@@ -97,6 +116,7 @@ class DetailScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         self._fill = None
+        self._token = self.store.change_token()
         today = self.clock.today()
         try:
             goal, checkins, milestones, changes = self._read()
@@ -131,6 +151,35 @@ class DetailScreen(Screen[bool]):
     def on_mount(self) -> None:
         if self._fill is not None:
             self._fill_widgets(*self._fill)
+        self.live.start(self._token)
+
+    # -- live refresh (someone else logged a value, ticked a milestone, changed the target) --
+
+    def _read_live(self) -> DetailData:
+        goal, checkins, milestones, changes = self._read()
+        return DetailData(
+            goal, checkins, milestones, changes, self._known_keys(), self.clock.today()
+        )
+
+    @on(LiveLoaded)
+    def _live_loaded(self, message: LiveLoaded) -> None:
+        data = self.live.take(message)
+        if self._fill is None:
+            return  # no tabs to fill: the goal could not be read when the screen opened
+        points = [Point(c.day, c.value) for c in data.checkins]
+        progress = evaluate(data.goal, points, data.today)
+        palette = Palette.from_app(self.app)
+        self.query_one("#head", Static).update(
+            head_text(data.goal, progress, data.changes, palette)
+        )
+        smart = assess(data.goal, points, data.today, data.known_keys)
+        self.query_one("#smart-text", Static).update(smart_text(smart, palette))
+        self._fill = (data.goal, data.checkins, data.milestones, data.changes, data.today)
+        self._fill_widgets(*self._fill)
+
+    @on(LiveFailed)
+    def _live_failed(self, message: LiveFailed) -> None:
+        self.notify(self.live.failed(message), title="Cannot refresh", severity="error")
 
     def _fill_widgets(
         self,
@@ -140,7 +189,14 @@ class DetailScreen(Screen[bool]):
         changes: list[TargetChange],
         today: date,
     ) -> None:
-        draw_chart(self.query_one(PlotextPlot), goal, checkins, changes, today)
+        plot = self.query_one(PlotextPlot)
+        draw_chart(plot, goal, checkins, changes, today)
+        plot.refresh()
+        # Filled again on a live refresh: each table keeps its cursor on the same row.
+        tables = ("#checkin-log", "#milestone-list", "#ledger-log")
+        kept = {table_id: _cursor_key(self.query_one(table_id, DataTable)) for table_id in tables}
+        for table_id in tables:
+            self.query_one(table_id, DataTable).clear(columns=True)
         log = self.query_one("#checkin-log", DataTable)
         log.add_columns("day", "value", "confidence", "by", "note")
         for c in reversed(checkins):
@@ -151,6 +207,7 @@ class DetailScreen(Screen[bool]):
                 confidence,
                 c.by,
                 Text(c.note),
+                key=c.day.isoformat(),
             )
         table = self.query_one("#milestone-list", DataTable)
         table.add_columns("", "milestone", "due", "done")
@@ -158,12 +215,17 @@ class DetailScreen(Screen[bool]):
             late = not m.done and m.due is not None and m.due < today
             due = Text(m.due.isoformat() if m.due else "—", style="bold reverse" if late else "")
             done = f"{m.done_at:%Y-%m-%d} {m.done_by or ''}" if m.done and m.done_at else ""
-            table.add_row("✓" if m.done else "☐", Text(m.title), due, done)
+            table.add_row("✓" if m.done else "☐", Text(m.title), due, done, key=m.id)
         ledger = self.query_one("#ledger-log", DataTable)
         ledger.add_columns("when", "field", "old → new", "by", "reason")
         for ch in changes:
             ledger.add_row(
-                f"{ch.at:%Y-%m-%d}", ch.field, f"{ch.old} → {ch.new}", ch.by, Text(ch.reason)
+                f"{ch.at:%Y-%m-%d}",
+                ch.field,
+                f"{ch.old} → {ch.new}",
+                ch.by,
+                Text(ch.reason),
+                key=ch.id,
             )
         for table_id, what in (
             ("#checkin-log", "check-ins"),
@@ -173,6 +235,8 @@ class DetailScreen(Screen[bool]):
             dt = self.query_one(table_id, DataTable)
             if dt.row_count == 0:
                 dt.add_row(*[Text(f"no {what} yet", style="dim")] + [""] * (len(dt.columns) - 1))
+            elif (key := kept[table_id]) is not None and key in dt.rows:
+                dt.move_cursor(row=dt.get_row_index(key), animate=False)
 
     # -- actions ----------------------------------------------------------------------
 
@@ -210,9 +274,20 @@ class DetailScreen(Screen[bool]):
             await self.recompose()
             if self._fill is not None:
                 self._fill_widgets(*self._fill)
+            self.live.token = self._token  # what was just read is current
             # The focused widget was replaced: focus the new tabs, or keys reach nobody.
             self.set_focus(None)
             self.focus_next()
+
+
+def _cursor_key(table: DataTable[object]) -> str | None:
+    """The key of the row under the cursor (None for an empty or key-less table)."""
+    if table.row_count == 0:
+        return None
+    try:
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+    except CellDoesNotExist:  # the cursor sits outside the rows
+        return None
 
 
 def head_text(

@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
@@ -220,3 +221,43 @@ class MilestoneDialog(Dialog[MilestoneAnswer | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ChoiceScreen(Dialog[str | None]):
+    """A question with a few answers, each a button with its own key; escape answers None.
+
+    `choices` are (answer, label, key), e.g. ("reload", "Reload theirs", "r").
+    """
+
+    BINDINGS = [
+        Binding("escape", "choose('')", "Back", id="choice.cancel", tooltip="Answer nothing"),
+    ]
+
+    def __init__(self, question: str, choices: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, classes="dialog-title", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                for answer, label, key in self.choices:
+                    yield Button(f"{label} ({key})", id=f"choice-{answer}", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_key(self, event: Key) -> None:
+        for answer, _label, key in self.choices:
+            if event.key == key:
+                event.stop()
+                self.dismiss(answer)
+
+    def action_choose(self, answer: str) -> None:
+        self.dismiss(answer or None)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "").removeprefix("choice-") or None)

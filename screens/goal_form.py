@@ -15,15 +15,16 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
+from textual.widgets.select import InvalidSelectValueError
 
 from goaltui.clock import Clock
-from goaltui.errors import GoaltuiError
+from goaltui.errors import EditConflict, GoaltuiError
 from goaltui.form_widgets import LABEL_OF, LETTER_OF, SECTIONS, FormField, SectionHeading, Spec
 from goaltui.goal_input import FormResult, FormValues, grade, ledger_changes, read_form
 from goaltui.models import Goal, GoalStatus, Level, Point, slugify
 from goaltui.smart_panel import SmartPanel
 from goaltui.store import Store
-from screens.dialogs import ConfirmScreen, ReasonScreen
+from screens.dialogs import ChoiceScreen, ConfirmScreen, ReasonScreen
 
 WIDE = 100  # from this width the SMART panel sits beside the form
 
@@ -78,6 +79,7 @@ class GoalFormScreen(Screen[str | None]):
         self._timer: Timer | None = None
         self._touched: set[str] = set()  # fields the lead typed in: their errors show
         self._tried_save = False  # after a save attempt every error shows
+        self._reason = ""  # the last reason typed: "keep mine" after a conflict reuses it
         self.result = FormResult()
 
     # -- layout -------------------------------------------------------------------------
@@ -233,13 +235,14 @@ class GoalFormScreen(Screen[str | None]):
             self.dismiss(goal.key)
             return
         changes = ledger_changes(self.goal, goal)
-        if not changes:
-            self._write(goal, "")
+        if not changes or self._reason:
+            self._write(goal, self._reason if changes else "")
             return
         what = "; ".join(f"{name} {old} -> {new}" for name, old, new in changes)
 
         def with_reason(reason: str | None) -> None:
             if reason:
+                self._reason = reason
                 self._write(goal, reason)
             else:
                 self.notify("Not saved: a new target, baseline or due date needs a reason.")
@@ -251,12 +254,59 @@ class GoalFormScreen(Screen[str | None]):
             if self.goal is None:
                 saved = self.store.add_goal(goal)
             else:
-                saved = self.store.update_goal(goal, reason=reason)
+                saved = self.store.update_goal(goal, reason=reason, base=self.goal)
+        except EditConflict as exc:
+            self._conflict(exc)
+            return
         except GoaltuiError as exc:
             self.notify(str(exc), title="Not saved", severity="error")
             return
         self.notify(f"Saved {saved.key}.", title=saved.title)
         self.dismiss(saved.key)
+
+    # -- someone else saved this goal while the form was open -------------------------------
+
+    def _conflict(self, conflict: EditConflict) -> None:
+        when = f" at {conflict.at:%H:%M}" if conflict.at else ""
+        question = (
+            f"{conflict.key} was changed by {conflict.by or 'someone'}{when} while you edited it."
+            " Reload theirs (your changes are dropped), or keep yours (saved over theirs;"
+            " fields you did not touch take their values)?"
+        )
+        choices = [("reload", "Reload theirs", "r"), ("keep", "Keep mine", "k")]
+        self.app.push_screen(ChoiceScreen(question, choices), self._resolved)
+
+    def _resolved(self, answer: str | None) -> None:
+        if answer is None:
+            return  # back to the form, nothing saved
+        try:
+            theirs = self.store.goal(self.goal.key if self.goal else "")
+        except GoaltuiError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
+            return
+        mine, base = self.values(), self._initial
+        self.goal = theirs
+        if answer == "reload":
+            self._show_values(FormValues.from_goal(theirs))
+            self._initial = self.values()
+            self._reason = ""
+            self.refresh_checks()
+            self.notify(f"Showing {theirs.key} as {theirs.updated_by or 'they'} saved it.")
+            return
+        self._show_values(_merge(base, mine, FormValues.from_goal(theirs)))
+        self.action_save()  # against their version now: the ledger and a reason if needed
+
+    def _show_values(self, values: FormValues) -> None:
+        for name in FormValues.names():
+            widget = self.query_one(f"#{name}")
+            text = getattr(values, name)
+            if isinstance(widget, Select):
+                try:
+                    widget.value = text or Select.NULL
+                except InvalidSelectValueError:  # a parent added since the form opened
+                    widget.clear()
+            elif isinstance(widget, Input):
+                widget.value = text
 
     def action_cancel(self) -> None:
         if self._timer is not None:
@@ -271,6 +321,15 @@ class GoalFormScreen(Screen[str | None]):
 
         question = "Discard your changes to this goal?"
         self.app.push_screen(ConfirmScreen(question, yes="Discard", no="Keep editing"), discard)
+
+
+def _merge(base: FormValues, mine: FormValues, theirs: FormValues) -> FormValues:
+    """Mine where the lead changed a field since the form loaded, theirs everywhere else."""
+    fields = {}
+    for name in FormValues.names():
+        own = getattr(mine, name)
+        fields[name] = own if own != getattr(base, name) else getattr(theirs, name)
+    return FormValues(**fields)
 
 
 def _fixed(field: FormField) -> str:

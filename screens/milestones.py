@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from goaltui.clock import Clock
 from goaltui.errors import GoaltuiError
+from goaltui.live import LiveFailed, LiveLoaded, LiveReader
 from goaltui.models import Milestone
 from goaltui.store import Store
 from screens.dialogs import MilestoneAnswer, MilestoneDialog
@@ -92,6 +93,9 @@ class MilestonesScreen(Screen[bool]):
         self.milestones: list[Milestone] = []
         self.changed = False
         self._deleted: list[Milestone] = []  # undo stack
+        self.live = LiveReader(
+            self, store, lambda: store.milestones(goal_key), group="milestones-load"
+        )
 
     def compose(self) -> ComposeResult:
         yield Static(f"Milestones · {self.goal_key}", id="heading", markup=False)
@@ -106,6 +110,7 @@ class MilestonesScreen(Screen[bool]):
         if goal is not None:
             self.query_one("#heading", Static).update(f"Milestones · {goal.key} · {goal.title}")
         self.reload()
+        self.live.start(self.live.token)
 
     def on_resize(self, event: Resize) -> None:
         self._draw(keep=self.current_id)  # only the title column's width depends on the size
@@ -129,10 +134,23 @@ class MilestonesScreen(Screen[bool]):
 
     def reload(self, keep: str | None = None) -> None:
         """Re-read the milestones and redraw, leaving the cursor on `keep` if given."""
+        token = self.store.change_token()
         found = self._call(lambda: self.store.milestones(self.goal_key))
         if found is not None:  # else keep showing what was read last
             self.milestones = found
+            self.live.token = token
         self._draw(keep)
+
+    @on(LiveLoaded)
+    def _live_loaded(self, message: LiveLoaded) -> None:
+        """Someone else changed the file: show their milestones, the cursor stays put."""
+        keep = self.current_id
+        self.milestones = self.live.take(message)
+        self._draw(keep)
+
+    @on(LiveFailed)
+    def _live_failed(self, message: LiveFailed) -> None:
+        self.notify(self.live.failed(message), title="Milestones", severity="error")
 
     def _draw(self, keep: str | None) -> None:
         today = self.clock.today()

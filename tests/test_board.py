@@ -316,6 +316,7 @@ async def test_a_broken_data_file_is_reported_once_and_retried_when_it_changes(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # the start-up wins worker may write the file
         keys = shown_keys(app)
         good = demo_store.path.read_bytes()
         demo_store.path.write_text("{broken", encoding="utf-8")

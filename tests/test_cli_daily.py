@@ -79,3 +79,26 @@ def test_export_markdown_and_csv(demo_path: Path, tmp_path: Path) -> None:
     rows = out.read_text().splitlines()
     assert rows[0].startswith("goal,date,value")
     assert len(rows) > 1000  # about six months of weekday values for 11 goals
+
+
+def test_export_wins_lists_this_weeks_wins_for_the_huddle(demo_path: Path) -> None:
+    result = run("export", "--format", "wins", "--db", demo_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Wins 2026-11-20 to 2026-11-26")
+
+
+def test_export_minutes_needs_a_meeting_first_then_prints_the_latest(demo_path: Path) -> None:
+    from goaltui.minutes import Minutes
+    from goaltui.store import Store
+
+    none_yet = run("export", "--format", "minutes", "--db", demo_path)
+    assert none_yet.exit_code == 1
+    assert "no meeting minutes yet" in none_yet.stderr
+    store = Store(demo_path, clock=FixedClock(DEMO_NOW))
+    store.save_minutes(
+        Minutes(held_on=DEMO_NOW.date(), kind="one-on-one", attendees=["Dana", "Sam"], items=[])
+    )
+    result = run("export", "--format", "minutes", "--db", demo_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Minutes: one-on-one, 2026-11-26")
+    assert "Dana, Sam" in result.stdout

@@ -1,0 +1,165 @@
+"""The alignment tree (`t` on the board): centre objectives -> team goals -> agent goals,
+with rolled-up progress and status on each node and the goals aligned to nothing apart."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tree
+from textual.widgets.tree import TreeNode
+
+from goaltui.alignment import Alignment, AlignNode, build_alignment
+from goaltui.board_cells import STATUS_MARK, Palette
+from goaltui.board_rows import build_rows
+from goaltui.clock import Clock
+from goaltui.errors import GoaltuiError
+from goaltui.store import Store
+
+UNALIGNED = "Not aligned to anything"
+Data = str | None  # a node's goal key; None for the heading nodes
+
+
+def node_label(node: AlignNode, palette: Palette) -> Text:
+    """key, rolled-up progress %, status mark and word, then the title (cut first)."""
+    percent = "  —" if node.percent is None else f"{node.percent:3d}%"
+    label = Text(node.key, style="bold")
+    label.append(f"  {percent}  ")
+    label.append(
+        f"{STATUS_MARK[node.status]} {node.status.value}", palette.status_style(node.status)
+    )
+    label.append(f"  {node.row.goal.title}", style="dim")
+    return label
+
+
+def node_info(node: AlignNode) -> str:
+    """The line under the tree: the goal's own figures first, then what the label leaves out."""
+    goal, own = node.row.goal, node.row.progress
+    own_pct = "no data" if own.percent is None else f"{own.percent}%"
+    text = f"own {own_pct} {own.status.value}"
+    if node.children:
+        text += f" · rolled up over {node.count()} goals"
+    return f"{text} · {goal.owner} ({goal.level.value}) · {goal.title}"
+
+
+class AlignmentTree(Tree[Data]):
+    """The tree; enter opens the goal (it does not fold the branch: space does)."""
+
+    BINDINGS = [
+        Binding(
+            "enter", "select_cursor", "Open", id="tree.open", tooltip="Open the highlighted goal"
+        ),
+        Binding("space", "toggle_node", "Fold", id="tree.fold", tooltip="Fold or unfold a branch"),
+    ]
+
+
+class AlignmentScreen(Screen[bool]):
+    """The goals as a tree by alignment; enter opens a goal, escape goes back."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="tree.back", tooltip="Back to the board"),
+        Binding("plus", "expand_all", "Expand", id="tree.expand", tooltip="Expand every node"),
+        Binding("minus", "collapse_all", "Collapse", id="tree.collapse", tooltip="Fold the tree"),
+    ]
+
+    DEFAULT_CSS = """
+    AlignmentScreen #tree-head { height: 1; padding: 0 1; background: $boost; text-style: bold; }
+    AlignmentScreen Tree { height: 1fr; overflow-x: hidden; }
+    AlignmentScreen #tree-info {
+        height: 1; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    """
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.alignment = Alignment((), ())
+        self.nodes: dict[str, AlignNode] = {}
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("Alignment: centre objectives → team goals → agent goals", id="tree-head")
+        tree = AlignmentTree("Goals", id="tree")
+        tree.show_root = False
+        tree.auto_expand = False
+        yield tree
+        yield Static(id="tree-info")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.load()
+        tree = self.query_one(Tree)
+        tree.focus()
+        tree.cursor_line = 0
+
+    def load(self) -> None:
+        try:
+            rows = build_rows(self.store.snapshot(), self.clock.today())
+        except GoaltuiError as exc:
+            self.notify(str(exc), title="Cannot read the data file", severity="error")
+            rows = []
+        self.alignment = build_alignment(rows)
+        self.nodes = {}
+        tree: Tree[Data] = self.query_one(Tree)
+        tree.clear()
+        palette = Palette.from_app(self.app)
+        for root in self.alignment.roots:
+            self._add(tree.root, root, palette)
+        if self.alignment.unaligned:
+            count = sum(n.count() for n in self.alignment.unaligned)
+            heading = tree.root.add(Text(f"{UNALIGNED} ({count})", style="bold"), None)
+            for node in self.alignment.unaligned:
+                self._add(heading, node, palette)
+            heading.expand()
+        if not self.alignment.roots and not self.alignment.unaligned:
+            tree.root.add_leaf(Text("No goals yet", style="italic"), None)
+
+    def _add(self, parent: TreeNode[Data], node: AlignNode, palette: Palette) -> None:
+        self.nodes[node.key] = node
+        label = node_label(node, palette)
+        if not node.children:
+            parent.add_leaf(label, node.key)
+            return
+        branch = parent.add(label, node.key, expand=True)
+        for child in node.children:
+            self._add(branch, child, palette)
+
+    @property
+    def highlighted_key(self) -> str | None:
+        node = self.query_one(Tree).cursor_node
+        return None if node is None else node.data
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self) -> None:
+        key = self.highlighted_key
+        node = self.nodes.get(key) if key else None
+        self.query_one("#tree-info", Static).update(node_info(node) if node else "")
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[Data]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.open_goal(event.node.data)
+
+    def open_goal(self, key: str) -> None:
+        from screens.detail import DetailScreen
+
+        def back(changed: bool | None) -> None:
+            if changed:
+                self.changed = True
+                self.load()
+
+        self.app.push_screen(DetailScreen(self.store, self.clock, key), back)
+
+    def action_expand_all(self) -> None:
+        self.query_one(Tree).root.expand_all()
+
+    def action_collapse_all(self) -> None:
+        for child in self.query_one(Tree).root.children:
+            child.collapse()
+
+    def action_back(self) -> None:
+        self.dismiss(self.changed)
