@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -227,11 +227,9 @@ class BoardScreen(Screen[None]):
         # The first load is synchronous: the first painted frame already shows the goals
         # (no flash of the empty state, and a deterministic first frame for snapshots).
         before = self.store.change_token()
-        # Wins from before this session are recorded without fanfare, off the first paint.
-        self.run_worker(partial(record_wins, self.store), thread=True, group="wins")
+        self.run_worker(self._settle_in, thread=True, group="settle")
         try:
             self._apply(*self._read())
-            _, self._mark = self.store.activity_since(None)
         except GoaltuiError as exc:
             self._apply([], self.clock.today(), before)
             self._report(str(exc))
@@ -240,6 +238,19 @@ class BoardScreen(Screen[None]):
         self.query_one(BoardTable).focus()
 
     # -- data -------------------------------------------------------------------------
+
+    def _settle_in(self) -> None:
+        """In a worker, off the first paint (both scan every record): record the wins from
+        before this session without fanfare, and take the mark that others' later writes
+        are compared with."""
+        record_wins(self.store)
+        with contextlib.suppress(GoaltuiError):
+            _, mark = self.store.activity_since(None)
+            self.app.call_from_thread(self._first_mark, mark)
+
+    def _first_mark(self, mark: activity.Mark) -> None:
+        if self._mark is None:  # a reload may have taken a newer one meanwhile
+            self._mark = mark
 
     def reload(self, select: str | None = None) -> None:
         """Re-read the store in a worker; optionally put the cursor on `select` afterwards."""
