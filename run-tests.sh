@@ -13,5 +13,7 @@ echo "== ruff"
 .venv/bin/ruff format --check goaltui screens tests benchmarks data
 echo "== mypy"
 .venv/bin/mypy
+echo "== import contracts"
+.venv/bin/lint-imports
 echo "== pytest"
 .venv/bin/python -m pytest -q "$@"

@@ -48,9 +48,9 @@ def make_data(goals: int) -> Path:
 
     Cached in benchmarks/out/ (git-ignored): building 1,000 goals takes a while.
     """
-    from goaltui.clock import FixedClock
-    from goaltui.models import CheckIn, Goal, Level, Metric
-    from goaltui.store import Store
+    from goaltui.core.clock import FixedClock
+    from goaltui.core.models import CheckIn, Goal, Level, Metric
+    from goaltui.store.store import Store
 
     path = OUT / f"board-{goals}x{DAYS}.json"
     if path.exists():
@@ -125,10 +125,10 @@ def _on_first_frame(app: Any, ready: Any, then: Any) -> None:
 
 
 def child_board(path: str, goals: int, cursor: bool) -> None:
-    from goaltui.app import make_app
-    from goaltui.clock import FixedClock
-    from goaltui.store import Store
-    from goaltui.widgets import BoardTable
+    from goaltui.app.goal_app import make_app
+    from goaltui.core.clock import FixedClock
+    from goaltui.store.store import Store
+    from goaltui.widgets.board import BoardTable
 
     clock = FixedClock(NOW)
     app = make_app(Store(path, clock=clock, user="bench"), clock)
@@ -152,9 +152,9 @@ def child_baseline(goals: int, cursor: bool, path: str | None = None) -> None:
 
         def on_mount(self) -> None:
             if path is not None:
-                from goaltui.board_rows import build_rows
-                from goaltui.clock import FixedClock
-                from goaltui.store import Store
+                from goaltui.core.board_rows import build_rows
+                from goaltui.core.clock import FixedClock
+                from goaltui.store.store import Store
 
                 build_rows(Store(path, clock=FixedClock(NOW)).snapshot(), TODAY)
             table = self.query_one(DataTable)

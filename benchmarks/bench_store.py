@@ -36,7 +36,7 @@ import orjson
 from tinydb import TinyDB
 
 import goaltui
-from goaltui.store import Store
+from goaltui.store.store import Store
 
 FIRST_DAY = date(2020, 1, 1)
 FLOOR = [sys.executable, "-c", "import tinydb, pydantic, click"]
@@ -128,7 +128,7 @@ def goaltui_command() -> list[str]:
     script = Path(sys.executable).with_name("goaltui")
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-c", "from goaltui.cli import main; main()"]
+    return [sys.executable, "-c", "from goaltui.cli.main import main; main()"]
 
 
 def bench_processes(files: dict[str, Path], repeat: int) -> dict[str, float]:

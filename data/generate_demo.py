@@ -3,7 +3,7 @@
 One centre objective, team goals aligned to it, agent goals aligned to
 those, milestones, about six months of weekday check-ins with plausible
 noise, a target changed with a reason and a corrected check-in. The data
-ends on goaltui.demo.DEMO_TODAY; `goaltui --demo` shifts it to today.
+ends on goaltui.formats.demo.DEMO_TODAY; `goaltui --demo` shifts it to today.
 
 Run from a checkout:  python data/generate_demo.py
 """
@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from goaltui.clock import FixedClock
-from goaltui.demo import DEMO_TODAY
-from goaltui.ids import seed_ids
-from goaltui.models import Confidence, Goal, GoalStatus, Level, Metric
-from goaltui.store import Store
+from goaltui.core.clock import FixedClock
+from goaltui.core.ids import seed_ids
+from goaltui.core.models import Confidence, Goal, GoalStatus, Level, Metric
+from goaltui.formats.demo import DEMO_TODAY
+from goaltui.store.store import Store
 
 START = date(2026, 6, 1)
 LEAD = "dana"

@@ -1,5 +1,5 @@
 """`python -m goaltui`: the same as the `goaltui` command (`goaltui serve` uses it)."""
 
-from goaltui.cli import main
+from goaltui.cli.main import main
 
 main()

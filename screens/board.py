@@ -15,28 +15,28 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from goaltui import activity
-from goaltui.board_rows import (
+from goaltui.core.board_rows import (
     HORIZONS,
     SHORT_TERM_DAYS,
     SORT_LABELS,
     BoardFilter,
     BoardRow,
+    SortKey,
     build_rows,
     next_sort,
     statuses,
     visible_rows,
 )
-from goaltui.clock import Clock
-from goaltui.errors import GoaltuiError
-from goaltui.live import LiveFailed, LiveLoaded, LiveReader
-from goaltui.models import GoalStatus, Level
-from goaltui.progress import Status
-from goaltui.settings import SortKey
-from goaltui.storage import Signature
-from goaltui.store import Store
-from goaltui.widgets import BoardTable, FilterInput, StatusSummary, info_text
-from goaltui.wins import Win
+from goaltui.core.clock import Clock
+from goaltui.core.errors import GoaltuiError
+from goaltui.core.models import GoalStatus, Level
+from goaltui.core.progress import Status
+from goaltui.core.snapshot import Token
+from goaltui.core.wins import Win
+from goaltui.store import activity
+from goaltui.store.store import Store
+from goaltui.widgets.board import BoardTable, FilterInput, StatusSummary, info_text
+from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 from screens.wins import celebrate, record_wins
 
 EMPTY_TEXT = "No goals yet \u2013 press [b]n[/b] to write your first SMART goal"
@@ -52,7 +52,7 @@ class BoardData:
 
     rows: list[BoardRow]
     today: date
-    token: Signature | None
+    token: Token | None
     changes: list[activity.Change]
     mark: activity.Mark
 
@@ -270,7 +270,7 @@ class BoardScreen(Screen[None]):
         """The change token of what the board shows."""
         return self.live.token
 
-    def _read(self) -> tuple[list[BoardRow], date, Signature | None]:
+    def _read(self) -> tuple[list[BoardRow], date, Token | None]:
         """Rows, the day they are as of, and the store's change token."""
         snapshot, today = self.store.snapshot(), self.clock.today()
         return build_rows(snapshot, today), today, snapshot.token
@@ -306,7 +306,7 @@ class BoardScreen(Screen[None]):
     def _report(self, error: str) -> None:
         self.notify(error, title="Cannot read the data file", severity="error", timeout=30)
 
-    def _apply(self, rows: list[BoardRow], today: date, token: Signature | None) -> None:
+    def _apply(self, rows: list[BoardRow], today: date, token: Token | None) -> None:
         self.rows, self._today, self.live.token = rows, today, token
         self._render_rows()
 

@@ -19,7 +19,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
 
-from goaltui.checkin_logic import (
+from goaltui.core.checkin_logic import (
     CheckInRow,
     build_rows,
     cycle_confidence,
@@ -33,11 +33,11 @@ from goaltui.checkin_logic import (
     read_entry,
     short_day,
 )
-from goaltui.clock import Clock
-from goaltui.errors import GoaltuiError
-from goaltui.live import LiveFailed, LiveLoaded, LiveReader
-from goaltui.models import Milestone, describe_error
-from goaltui.store import Store
+from goaltui.core.clock import Clock
+from goaltui.core.errors import GoaltuiError
+from goaltui.core.models import Milestone, describe_error
+from goaltui.store.store import Store
+from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 from screens.checkin_widgets import (
     WIDE,
     CheckInInput,

@@ -17,8 +17,7 @@ from textual.renderables.sparkline import Sparkline
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from goaltui.board_cells import AsciiSparkline
-from goaltui.checkin_logic import (
+from goaltui.core.checkin_logic import (
     CONFIDENCE_LABELS,
     CONFIDENCE_SHORT,
     CheckInRow,
@@ -27,7 +26,8 @@ from goaltui.checkin_logic import (
     short_day,
     with_unit,
 )
-from goaltui.models import Confidence, Direction, Milestone
+from goaltui.core.models import Confidence, Direction, Milestone
+from goaltui.widgets.board_cells import AsciiSparkline
 
 WIDE = 100  # from this width on: metric column, goal titles, units, longer sparklines
 GOOD, BAD, NEUTRAL = Color.parse("#5faf5f"), Color.parse("#d75f5f"), Color.parse("#5f87af")

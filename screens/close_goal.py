@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaltui.models import GoalStatus
+from goaltui.core.models import GoalStatus
 from screens.dialogs import Dialog
 
 CHOICES: tuple[tuple[GoalStatus, str], ...] = (

@@ -16,15 +16,15 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual.widgets.data_table import CellDoesNotExist
 from textual_plotext import PlotextPlot
 
-from goaltui.board_cells import Palette, fmt_number, status_text, with_unit
-from goaltui.clock import Clock
-from goaltui.errors import GoaltuiError
-from goaltui.live import LiveFailed, LiveLoaded, LiveReader
-from goaltui.models import CheckIn, Goal, Milestone, Point, TargetChange
-from goaltui.progress import GoalProgress, Status, evaluate
-from goaltui.smart import Assessment, Grade, assess
-from goaltui.storage import Signature
-from goaltui.store import Store
+from goaltui.core.clock import Clock
+from goaltui.core.errors import GoaltuiError
+from goaltui.core.models import CheckIn, Goal, Milestone, Point, TargetChange
+from goaltui.core.progress import GoalProgress, Status, evaluate
+from goaltui.core.smart import Assessment, Grade, assess
+from goaltui.core.snapshot import Token
+from goaltui.store.store import Store
+from goaltui.widgets.board_cells import Palette, fmt_number, status_text, with_unit
+from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 from screens.detail_chart import draw_chart, original_target
 
 TABS = {
@@ -102,7 +102,7 @@ class DetailScreen(Screen[bool]):
         # None when the goal could not be read (then there are no tabs).
         self._fill: tuple[Goal, list[CheckIn], list[Milestone], list[TargetChange], date] | None
         self._fill = None
-        self._token: Signature | None = None  # the change token of what compose read
+        self._token: Token | None = None  # the change token of what compose read
         self.live = LiveReader(self, store, self._read_live, group="detail-load")
 
     def _read(self) -> tuple[Goal, list[CheckIn], list[Milestone], list[TargetChange]]:

@@ -6,8 +6,8 @@ from datetime import date
 
 from textual_plotext import PlotextPlot
 
-from goaltui.board_cells import fmt_number, with_unit
-from goaltui.models import CheckIn, Goal, TargetChange
+from goaltui.core.models import CheckIn, Goal, TargetChange
+from goaltui.widgets.board_cells import fmt_number, with_unit
 
 
 def original_target(changes: list[TargetChange]) -> str | None:

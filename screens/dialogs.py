@@ -18,7 +18,7 @@ from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from goaltui.dates import DATE_HINT, parse_date
+from goaltui.core.dates import DATE_HINT, parse_date
 
 _T = TypeVar("_T")
 

@@ -1,6 +1,6 @@
 """The goal form: new and edit, in five SMART sections, graded live as the lead types.
 
-Parsing and grading live in goaltui.goal_input (pure); this screen only moves
+Parsing and grading live in goaltui.core.goal_input (pure); this screen only moves
 text between widgets and that module, and talks to the store on save.
 """
 
@@ -17,13 +17,13 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 from textual.widgets.select import InvalidSelectValueError
 
-from goaltui.clock import Clock
-from goaltui.errors import EditConflict, GoaltuiError
-from goaltui.form_widgets import LABEL_OF, LETTER_OF, SECTIONS, FormField, SectionHeading, Spec
-from goaltui.goal_input import FormResult, FormValues, grade, ledger_changes, read_form
-from goaltui.models import Goal, GoalStatus, Level, Point, slugify
-from goaltui.smart_panel import SmartPanel
-from goaltui.store import Store
+from goaltui.core.clock import Clock
+from goaltui.core.errors import EditConflict, GoaltuiError
+from goaltui.core.goal_input import FormResult, FormValues, grade, ledger_changes, read_form
+from goaltui.core.models import Goal, GoalStatus, Level, Point, slugify
+from goaltui.store.store import Store
+from goaltui.widgets.form import LABEL_OF, LETTER_OF, SECTIONS, FormField, SectionHeading, Spec
+from goaltui.widgets.smart_panel import SmartPanel
 from screens.dialogs import ChoiceScreen, ConfirmScreen, ReasonScreen
 
 WIDE = 100  # from this width the SMART panel sits beside the form

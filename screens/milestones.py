@@ -19,11 +19,11 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from goaltui.clock import Clock
-from goaltui.errors import GoaltuiError
-from goaltui.live import LiveFailed, LiveLoaded, LiveReader
-from goaltui.models import Milestone
-from goaltui.store import Store
+from goaltui.core.clock import Clock
+from goaltui.core.errors import GoaltuiError
+from goaltui.core.models import Milestone
+from goaltui.store.store import Store
+from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 from screens.dialogs import MilestoneAnswer, MilestoneDialog
 
 T = TypeVar("T")

@@ -23,10 +23,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Digits, Footer, Static
 from textual_plotext import PlotextPlot
 
-from goaltui.board_cells import Palette, fmt_number, status_text, with_unit
-from goaltui.clock import Clock
-from goaltui.errors import GoaltuiError
-from goaltui.minutes import (
+from goaltui.core.clock import Clock
+from goaltui.core.errors import GoaltuiError
+from goaltui.core.minutes import (
     TEAM_MEETING,
     Minutes,
     Outcome,
@@ -36,9 +35,10 @@ from goaltui.minutes import (
     parse_attendees,
     review_item,
 )
-from goaltui.models import CheckIn, Goal, Milestone, Point
-from goaltui.progress import GoalProgress, evaluate
-from goaltui.store import Store
+from goaltui.core.models import CheckIn, Goal, Milestone, Point
+from goaltui.core.progress import GoalProgress, evaluate
+from goaltui.store.store import Store
+from goaltui.widgets.board_cells import Palette, fmt_number, status_text, with_unit
 from screens.detail_chart import draw_chart
 from screens.dialogs import Dialog, TextPromptScreen
 

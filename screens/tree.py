@@ -11,12 +11,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from goaltui.alignment import Alignment, AlignNode, build_alignment
-from goaltui.board_cells import STATUS_MARK, Palette
-from goaltui.board_rows import build_rows
-from goaltui.clock import Clock
-from goaltui.errors import GoaltuiError
-from goaltui.store import Store
+from goaltui.core.alignment import Alignment, AlignNode, build_alignment
+from goaltui.core.board_rows import build_rows
+from goaltui.core.clock import Clock
+from goaltui.core.errors import GoaltuiError
+from goaltui.store.store import Store
+from goaltui.widgets.board_cells import STATUS_MARK, Palette
 
 UNALIGNED = "Not aligned to anything"
 Data = str | None  # a node's goal key; None for the heading nodes

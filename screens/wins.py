@@ -11,10 +11,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from goaltui.clock import Clock
-from goaltui.errors import GoaltuiError
-from goaltui.store import Store
-from goaltui.wins import Kudos, Win, WinKind, kudos_text, this_week, week_start
+from goaltui.core.clock import Clock
+from goaltui.core.errors import GoaltuiError
+from goaltui.core.wins import Kudos, Win, WinKind, kudos_text, this_week, week_start
+from goaltui.store.store import Store
 from screens.dialogs import TextPromptScreen
 
 KIND_WORD = {

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from goaltui.clock import FixedClock
-from goaltui.demo import DEMO_NOW, DEMO_TODAY, make_demo_copy
-from goaltui.store import Store
+from goaltui.core.clock import FixedClock
+from goaltui.formats.demo import DEMO_NOW, DEMO_TODAY, make_demo_copy
+from goaltui.store.store import Store
 
 
 @pytest.fixture(autouse=True)

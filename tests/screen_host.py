@@ -16,8 +16,8 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from goaltui.clock import Clock
-from goaltui.store import Store
+from goaltui.core.clock import Clock
+from goaltui.store.store import Store
 from screens.checkin import CheckInScreen
 
 

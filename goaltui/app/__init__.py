@@ -1,0 +1,1 @@
+"""The Textual apps (board and wallboard), the command palette, signals, settings."""

@@ -1,0 +1,157 @@
+"""The Textual app shell: the board as home screen, help, the palette and theme memory.
+
+`make_app` is the one factory used by the CLI and the tests. The store and the
+clock hang on the app but are handed to each screen in its constructor.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import ClassVar, Literal
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from goaltui.app.commands import GoalCommands
+from goaltui.app.settings import Settings, load_settings, save_settings
+from goaltui.app.signals import install_exit_signals
+from goaltui.core.clock import Clock
+from goaltui.core.progress import AT_RISK_SLACK, ON_TRACK_SLACK
+from goaltui.store.store import Store
+from screens.board import BoardScreen
+from screens.help import HelpScreen, key_rows
+
+# The thresholds come from the progress maths, so the help cannot drift from the board.
+_ON, _RISK = round(ON_TRACK_SLACK * 100), round(AT_RISK_SLACK * 100)
+
+BOARD_NOTES = f"""\
+[b]Columns[/b]
+  30 days     sparkline of the check-ins of the last 30 days
+  now→target  the latest value and the target
+  progress    share of the way from the baseline to the target
+  pace        where the goal should be by now (baseline at start, target at due)
+  left        days to the due date;  ms  milestones done/total
+  Narrow terminals hide title, owner and pace: the line under the board shows them.
+
+[b]Status[/b]
+  ✓ achieved   the target is reached
+  ● on track   progress within {_ON} points of pace
+  ▲ at risk    {_ON} to {_RISK} points behind pace
+  ▼ behind     more than {_RISK} points behind pace
+  ! overdue    the due date passed before the target was reached
+  · no data    no check-in yet;  ✗ missed, \u2013 archived: closed by the lead
+
+[b]Filters[/b]
+  / types a filter over key, title and owner; enter keeps it, escape clears it.
+  o shows only the highlighted goal's owner (o again undoes it); l cycles the level
+  (center, team, agent, all); f cycles the statuses; escape clears every filter.
+  h cycles the horizon: short-term (due within 90 days or overdue), long-term.
+  Archived goals (x closes a goal) leave the board; f shows them again.
+  ctrl+p finds goals by key, title or owner ("goal: Open …") and filters or sorts
+  the board ("board: Filter by owner …", "board: Filter status …", "board: Sort by …").
+"""
+
+DETAIL_NOTES = """\
+[b]Chart[/b]
+  braille line   the check-ins
+  - - - -        the target
+  · · · ·        the pace: from the baseline at the start to the target at the due date
+  : : : :        the first target, when the target was changed (see the ledger)
+
+[b]Tabs[/b]  1 chart · 2 check-in log · 3 milestones · 4 target-change ledger · 5 SMART
+"""
+
+
+Start = Literal["board", "checkin"]
+
+
+class GoalApp(App[None]):
+    """goaltui's terminal UI."""
+
+    TITLE = "goaltui"
+    COMMANDS = App.COMMANDS | {GoalCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys of this screen"),
+    ]
+    CSS = """
+    Footer.-compact FooterLabel { margin: 0 1 0 0; }
+    * { scrollbar-size-vertical: 1; }
+    /* --ascii: plain borders for terminals and fonts without box or block glyphs */
+    App.-ascii Input { border: ascii $border-blurred !important; }
+    App.-ascii Input:focus { border: ascii $border !important; }
+    App.-ascii HelpScreen > VerticalScroll, App.-ascii Dialog > Vertical,
+    App.-ascii #checkin-milestones { border: ascii $primary !important; }
+    App.-ascii #smart-scroll { border-left: ascii $primary 50% !important; }
+    App.-ascii Toast.-information { border-left: ascii $success; }
+    App.-ascii Toast.-warning { border-left: ascii $warning; }
+    App.-ascii Toast.-error { border-left: ascii $error; }
+    App.-ascii GoalFormScreen.-narrow #smart-scroll {
+        border-left: none !important; border-top: ascii $primary 50% !important;
+    }
+    """
+    NOTES: ClassVar[dict[str, str]] = {"BoardScreen": BOARD_NOTES, "DetailScreen": DETAIL_NOTES}
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        settings: Settings | None = None,
+        start: Start = "board",
+        ascii: bool = False,
+    ) -> None:
+        super().__init__()
+        self.ascii_only = ascii  # board_cells' Palette reads it: plain sparklines and bars
+        if ascii:
+            self.add_class("-ascii")
+        self.store = store
+        self.clock = clock
+        self.settings = settings or load_settings()
+        self.start = start
+        self._remember_theme = False
+
+    def get_default_screen(self) -> BoardScreen:
+        return BoardScreen(
+            self.store,
+            self.clock,
+            sort=self.settings.board_sort,
+            refresh_seconds=self.settings.refresh_seconds,
+        )
+
+    def on_mount(self) -> None:
+        # TEXTUAL_THEME in the environment wins over the remembered theme.
+        if "TEXTUAL_THEME" not in os.environ and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self._remember_theme = True
+        if self.start == "checkin":
+            # `goaltui checkin`: the check-in screen over the board; closing it ends the run.
+            from screens.checkin import CheckInScreen
+
+            self.push_screen(CheckInScreen(self.store, self.clock), lambda _changed: self.exit())
+        if not self.is_headless:
+            install_exit_signals(self, self.store)
+
+    def watch_theme(self, theme: str) -> None:
+        if self._remember_theme and theme != self.settings.theme:
+            self.settings.theme = theme
+            try:
+                save_settings(self.settings)
+            except OSError as exc:
+                self.notify(f"could not save the theme: {exc}", severity="warning")
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        screen = self.screen
+        name = type(screen).__name__
+        rows = key_rows(screen.active_bindings, self.get_key_display)
+        title = {"BoardScreen": "board", "DetailScreen": "goal detail"}.get(
+            name, name.removesuffix("Screen")
+        )
+        self.push_screen(HelpScreen(title, rows, self.NOTES.get(name, "")))
+
+
+def make_app(store: Store, clock: Clock, start: Start = "board", *, ascii: bool = False) -> GoalApp:
+    """The one way to build the app (CLI and tests); `start="checkin"` opens the check-in,
+    `ascii=True` draws plain-character sparklines, bars and borders."""
+    return GoalApp(store, clock, start=start, ascii=ascii)

@@ -1,0 +1,75 @@
+"""What the TUI remembers between runs: a small pydantic model saved as JSON.
+
+The file lives in the user's config folder (platformdirs) or in GOALTUI_CONFIG_DIR.
+Nothing is created at import or on load: the folder appears on the first save.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from goaltui.core.board_rows import SortKey
+
+CONFIG_ENV = "GOALTUI_CONFIG_DIR"
+SETTINGS_FILE = "settings.json"
+
+
+class Settings(BaseModel):
+    """The lead's preferences for the TUI."""
+
+    model_config = ConfigDict(
+        extra="ignore", use_attribute_docstrings=True, validate_assignment=True
+    )
+
+    theme: str = Field(default="textual-dark", max_length=80)
+    """Name of the Textual theme (pick one with ctrl+p → "theme"); unknown names fall back."""
+
+    board_sort: SortKey = "status"
+    """How the board is sorted when goaltui starts: status, due, progress or key."""
+
+    refresh_seconds: float = Field(default=2.0, ge=0.5, le=3600)
+    """How often the board checks the data file for changes made by others (one stat)."""
+
+
+def config_dir() -> Path:
+    """The folder that holds settings.json (not created here)."""
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_config_dir("goaltui", appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The saved settings, or the defaults when the file is missing or unreadable.
+
+    A broken settings file must never stop the lead from reaching the board.
+    """
+    path = path or settings_path()
+    try:
+        return Settings.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError, ValueError):
+        return Settings()
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write the settings atomically (temp file + replace), creating the folder if needed."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(settings.model_dump_json(indent=2))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,79 @@
+"""`goaltui wallboard`: the wallboard screen on its own in an app, read-only; `q` quits."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from goaltui.core.clock import Clock
+from goaltui.store.store import Store
+from screens.wallboard import WallboardScreen
+
+
+class WallboardApp(App[None]):
+    """The wallboard on its own: one screen, read-only; `q` quits."""
+
+    TITLE = "goaltui wallboard"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="wall.quit", tooltip="Leave the wallboard"),
+    ]
+    CSS = """
+    WallboardScreen {
+        #heading { height: 1; padding: 0 1; background: $boost; text-wrap: nowrap; }
+        #counts { height: auto; }
+        #goals { height: 1fr; }
+        #pages { height: 1; padding: 0 1; text-align: right; color: $text-muted; }
+    }
+    CountTile {
+        width: 1fr; height: auto; align-horizontal: center; border: round $panel-lighten-2;
+    }
+    CountTile > * { width: 100%; text-align: center; }
+    CountTile.-good { border: round $success; & Digits, & .digits { color: $text-success; } }
+    CountTile.-warn { border: round $warning; & Digits, & .digits { color: $text-warning; } }
+    CountTile.-bad { border: round $error; & Digits, & .digits { color: $text-error; } }
+    CountTile.-zero { border: round $panel-lighten-2; & Digits, & .digits { color: $text-muted; } }
+    App.-ascii CountTile {
+        border: ascii $panel-lighten-2;
+        &.-good { border: ascii $success; }
+        &.-warn { border: ascii $warning; }
+        &.-bad { border: ascii $error; }
+        &.-zero { border: ascii $panel-lighten-2; }
+    }
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        page_seconds: float = 15.0,
+        ascii: bool = False,
+        refresh_seconds: float = 2.0,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.ascii_only = ascii  # board_cells' Palette reads it
+        if ascii:
+            self.add_class("-ascii")
+        self.wall = WallboardScreen(
+            store, clock, page_seconds=page_seconds, refresh_seconds=refresh_seconds, ascii=ascii
+        )
+
+    def get_default_screen(self) -> WallboardScreen:
+        return self.wall
+
+    def on_mount(self) -> None:
+        if not self.is_headless:
+            from goaltui.app.signals import install_exit_signals
+
+            install_exit_signals(self, self.store)
+
+
+def make_wallboard(
+    store: Store, clock: Clock, page_seconds: float = 15.0, ascii: bool = False
+) -> WallboardApp:
+    """The one way to build the wallboard (CLI, `goaltui serve` and the tests)."""
+    return WallboardApp(store, clock, page_seconds=page_seconds, ascii=ascii)

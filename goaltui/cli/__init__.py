@@ -1,0 +1,1 @@
+"""The `goaltui` command, one module per command family."""

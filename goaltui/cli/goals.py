@@ -1,0 +1,152 @@
+"""`goaltui add`, `log` and `goals`: one goal or one value at a time, for people and cron.
+
+`log` is the hot path of every cron job: it imports neither textual nor pydantic.
+"""
+
+from __future__ import annotations
+
+import click
+
+from goaltui.cli.base import file_options, user_value
+from goaltui.cli.context import Session
+from goaltui.core.errors import UserError
+from goaltui.core.formatting import num
+
+LEVELS = ("center", "team", "agent")
+CONFIDENCES = ("on-track", "at-risk", "off-track")
+
+
+@click.command()
+@click.argument("key")
+@click.argument("title")
+@click.option("--metric", required=True, help="KPI name, e.g. AHT, FCR, CSAT.")
+@click.option("--unit", default="", help="Unit shown after values: s, %, min.")
+@click.option("--baseline", required=True, metavar="N", help="The value today.")
+@click.option("--target", required=True, metavar="N|-25%", help="A value, or -25% / +10% of it.")
+@click.option("--due", required=True, metavar="DATE", help="YYYY-MM-DD, +3m, eoq, eoy ...")
+@click.option("--start", metavar="DATE", help="Default: today.")
+@click.option("--owner", default="team", show_default=True, help="Who owns it: team, agent name.")
+@click.option("--level", type=click.Choice(LEVELS), default="team", show_default=True)
+@click.option("--parent", metavar="KEY", help="Key of the goal this one supports.")
+@click.option("--why", default="", help="Relevant: why this matters.")
+@click.option("--details", default="", help="Specific: who, what, where.")
+@click.option("--plan", default="", help="Attainable: plan and resources.")
+@file_options
+@click.pass_context
+def add(
+    ctx: click.Context,
+    *,
+    key: str,
+    title: str,
+    metric: str,
+    unit: str,
+    baseline: str,
+    target: str,
+    due: str,
+    start: str | None,
+    owner: str,
+    level: str,
+    parent: str | None,
+    why: str,
+    details: str,
+    plan: str,
+    db: str | None,
+    shared: bool,
+) -> None:
+    """Add a goal: goaltui add aht-maria "Cut Maria's AHT" --metric AHT --unit s ..."""
+    from pydantic import ValidationError
+
+    from goaltui.core.dates import parse_date
+    from goaltui.core.models import Goal, describe_error, parse_target
+    from goaltui.core.numbers import parse_number
+
+    session = Session.of(ctx)
+    clock = session.clock()
+    today = clock.today()
+    base = user_value(parse_number, baseline, "baseline")
+    goal_target = user_value(parse_target, target, base)
+    start_day = user_value(parse_date, start, today) if start else today
+    due_day = user_value(parse_date, due, today)
+    if due_day < start_day:
+        raise UserError(f"the due date {due_day} is before the start {start_day}")
+    fields = {"name": metric, "unit": unit, "baseline": base, "target": goal_target}
+    try:
+        goal = Goal.model_validate(
+            {
+                **{"key": key, "title": title, "owner": owner, "level": level, "parent": parent},
+                **{"why": why, "details": details, "plan": plan, "metric": fields},
+                **{"start": start_day, "due": due_day},
+            }
+        )
+    except ValidationError as exc:
+        raise UserError(describe_error(exc)) from None
+    store = session.store(db, shared, clock)
+    saved = store.add_goal(goal)
+    click.echo(
+        f"Added {saved.key}: {saved.title} ({metric} {num(base, unit)} -> "
+        f"{num(goal_target, unit)} by {due_day})"
+    )
+    try:
+        from goaltui.core.smart import assess
+    except ImportError:  # pragma: no cover - the grading module is optional advice
+        return
+    known = {g.key for g in store.goals()}
+    graded = assess(saved, [], today, known)
+    weak = [f"{c.letter}: {c.reason} {c.hint}".strip() for c in graded.checks if c.hint]
+    click.echo(f"SMART {graded.score}/5" + (" - " + " | ".join(weak) if weak else ""))
+
+
+@click.command(context_settings={"ignore_unknown_options": True})  # so `log aht -5` works
+@click.argument("key")
+@click.argument("value")
+@click.option("--date", "day", metavar="DATE", help="Default: today. YYYY-MM-DD, yesterday, -1d.")
+@click.option("--note", default="", help="What happened (up to 500 characters).")
+@click.option("--confidence", type=click.Choice(CONFIDENCES), help="How the goal feels.")
+@file_options
+@click.pass_context
+def log(
+    ctx: click.Context,
+    *,
+    key: str,
+    value: str,
+    day: str | None,
+    note: str,
+    confidence: str | None,
+    db: str | None,
+    shared: bool,
+) -> None:
+    """Log today's (or --date's) value of a goal; a second log that day replaces it."""
+    from goaltui.core.dates import parse_date
+    from goaltui.core.numbers import parse_number
+    from goaltui.store.quicklog import log_value
+
+    session = Session.of(ctx)
+    clock = session.clock()
+    number = user_value(parse_number, value)
+    when = user_value(parse_date, day, clock.today()) if day else clock.today()
+    data = session.data_file(db, shared, clock)
+    logged = log_value(data, key, number, when, note=note, confidence=confidence)
+    goal, unit = logged.checkin["goal"], logged.unit
+    line = f"Logged {goal} = {num(number, unit)} for {when.isoformat()}"
+    if logged.replaced is not None:
+        line += f" (replaces {num(logged.replaced.get('value'), unit)})"
+    click.echo(line)
+
+
+@click.command("goals")
+@click.option("--all", "show_all", is_flag=True, help="Include archived goals.")
+@file_options
+@click.pass_context
+def goals_cmd(ctx: click.Context, show_all: bool, db: str | None, shared: bool) -> None:
+    """List goals: key, title, owner, latest value, target, progress."""
+    from goaltui.formats.table import goal_rows, render_table
+
+    session = Session.of(ctx)
+    clock = session.clock()
+    snapshot = session.store(db, shared, clock).snapshot()
+    rows = goal_rows(snapshot, clock.today(), include_archived=show_all)
+    if not rows:
+        click.echo("No goals yet. Add one with: goaltui add KEY TITLE --metric ... --due ...")
+        return
+    for line in render_table(rows):
+        click.echo(line)

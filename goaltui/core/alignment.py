@@ -1,0 +1,113 @@
+"""The alignment tree: centre objectives, the team goals aligned to them, the agent goals
+aligned to those, with progress and status rolled up the tree.
+
+Pure (no textual): built from the board's rows, so the tree and the board agree.
+
+- Roots are the centre-level goals aligned to nothing. A goal with a parent hangs under it.
+- "Not aligned to anything": team and agent goals without a parent, goals whose parent is
+  unknown or archived, with whatever is aligned to them (their work does not reach a
+  centre objective either). Goals caught in a parent loop are listed there too, alone.
+- Archived goals are left out (as on the board).
+- Roll-up of a node with children: the fraction is the plain mean of the node's own
+  fraction and each child's rolled-up fraction (a child's subtree counts as much as the
+  node itself; parts without data are skipped; None when nothing has data). The status
+  is the worst of the node's own status and the children's rolled-up statuses in the
+  board's "needs attention" order (overdue, behind, at risk, on track, achieved), where
+  "no data", "missed" and "archived" only count when nothing else is there: a closed or
+  not yet logged goal does not hide the others' state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from goaltui.core.board_rows import BoardRow
+from goaltui.core.models import GoalStatus, Level
+from goaltui.core.progress import STATUS_ORDER, Status
+
+_QUIET = frozenset({Status.NO_DATA, Status.MISSED, Status.ARCHIVED})
+
+
+@dataclass(frozen=True)
+class AlignNode:
+    """One goal in the tree with its rolled-up progress."""
+
+    row: BoardRow
+    children: tuple[AlignNode, ...]
+    fraction: float | None  # rolled up (the goal's own fraction for a leaf)
+    status: Status  # rolled up
+
+    @property
+    def key(self) -> str:
+        return self.row.key
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.fraction is None else round(self.fraction * 100)
+
+    def count(self) -> int:
+        """Goals in this subtree, this one included."""
+        return 1 + sum(child.count() for child in self.children)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    roots: tuple[AlignNode, ...]  # centre objectives
+    unaligned: tuple[AlignNode, ...]  # goals that do not reach a centre objective
+
+
+def worst_status(statuses: Iterable[Status]) -> Status:
+    """The status that needs attention first; quiet ones only when nothing else is there."""
+    found = list(statuses)
+    loud = [s for s in found if s not in _QUIET] or found
+    return min(loud, key=STATUS_ORDER.__getitem__) if loud else Status.NO_DATA
+
+
+def roll_up(row: BoardRow, children: tuple[AlignNode, ...]) -> AlignNode:
+    own = row.progress.fraction
+    parts = [f for f in (own, *(c.fraction for c in children)) if f is not None]
+    fraction = sum(parts) / len(parts) if parts else None
+    status = worst_status([row.progress.status, *(c.status for c in children)])
+    return AlignNode(row, children, fraction, status)
+
+
+def build_alignment(rows: Iterable[BoardRow]) -> Alignment:
+    """The tree of the given goals (archived ones left out); children sorted by key."""
+    live = {r.key: r for r in rows if r.goal.status is not GoalStatus.ARCHIVED}
+    kids: dict[str, list[str]] = {}
+    tops: list[str] = []
+    for key in sorted(live):
+        parent = live[key].goal.parent
+        if parent is not None and parent in live:
+            kids.setdefault(parent, []).append(key)
+        else:
+            tops.append(key)
+    placed: set[str] = set()
+
+    def node(key: str) -> AlignNode:
+        placed.add(key)
+        children = tuple(node(k) for k in kids.get(key, []) if k not in placed)
+        return roll_up(live[key], children)
+
+    roots = [
+        node(k) for k in tops if live[k].goal.level is Level.CENTER and not live[k].goal.parent
+    ]
+    unaligned = [node(k) for k in tops if k not in placed]
+    # Whatever is left sits in a parent loop: list each one alone.
+    unaligned += [roll_up(live[k], ()) for k in sorted(live) if k not in placed]
+    return Alignment(tuple(roots), tuple(unaligned))
+
+
+def unaligned_keys(alignment: Alignment) -> list[str]:
+    """Every goal that does not reach a centre objective, in tree order."""
+    out: list[str] = []
+
+    def walk(n: AlignNode) -> None:
+        out.append(n.key)
+        for child in n.children:
+            walk(child)
+
+    for n in alignment.unaligned:
+        walk(n)
+    return out

@@ -1,0 +1,259 @@
+"""The check-in screen's rules as plain data: rows, owner ordering, plausibility, day labels.
+
+Pure (no textual, no I/O): the screen renders these and talks to the store.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from goaltui.core.dates import parse_date
+from goaltui.core.models import Confidence, Goal, GoalStatus, Level, Milestone, Point
+from goaltui.core.numbers import parse_number
+from goaltui.core.progress import sparkline_series
+from goaltui.core.snapshot import Snapshot
+
+RECENT = 20  # how many earlier values define a goal's "recent range"
+SPREAD_FACTOR = 1.5  # allowed distance outside the range, in spreads
+MIN_SPREAD_SHARE = 0.1  # a flat series still allows +-10% of its size per spread
+TENFOLD = 8.0  # a ratio this far from the typical value is a decimal-point slip
+MIN_HISTORY = 3  # below this, baseline and target help define the range
+
+_LEVEL_RANK = {Level.CENTER: 0, Level.TEAM: 1, Level.AGENT: 2}
+_CONFIDENCE_CYCLE: tuple[Confidence | None, ...] = (
+    None,
+    Confidence.ON_TRACK,
+    Confidence.AT_RISK,
+    Confidence.OFF_TRACK,
+)
+CONFIDENCE_LABELS: dict[Confidence, str] = {
+    Confidence.ON_TRACK: "on track",
+    Confidence.AT_RISK: "at risk",
+    Confidence.OFF_TRACK: "off track",
+}
+CONFIDENCE_SHORT: dict[Confidence, str] = {
+    Confidence.ON_TRACK: "ok",
+    Confidence.AT_RISK: "risk",
+    Confidence.OFF_TRACK: "off",
+}
+
+
+@dataclass
+class CheckInRow:
+    """One active goal on the check-in screen, for the day being logged.
+
+    Mutable on purpose: the screen records what it saved (value, note, confidence)
+    and what the lead has set but not saved yet (note, confidence).
+    """
+
+    goal: Goal
+    history: list[Point]  # check-ins strictly before the day, oldest first
+    value: float | None = None  # the day's saved value
+    note: str = ""
+    confidence: Confidence | None = None
+    first_of_owner: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.goal.key
+
+    @property
+    def saved(self) -> bool:
+        return self.value is not None
+
+    @property
+    def last(self) -> Point | None:
+        return self.history[-1] if self.history else None
+
+    def sparkline(self, day: date) -> list[float]:
+        """The last 30 days of values up to the day, including the day's value once saved."""
+        points = list(self.history)
+        if self.value is not None:
+            points.append(Point(day, self.value))
+        return sparkline_series(points, day)
+
+
+def build_rows(snapshot: Snapshot, day: date) -> list[CheckInRow]:
+    """Active goals grouped by owner: centre and team owners first, then agents A-Z, then by key."""
+    active = [g for g in snapshot.goals if g.status is GoalStatus.ACTIVE]
+    owner_rank: dict[str, int] = {}
+    for goal in active:
+        # An owner with team and agent goals is grouped with the teams: its highest level wins.
+        rank = _LEVEL_RANK[goal.level]
+        owner_rank[goal.owner] = min(rank, owner_rank.get(goal.owner, rank))
+    active.sort(key=lambda g: (owner_rank[g.owner], g.owner.casefold(), g.owner, g.key))
+    rows = []
+    previous_owner: str | None = None
+    for goal in active:
+        points = snapshot.series.get(goal.key, [])
+        today_value = next((p.value for p in points if p.day == day), None)
+        rows.append(
+            CheckInRow(
+                goal=goal,
+                history=[p for p in points if p.day < day],
+                value=today_value,
+                first_of_owner=goal.owner != previous_owner,
+            )
+        )
+        previous_owner = goal.owner
+    return rows
+
+
+def first_open_row(rows: Sequence[CheckInRow]) -> int:
+    """Where the cursor starts: the first goal without a value for the day (else the first)."""
+    return next((i for i, row in enumerate(rows) if not row.saved), 0)
+
+
+def cycle_confidence(current: Confidence | None) -> Confidence | None:
+    """none -> on track -> at risk -> off track -> none."""
+    index = _CONFIDENCE_CYCLE.index(current)
+    return _CONFIDENCE_CYCLE[(index + 1) % len(_CONFIDENCE_CYCLE)]
+
+
+def format_number(value: float) -> str:
+    """Short, exact-looking numbers: 473, 74.2, 0.125; never scientific notation."""
+    if abs(value) >= 1e6:
+        return f"{value:,.0f}"
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def with_unit(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    text = format_number(value)
+    return f"{text} {unit}" if unit else text
+
+
+def short_day(day: date) -> str:
+    """'Wed 25 Nov' (no zero padding, the way people write it)."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def last_label(row: CheckInRow, day: date, unit: str = "") -> str:
+    """The previous value, with its day unless it is the day before the one being logged."""
+    last = row.last
+    if last is None:
+        return "-"
+    text = with_unit(last.value, unit)
+    age = (day - last.day).days
+    if age == 1:
+        return text
+    if age <= 6:
+        return f"{text} {last.day:%a}"
+    return f"{text} {last.day.day} {last.day:%b}"
+
+
+def day_title(day: date) -> str:
+    return f"Check-in for {short_day(day)}"
+
+
+def parse_backfill(text: str, today: date) -> date:
+    """A day to log: yesterday, -2d, YYYY-MM-DD...; never in the future."""
+    day = parse_date(text, today)
+    if day > today:
+        raise ValueError(f"{short_day(day)} is in the future: check-ins are for today or earlier")
+    return day
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What Enter on the input means: an error to show, a value to save (after a yes to
+    `question` when there is one), or, with neither, just move on."""
+
+    value: float | None = None
+    error: str = ""
+    question: str = ""
+
+
+def read_entry(text: str, row: CheckInRow) -> Entry:
+    """Interpret the typed text for `row` (empty moves on only when the day is already logged)."""
+    if not text.strip():
+        return Entry() if row.saved else Entry(error="type a value, or tab to skip this goal")
+    try:
+        value = parse_number(text)
+    except ValueError as exc:
+        return Entry(error=str(exc))
+    return Entry(value, question=implausible(value, row.goal, [p.value for p in row.history]) or "")
+
+
+def implausible(value: float, goal: Goal, history: Sequence[float]) -> str | None:
+    """A question to confirm a value far from the goal's recent values, or None when it looks fine.
+
+    Catches the common slips: a dropped or doubled decimal point (62 for 6.2), a wrong
+    sign, a stray digit. The range is min..max of the last RECENT values widened by
+    SPREAD_FACTOR spreads; a flat series gets a minimum spread so 16 -> 17 passes.
+    """
+    recent = list(history[-RECENT:])
+    reference = list(recent)
+    if len(recent) < MIN_HISTORY:
+        # A new goal: its baseline and target say what size of number to expect.
+        reference += [v for v in (goal.metric.baseline, goal.metric.target) if v is not None]
+    if not reference:
+        return None
+    unit = goal.metric.unit
+    shown = format_number(value)
+    if value < 0 <= min(reference):
+        return f"{shown} is negative, but {goal.key}'s values never are. Save anyway?"
+    if value > 0 >= max(reference):
+        return f"{shown} is positive, but {goal.key}'s values never are. Save anyway?"
+    low, high = min(reference), max(reference)
+    size = max(abs(low), abs(high))
+    spread = max(high - low, MIN_SPREAD_SHARE * size) or 1.0
+    # Reaching the target is never suspicious, however fast: widen the range to it.
+    target = goal.metric.target
+    reach_low = low if target is None else min(low, target)
+    reach_high = high if target is None else max(high, target)
+    typical = statistics.median(abs(v) for v in reference)
+    ratio = abs(value) / typical if typical and value else 1.0
+    outside = not (
+        reach_low - SPREAD_FACTOR * spread <= value <= reach_high + SPREAD_FACTOR * spread
+    )
+    if outside or ratio >= TENFOLD or ratio <= 1 / TENFOLD:
+        where = "recent range" if recent else "expected range"
+        span = format_number(low) if low == high else f"{format_number(low)}-{format_number(high)}"
+        span = f"{span} {unit}" if unit else span
+        return f"{shown} is far from {goal.key}'s {where} {span}. Save anyway?"
+    return None
+
+
+def due_milestone_label(goal_key: str, title: str, due: date, today: date) -> str:
+    """'fcr-sam: Shadow Priya on escalations (6 days overdue)'."""
+    late = (today - due).days
+    when = "due today" if late <= 0 else f"{late} day{'s' if late != 1 else ''} overdue"
+    return f"{goal_key}: {title} ({when})"
+
+
+def due_milestones(milestones: Iterable[Milestone], today: date) -> list[Milestone]:
+    """Open milestones due today or earlier, most overdue first."""
+    due = [m for m in milestones if not m.done and m.due is not None and m.due <= today]
+    return sorted(due, key=lambda m: (m.due or today, m.goal, m.order))
+
+
+def progress_label(rows: Sequence[CheckInRow], day: date, today: date) -> str:
+    """The header's subtitle: '3 of 10 logged', flagged when back-filling an earlier day."""
+    logged = f"{sum(row.saved for row in rows)} of {len(rows)} logged"
+    return logged if day == today else f"back-fill · {logged}"
+
+
+def input_title(row: CheckInRow) -> str:
+    """Names the goal the input is for: 'aht-billing · AHT (s) · at risk · note: ...'."""
+    metric = row.goal.metric
+    title = f"{row.key} · {metric.name}" + (f" ({metric.unit})" if metric.unit else "")
+    if row.confidence is not None:
+        title += f" · {CONFIDENCE_LABELS[row.confidence]}"
+    if row.note:
+        title += f" · note: {row.note}"
+    return title
+
+
+def input_hint(row: CheckInRow, day: date) -> str:
+    """The input's placeholder: the last value and the target, or what was saved."""
+    if row.value is not None:
+        return f"saved {format_number(row.value)} · type to replace, enter to go on"
+    unit = row.goal.metric.unit
+    last, target = last_label(row, day, unit), with_unit(row.goal.metric.target, unit)
+    return f"last {last} · target {target} · value for {short_day(day)}"

@@ -1,0 +1,302 @@
+"""The goal form's text -> Goal step: parsing, inline messages and a draft to grade.
+
+Pure (no textual, no I/O): the screen hands over what the lead typed and gets
+back per-field errors, per-field notes ("= 360 s", "= 2026-12-31 (Thu)"),
+the Goal to save when nothing blocks, and a best-effort draft the SMART panel
+can grade while the form is still half filled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from goaltui.core.dates import parse_date
+from goaltui.core.models import (
+    KEY_RE,
+    Goal,
+    GoalStatus,
+    Level,
+    Point,
+    ledger_fields,
+    parse_target,
+)
+from goaltui.core.numbers import parse_number
+from goaltui.core.smart import Assessment, Check, Grade, assess
+
+# pydantic error locations -> the form field that shows the message
+_LOC_TO_FIELD = {
+    "metric.name": "metric",
+    "metric.unit": "unit",
+    "metric.baseline": "baseline",
+    "metric.target": "target",
+}
+_MAX_LEN = {"title": 120, "owner": 40, "metric": 40, "unit": 12}  # as in goaltui.core.models
+_TEXT_MAX = 2000
+
+
+@dataclass(frozen=True)
+class FormValues:
+    """Everything the form holds, as the lead typed it (Select values as their keys)."""
+
+    title: str = ""
+    key: str = ""
+    details: str = ""
+    owner: str = ""
+    level: str = Level.TEAM.value
+    metric: str = ""
+    unit: str = ""
+    baseline: str = ""
+    target: str = ""
+    plan: str = ""
+    why: str = ""
+    parent: str = ""
+    start: str = ""
+    due: str = ""
+    status: str = GoalStatus.ACTIVE.value
+
+    @classmethod
+    def from_goal(cls, goal: Goal) -> FormValues:
+        m = goal.metric
+        return cls(
+            title=goal.title,
+            key=goal.key,
+            details=goal.details,
+            owner=goal.owner,
+            level=goal.level.value,
+            metric=m.name,
+            unit=m.unit,
+            baseline=number_text(m.baseline),
+            target=number_text(m.target),
+            plan=goal.plan,
+            why=goal.why,
+            parent=goal.parent or "",
+            start=goal.start.isoformat(),
+            due=goal.due.isoformat() if goal.due else "",
+            status=goal.status.value,
+        )
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+
+@dataclass(frozen=True)
+class FormResult:
+    """The outcome of reading the form once."""
+
+    errors: dict[str, str] = field(default_factory=dict)  # field -> what blocks saving
+    notes: dict[str, str] = field(default_factory=dict)  # field -> what we understood
+    goal: Goal | None = None  # the goal to save; None while anything blocks
+    draft: Goal | None = None  # best effort, for live SMART grading
+
+
+def number_text(value: float | None) -> str:
+    """A float as a lead would type it: 360.0 -> "360", 0.5 -> "0.5", None -> ""."""
+    if value is None:
+        return ""
+    text = repr(float(value))
+    return text.removesuffix(".0")
+
+
+def with_unit(value: float, unit: str) -> str:
+    text = number_text(value)
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def _date_note(typed: str, day: date) -> str:
+    """Echo the resolved date, unless the lead typed exactly that ISO date."""
+    if typed.strip() == day.isoformat():
+        return ""
+    return f"= {day.isoformat()} ({day:%a})"
+
+
+def read_form(
+    values: FormValues,
+    today: date,
+    *,
+    taken_keys: Collection[str] = (),
+    editing: bool = False,
+) -> FormResult:
+    """Parse every field; collect all messages rather than stopping at the first."""
+    errors: dict[str, str] = {}
+    notes: dict[str, str] = {}
+    v = values
+
+    title = v.title.strip()
+    if not title:
+        errors["title"] = "a title is required, e.g. 'Cut AHT for the billing queue'"
+    key = v.key.strip().lower()
+    if not key:
+        errors["key"] = "a key is required: 1-32 lower-case letters, digits or dashes"
+    elif not KEY_RE.match(key):
+        errors["key"] = "use 1-32 lower-case letters, digits or dashes, e.g. aht-maria"
+    elif not editing and key in taken_keys:
+        errors["key"] = f"a goal with key {key!r} already exists"
+    if not v.metric.strip():
+        errors["metric"] = "name the KPI, e.g. AHT, FCR or CSAT"
+    for name, limit in _MAX_LEN.items():
+        if len(getattr(v, name).strip()) > limit:
+            errors[name] = f"at most {limit} characters"
+    for name in ("details", "plan", "why"):
+        if len(getattr(v, name).strip()) > _TEXT_MAX:
+            errors[name] = f"at most {_TEXT_MAX} characters"
+    if v.parent and v.parent == key:
+        errors["parent"] = "a goal cannot be aligned to itself"
+
+    baseline = _number(v.baseline, "baseline", errors)
+    target: float | None = None
+    if v.target.strip():
+        try:
+            target = parse_target(v.target, baseline)
+        except ValueError as exc:
+            # a bad baseline already has its own message; don't blame the target for it
+            if not (v.baseline.strip() and baseline is None):
+                errors["target"] = str(exc)
+        else:
+            if target != _number_or_none(v.target):
+                notes["target"] = f"= {with_unit(target, v.unit.strip())}"
+
+    start = _date(v.start, "start", today, errors, notes, required=True)
+    due = _date(v.due, "due", today, errors, notes, required=False)
+
+    fields_: dict[str, Any] = {
+        "key": key,
+        "title": title,
+        "details": v.details,
+        "owner": v.owner.strip() or "team",
+        "level": v.level,
+        "parent": v.parent or None,
+        "why": v.why,
+        "plan": v.plan,
+        "metric": {"name": v.metric, "unit": v.unit, "baseline": baseline, "target": target},
+        "start": start or today,
+        "due": due,
+        "status": v.status,
+    }
+    goal: Goal | None = None
+    if not errors:
+        try:
+            goal = Goal.model_validate(fields_)
+        except ValidationError as exc:  # a rule the checks above missed: still say where
+            for item in exc.errors():
+                where = ".".join(str(p) for p in item["loc"])
+                message = item["msg"].removeprefix("Value error, ")
+                errors[_LOC_TO_FIELD.get(where, where or "parent")] = message
+    return FormResult(errors, notes, goal, goal or _draft(fields_))
+
+
+def _number_or_none(text: str) -> float | None:
+    try:
+        return parse_number(text)
+    except ValueError:
+        return None
+
+
+def _number(text: str, name: str, errors: dict[str, str]) -> float | None:
+    if not text.strip():
+        return None
+    try:
+        return parse_number(text, name)
+    except ValueError as exc:
+        errors[name] = str(exc)
+        return None
+
+
+def _date(
+    text: str,
+    name: str,
+    today: date,
+    errors: dict[str, str],
+    notes: dict[str, str],
+    *,
+    required: bool,
+) -> date | None:
+    if not text.strip():
+        if required:
+            errors[name] = f"a {name} date is required, e.g. today or 2026-01-05"
+        return None
+    try:
+        day = parse_date(text, today)
+    except ValueError as exc:
+        errors[name] = str(exc)
+        return None
+    if note := _date_note(text, day):
+        notes[name] = note
+    return day
+
+
+def _draft(fields_: dict[str, Any]) -> Goal | None:
+    """A goal good enough to grade: placeholders where the form is blank or wrong."""
+    metric = dict(fields_["metric"])
+    metric["name"] = metric["name"].strip()[: _MAX_LEN["metric"]] or "metric"
+    metric["unit"] = metric["unit"].strip()[: _MAX_LEN["unit"]]
+    draft = {
+        **fields_,
+        "key": fields_["key"] if KEY_RE.match(fields_["key"]) else "draft",
+        "title": fields_["title"][: _MAX_LEN["title"]] or "untitled",
+        "owner": fields_["owner"][: _MAX_LEN["owner"]],
+        "metric": metric,
+        **{name: fields_[name][:_TEXT_MAX] for name in ("details", "plan", "why")},
+    }
+    if draft["parent"] == draft["key"]:
+        draft["parent"] = None
+    try:
+        return Goal.model_validate(draft)
+    except ValidationError:
+        return None
+
+
+def grade(
+    values: FormValues,
+    result: FormResult,
+    points: Sequence[Point],
+    today: date,
+    known_keys: Collection[str] = (),
+) -> Assessment | None:
+    """SMART-grade the draft, speaking about blank fields rather than their placeholders."""
+    if result.draft is None:
+        return None
+    checks = list(assess(result.draft, points, today, known_keys).checks)
+    if not values.title.strip():
+        checks[0] = Check(
+            "S",
+            "Specific",
+            Grade.FAIL,
+            "No title yet.",
+            "Name the KPI, who and where, e.g. 'Cut AHT for the billing queue'.",
+        )
+    if not values.metric.strip() and checks[1].grade is not Grade.FAIL:
+        checks[1] = Check(
+            "M", "Measurable", Grade.FAIL, "No metric named.", "Name the KPI, e.g. AHT or FCR."
+        )
+    # a typo is not a missing value: say so rather than "No target"/"No due date"
+    unreadable = [name for name in ("baseline", "target") if name in result.errors]
+    if unreadable:
+        what = " and ".join(unreadable)
+        hint = "Fix the value under the field; numbers like 480, or -25% for a target."
+        checks[1] = Check("M", "Measurable", Grade.FAIL, f"The {what} can't be read yet.", hint)
+    if "due" in result.errors:
+        hint = "Fix the date under the field, e.g. 2026-12-31, +8w or eoq."
+        checks[4] = Check("T", "Timely", Grade.FAIL, "The due date can't be read yet.", hint)
+    return Assessment(tuple(checks))
+
+
+def ledger_changes(old: Goal, new: Goal) -> list[tuple[str, str, str]]:
+    """(field, old, new) as text for each changed field that needs a reason."""
+    unit = new.metric.unit
+    return [(name, _show(a, unit), _show(b, unit)) for name, a, b in ledger_fields(old, new)]
+
+
+def _show(value: float | date | None, unit: str) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, date):
+        return value.isoformat()
+    return with_unit(value, unit)

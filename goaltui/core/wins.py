@@ -1,0 +1,253 @@
+"""Wins and kudos: what the team celebrates at the next huddle.
+
+Pure (pydantic, no textual, no I/O). The store feeds `detect_wins` the goals, their
+check-in series and their milestones; every win has an id made from what it is about,
+so detecting twice finds the same win and the store records it once.
+
+Rules (each checked on the check-ins dated up to today, in day order):
+
+- TARGET: the first check-in that meets the goal's current target (direction-aware,
+  inclusive, as on the board). Id ``target:<goal>:<target>``: a new target can be won again.
+- MILESTONE: a milestone is done. Id ``milestone:<milestone id>``: ticking it off, on
+  and on again is one win.
+- STREAK: STREAK_LENGTH (3) check-ins in a row meet the target; the win is on the third.
+  A run that breaks and starts again is a new win. Id ``streak:<goal>:<day>``.
+- BEST: an agent's best value on a metric (the owner of agent-level goals, per metric
+  name and direction), better than every earlier value and after at least
+  BEST_MIN_HISTORY earlier values. At most one per agent, metric and ISO week (the first
+  best of that week), so an improving trend is not a win every day.
+  Id ``best:<owner>:<metric>:<direction>:<YYYY-Www>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from goaltui.core.ids import new_id
+from goaltui.core.models import Direction, Goal, GoalStatus, Level, Milestone, Point
+from goaltui.core.progress import target_met
+
+STREAK_LENGTH = 3
+BEST_MIN_HISTORY = 5
+WEEK_DAYS = 7  # "this week" for the huddle: today and the six days before
+
+
+class WinKind(StrEnum):
+    TARGET = "target"
+    MILESTONE = "milestone"
+    STREAK = "streak"
+    BEST = "best"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+class Win(_Model):
+    """Something worth celebrating, found in the data (never typed in)."""
+
+    id: str = Field(description="Made from what the win is about: the same win, the same id")
+    kind: WinKind
+    goal: str = Field(description="Key of the goal the win belongs to")
+    owner: str = Field(description="Who gets the credit: the goal's owner")
+    day: date = Field(description="The day it happened (check-in day or milestone done day)")
+    text: str = Field(description="One line for the wins list and the notice")
+    recorded_at: datetime | None = Field(default=None, description="When the store kept it")
+
+
+class Kudos(_Model):
+    """A recognition note the lead wrote for an agent, tied to a goal or not."""
+
+    id: str = Field(default_factory=new_id)
+    agent: str = Field(min_length=1, max_length=40)
+    note: str = Field(min_length=1, max_length=500)
+    goal: str | None = Field(default=None, description="Key of the goal it is about, if any")
+    by: str = ""
+    at: datetime
+
+    @property
+    def day(self) -> date:
+        return self.at.date()
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def _value(goal: Goal, value: float) -> str:
+    unit = goal.metric.unit
+    if not unit:
+        return _num(value)
+    return f"{_num(value)}{unit}" if unit == "%" else f"{_num(value)} {unit}"
+
+
+def _goal_wins(goal: Goal, points: Sequence[Point]) -> list[Win]:
+    target = goal.metric.target
+    if target is None or goal.status is GoalStatus.ARCHIVED:
+        return []
+    wins: list[Win] = []
+    reached = False
+    run = 0
+    for point in points:
+        if not target_met(goal, point.value):
+            run = 0
+            continue
+        run += 1
+        if not reached:
+            reached = True
+            wins.append(
+                Win(
+                    id=f"target:{goal.key}:{_num(target)}",
+                    kind=WinKind.TARGET,
+                    goal=goal.key,
+                    owner=goal.owner,
+                    day=point.day,
+                    text=f"{goal.key} reached its target: {goal.metric.name} "
+                    f"{_value(goal, point.value)} (target {_value(goal, target)})",
+                )
+            )
+        if run == STREAK_LENGTH:
+            wins.append(
+                Win(
+                    id=f"streak:{goal.key}:{point.day.isoformat()}",
+                    kind=WinKind.STREAK,
+                    goal=goal.key,
+                    owner=goal.owner,
+                    day=point.day,
+                    text=f"{goal.key} beat its target {STREAK_LENGTH} check-ins in a row "
+                    f"({goal.metric.name} {_value(goal, point.value)})",
+                )
+            )
+    return wins
+
+
+def _better(direction: Direction, value: float, best: float) -> bool:
+    return value < best if direction is Direction.LOWER else value > best
+
+
+def _best_wins(goals: Sequence[Goal], series: Mapping[str, Sequence[Point]]) -> list[Win]:
+    groups: dict[tuple[str, str, Direction], list[tuple[date, float, Goal]]] = {}
+    for goal in goals:
+        direction = goal.metric.direction
+        if goal.level is not Level.AGENT or direction is None:
+            continue
+        group = groups.setdefault((goal.owner, goal.metric.name, direction), [])
+        group.extend((p.day, p.value, goal) for p in series.get(goal.key, ()))
+    wins: list[Win] = []
+    for (owner, metric, direction), values in sorted(groups.items()):
+        values.sort(key=lambda item: (item[0], item[2].key))
+        weeks: set[str] = set()
+        best: float | None = None
+        for n, (day, value, goal) in enumerate(values):
+            if best is not None and _better(direction, value, best) and n >= BEST_MIN_HISTORY:
+                year, week, _ = day.isocalendar()
+                stamp = f"{year}-W{week:02d}"
+                if stamp not in weeks:
+                    weeks.add(stamp)
+                    wins.append(
+                        Win(
+                            id=f"best:{owner.casefold()}:{metric.casefold()}:{direction}:{stamp}",
+                            kind=WinKind.BEST,
+                            goal=goal.key,
+                            owner=owner,
+                            day=day,
+                            text=f"Personal best for {owner}: {metric} {_value(goal, value)}",
+                        )
+                    )
+            if best is None or _better(direction, value, best):
+                best = value
+    return wins
+
+
+def _milestone_wins(goals: Mapping[str, Goal], milestones: Iterable[Milestone]) -> list[Win]:
+    wins = []
+    for m in milestones:
+        goal = goals.get(m.goal)
+        if goal is None or not m.done or m.done_at is None:
+            continue
+        if goal.status is GoalStatus.ARCHIVED:
+            continue
+        wins.append(
+            Win(
+                id=f"milestone:{m.id}",
+                kind=WinKind.MILESTONE,
+                goal=goal.key,
+                owner=goal.owner,
+                day=m.done_at.date(),
+                text=f"Milestone done for {goal.key}: {m.title}",
+            )
+        )
+    return wins
+
+
+_KIND_ORDER = {kind: n for n, kind in enumerate(WinKind)}
+
+
+def detect_wins(
+    goals: Sequence[Goal],
+    series: Mapping[str, Sequence[Point]],
+    milestones: Iterable[Milestone],
+    today: date,
+) -> list[Win]:
+    """Every win in the data as of `today`, oldest first (see the module doc for the rules)."""
+    seen = {g.key: sorted(p for p in series.get(g.key, ()) if p.day <= today) for g in goals}
+    wins: list[Win] = []
+    for goal in goals:
+        wins += _goal_wins(goal, seen[goal.key])
+    wins += _best_wins([g for g in goals if g.status is not GoalStatus.ARCHIVED], seen)
+    done = [m for m in milestones if m.done_at is None or m.done_at.date() <= today]
+    wins += _milestone_wins({g.key: g for g in goals}, done)
+    unique = {w.id: w for w in wins}
+    return sorted(unique.values(), key=lambda w: (w.day, _KIND_ORDER[w.kind], w.goal, w.id))
+
+
+# -- the huddle list ------------------------------------------------------------------
+
+
+def week_start(today: date) -> date:
+    """First day of "this week" for the huddle: today and the six days before."""
+    return today - timedelta(days=WEEK_DAYS - 1)
+
+
+def this_week(wins: Iterable[Win], kudos: Iterable[Kudos], today: date) -> list[Win | Kudos]:
+    """This week's wins and kudos, newest day first; on one day the kudos (newest first),
+    then the wins in rule order (target, milestone, streak, best)."""
+    first = week_start(today)
+    items: list[Win | Kudos] = [w for w in wins if first <= w.day <= today]
+    items += [k for k in kudos if first <= k.day <= today]
+
+    def key(item: Win | Kudos) -> tuple[int, int, str, str]:
+        if isinstance(item, Kudos):
+            return (-item.day.toordinal(), 0, _newest_first(item.at), item.id)
+        return (-item.day.toordinal(), 1 + _KIND_ORDER[item.kind], item.goal, item.id)
+
+    return sorted(items, key=key)
+
+
+def _newest_first(moment: datetime) -> str:
+    """A sort key that puts later moments first."""
+    return f"{10**12 - int(moment.timestamp()):013d}"
+
+
+def kudos_text(kudos: Kudos) -> str:
+    about = f" ({kudos.goal})" if kudos.goal else ""
+    by = f" (from {kudos.by})" if kudos.by else ""
+    return f"Kudos for {kudos.agent}{about}: {kudos.note}{by}"
+
+
+def wins_markdown(wins: Iterable[Win], kudos: Iterable[Kudos], today: date) -> str:
+    """This week's wins and kudos as Markdown for the huddle, newest first."""
+    items = this_week(wins, kudos, today)
+    first = week_start(today)
+    lines = [f"# Wins {first.isoformat()} to {today.isoformat()}", ""]
+    found = [i for i in items if isinstance(i, Win)]
+    notes = [i for i in items if isinstance(i, Kudos)]
+    lines += ["## Wins", ""]
+    lines += [f"- {w.day.isoformat()} · {w.owner} · {w.text}" for w in found] or ["- none yet"]
+    lines += ["", "## Kudos", ""]
+    lines += [f"- {k.day.isoformat()} · {kudos_text(k)}" for k in notes] or ["- none yet"]
+    return "\n".join(lines) + "\n"

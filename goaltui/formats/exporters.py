@@ -1,0 +1,215 @@
+"""Exports for `goaltui export --format md|csv|json|minutes|wins`: a report to paste into
+mail or chat, the check-in history as CSV, the full data set as JSON, the latest meeting
+minutes, and this week's wins and kudos for the huddle.
+
+Deterministic: same data and same `today` give the same bytes (golden-file tests pin them).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import date
+
+from goaltui.core.errors import UserError
+from goaltui.core.minutes import minutes_markdown
+from goaltui.core.models import CheckIn, Goal, GoalStatus, Milestone, TargetChange
+from goaltui.core.progress import STATUS_ORDER, GoalProgress, Status, evaluate
+from goaltui.core.smart import Assessment, Grade, assess
+from goaltui.core.wins import wins_markdown
+from goaltui.formats.textboard import days_text, format_value, summary_parts
+from goaltui.store.store import Store
+
+FORMATS = ("md", "csv", "json", "minutes", "wins")
+LAST_CHECKINS = 5
+CSV_COLUMNS = ("goal", "date", "value", "note", "confidence", "by", "at")
+_MARK = {Grade.PASS: "✓", Grade.WARN: "!", Grade.FAIL: "✗"}
+
+
+def export(store: Store, fmt: str, today: date) -> str:
+    """The export in `fmt` (md, csv or json) as text ending in a newline."""
+    if fmt == "md":
+        return export_markdown(store, today)
+    if fmt == "csv":
+        return export_csv(store)
+    if fmt == "json":
+        return export_json(store)
+    if fmt == "minutes":
+        return export_minutes(store)
+    if fmt == "wins":
+        return wins_markdown(store.wins(), store.kudos(), today)
+    raise UserError(f"unknown export format {fmt!r}: use {', '.join(FORMATS)}")
+
+
+def export_minutes(store: Store) -> str:
+    """The newest meeting minutes (review mode saves them); a user error when there are none."""
+    saved = store.minutes()
+    if not saved:
+        raise UserError("no meeting minutes yet: review the goals with r on the board, then ctrl+s")
+    return minutes_markdown(saved[0])
+
+
+def export_json(store: Store) -> str:
+    return json.dumps(store.export(), indent=2, ensure_ascii=False) + "\n"
+
+
+def number(value: float) -> str:
+    """A value as typed back in: no float noise, no thousands separators (re-importable)."""
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def export_csv(store: Store, *, since: date | None = None) -> str:
+    """Check-in history, one row per goal and day, sorted by goal then date.
+
+    The goal/date/value/note columns are what `goaltui import` reads by default, so an
+    export re-imports unchanged. `since` keeps days on or after it.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in store.checkins():
+        if since is None or c.day >= since:
+            confidence = c.confidence.value if c.confidence else ""
+            at = c.at.isoformat() if c.at else ""
+            writer.writerow(
+                [c.goal, c.day.isoformat(), number(c.value), c.note, confidence, c.by, at]
+            )
+    return out.getvalue()
+
+
+# -- markdown ---------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Escape what would turn plain text into markup (emphasis, links, HTML)."""
+    for ch in "\\`*_[]<>":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def smart_line(assessment: Assessment) -> list[str]:
+    """ "SMART: S✓ M✓ A! R✓ T✓" and, under it, one bullet per letter that is not a pass."""
+    marks = " ".join(f"{c.letter}{_MARK[c.grade]}" for c in assessment.checks)
+    lines = [f"- SMART: {marks}"]
+    for c in assessment.checks:
+        if c.grade is not Grade.PASS:
+            lines.append(
+                f"  - {c.letter} ({c.name.lower()}): {_md(c.reason)} {_md(c.hint)}".rstrip()
+            )
+    return lines
+
+
+def progress_line(goal: Goal, p: GoalProgress) -> str:
+    unit = goal.metric.unit
+    now = "no check-in yet" if p.current is None else format_value(p.current, unit)
+    target = "no target" if goal.metric.target is None else format_value(goal.metric.target, unit)
+    parts = [f"{now} → {target}"]
+    if p.percent is not None:
+        parts.append(f"{p.percent}% of the way")
+    if p.expected_percent is not None and goal.status is GoalStatus.ACTIVE:
+        parts.append(f"{p.expected_percent}% expected by now")
+    parts.append(f"**{p.status.value}**")
+    days = days_text(goal, p)
+    if days:
+        parts.append(days.replace("d left", " days left").replace("d late", " days late"))
+    if goal.status is GoalStatus.ACTIVE and p.status is not Status.ACHIEVED:
+        parts.append(
+            f"forecast {p.forecast.isoformat()}" if p.forecast else "no forecast at this trend"
+        )
+    return "- Progress: " + " · ".join(parts)
+
+
+def _checkin_line(c: CheckIn, unit: str) -> str:
+    text = f"  - {c.day.isoformat()}: {format_value(c.value, unit)}"
+    if c.confidence:
+        text += f" ({c.confidence.value.replace('-', ' ')})"
+    return text + (f" - {_md(c.note)}" if c.note else "")
+
+
+def _milestone_line(m: Milestone, today: date) -> str:
+    due = ""
+    if m.due is not None:
+        late = not m.done and m.due < today
+        due = f" (due {m.due.isoformat()}{', overdue' if late else ''})"
+    return f"  - [{'x' if m.done else ' '}] {_md(m.title)}{due}"
+
+
+def goal_section(
+    goal: Goal,
+    p: GoalProgress,
+    *,
+    assessment: Assessment,
+    checkins: Sequence[CheckIn],
+    milestones: Sequence[Milestone],
+    changes: Sequence[TargetChange],
+    today: date,
+) -> list[str]:
+    head = f"`{goal.key}` · {_md(goal.owner)} ({goal.level.value})"
+    if goal.due:
+        head += f" · due {goal.due.isoformat()}"
+    if goal.parent:
+        head += f" · supports `{goal.parent}`"
+    lines = [
+        f"## {_md(goal.title)}",
+        "",
+        head,
+        "",
+        progress_line(goal, p),
+        *smart_line(assessment),
+    ]
+    if checkins:
+        lines.append(f"- Last check-ins ({_md(goal.metric.name)}):")
+        lines += [_checkin_line(c, goal.metric.unit) for c in reversed(checkins[-LAST_CHECKINS:])]
+    if milestones:
+        done = sum(m.done for m in milestones)
+        lines.append(f"- Milestones ({done}/{len(milestones)} done):")
+        lines += [_milestone_line(m, today) for m in milestones]
+    for c in changes:
+        when = c.at.date().isoformat()
+        lines.append(
+            f"- {c.field.capitalize()} changed {c.old} → {c.new} on {when}: {_md(c.reason)}"
+        )
+    return [*lines, ""]
+
+
+def export_markdown(store: Store, today: date) -> str:
+    """A report for mail or chat: status summary, then each goal by status, archived last."""
+    snapshot = store.snapshot()
+    keys = {g.key for g in snapshot.goals}
+    by_goal: dict[str, list[CheckIn]] = {}
+    for c in store.checkins():
+        if c.day <= today:
+            by_goal.setdefault(c.goal, []).append(c)
+    evaluated = [(g, evaluate(g, snapshot.series.get(g.key, []), today)) for g in snapshot.goals]
+    evaluated.sort(key=lambda gp: (STATUS_ORDER[gp[1].status], gp[0].key))
+    live = [(g, p) for g, p in evaluated if g.status is not GoalStatus.ARCHIVED]
+    archived = [(g, p) for g, p in evaluated if g.status is GoalStatus.ARCHIVED]
+
+    lines = [f"# Goals report, {today.isoformat()}", ""]
+    summary = ", ".join(summary_parts([p.status for _, p in live])) or "No goals yet"
+    if archived:
+        summary += f"; {len(archived)} archived"
+    lines += [summary + ".", ""]
+    changes = store.target_changes()
+    for goal, p in live:
+        points = snapshot.series.get(goal.key, [])
+        lines += goal_section(
+            goal,
+            p,
+            assessment=assess(goal, points, today, keys),
+            checkins=by_goal.get(goal.key, []),
+            milestones=store.milestones(goal.key),
+            changes=[c for c in changes if c.goal == goal.key],
+            today=today,
+        )
+    if archived:
+        lines += ["## Archived", ""]
+        for goal, p in archived:
+            last = (
+                "" if p.current is None else f", last {format_value(p.current, goal.metric.unit)}"
+            )
+            lines.append(f"- `{goal.key}` {_md(goal.title)} ({_md(goal.owner)}{last})")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,179 @@
+"""The data file's schema: table names, version checks and forward migrations.
+
+Versions:
+
+- 0: a file written by stock TinyDB before goaltui had a schema: no ``_meta``
+  table, integer doc ids, check-ins with a ``date`` field instead of ``day``.
+- 1: ``_meta`` holds ``{"1": {"schema": 1}}``; goals are keyed by their key,
+  check-ins by ``"key@YYYY-MM-DD"``, everything else by its own ``id``.
+- 2: adds the meeting tables ``minutes``, ``kudos`` and ``wins`` (keyed by id).
+  The bump makes an older goaltui refuse the file with "written by a newer
+  goaltui" instead of calling the new tables unknown.
+
+Migrations run under the lock after a backup (see datafile.py). This module
+imports pydantic only inside a migration, so `goaltui log` stays quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from goaltui.core.clock import iso_stamp
+from goaltui.core.errors import DataFileError
+
+META = "_meta"
+GOALS = "goals"
+MILESTONES = "milestones"
+CHECKINS = "checkins"
+HISTORY = "checkin_history"
+CHANGES = "target_changes"
+MINUTES = "minutes"
+KUDOS = "kudos"
+WINS = "wins"
+V1_TABLES = (GOALS, MILESTONES, CHECKINS, HISTORY, CHANGES)
+DATA_TABLES = (*V1_TABLES, MINUTES, KUDOS, WINS)
+KNOWN_TABLES = frozenset({META, *DATA_TABLES})
+SCHEMA_VERSION = 2
+# Files from this version on are read as they are (later versions only add tables);
+# they are migrated by the next write, so a read never rewrites a file.
+READABLE_FROM = 1
+META_ID = "1"
+
+Doc = dict[str, Any]
+Tables = dict[str, dict[str, Doc]]
+ReadTables = Mapping[str, Mapping[str, Doc]]
+
+
+def schema_version(path: Path, data: ReadTables) -> int:
+    """The file's schema version; raises DataFileError for a newer one or a broken ``_meta``."""
+    if META not in data:
+        # No tables at all is a new file; anything else predates the schema.
+        return SCHEMA_VERSION if not data else 0
+    meta = data[META].get(META_ID)
+    version = meta.get("schema") if meta is not None else None
+    if type(version) is not int or version < 1:
+        raise DataFileError(
+            f"{path}: table '_meta' has no valid schema version; not a goaltui file?"
+        )
+    if version > SCHEMA_VERSION:
+        raise DataFileError(
+            f"{path}: written by a newer goaltui (schema {version}, this one reads up to "
+            f"{SCHEMA_VERSION}); upgrade goaltui - the file was not changed"
+        )
+    return version
+
+
+def check(path: Path, data: ReadTables) -> int:
+    """Version check plus, for a current file, the table names. Returns the version."""
+    version = schema_version(path, data)
+    if version >= READABLE_FROM:
+        unknown = set(data) - KNOWN_TABLES
+        if unknown:
+            names = ", ".join(sorted(unknown))
+            raise DataFileError(f"{path}: unknown table(s) {names}; not a goaltui file?")
+    return version
+
+
+def new_meta() -> Doc:
+    return {"schema": SCHEMA_VERSION}
+
+
+def migrate(path: Path, data: ReadTables, version: int, now: datetime, user: str) -> Tables:
+    """Bring `data` from `version` up to SCHEMA_VERSION; never mutates `data`."""
+    current: ReadTables = data
+    while version < SCHEMA_VERSION:
+        current = MIGRATIONS[version](path, current, now, user)
+        version += 1
+    tables = {name: dict(table) for name, table in current.items()}
+    tables[META] = {META_ID: {**new_meta(), "migrated_at": iso_stamp(now), "migrated_by": user}}
+    return tables
+
+
+def _ordered(table: Mapping[str, Doc]) -> list[tuple[str, Doc]]:
+    """TinyDB's insertion order: integer ids ascending, anything else after."""
+    return sorted(
+        table.items(),
+        key=lambda item: (0, int(item[0]), "") if item[0].isdigit() else (1, 0, item[0]),
+    )
+
+
+def _v0_to_v1(path: Path, data: ReadTables, now: datetime, user: str) -> Tables:
+    from pydantic import BaseModel, ValidationError
+
+    from goaltui.core.ids import new_id
+    from goaltui.core.models import (
+        CheckIn,
+        CheckInRevision,
+        Goal,
+        Milestone,
+        TargetChange,
+        describe_error,
+    )
+
+    unknown = set(data) - set(V1_TABLES) - {"_default"}
+    if unknown:
+        raise DataFileError(
+            f"{path}: unknown table(s) {', '.join(sorted(unknown))}; not a goaltui file?"
+        )
+    if data.get("_default"):
+        raise DataFileError(
+            f"{path}: table '_default' holds documents goaltui does not know; not migrated"
+        )
+
+    def valid(cls: type[BaseModel], doc: Doc, where: str) -> Any:
+        try:
+            return cls.model_validate(doc)
+        except ValidationError as exc:
+            raise DataFileError(f"{path}: cannot migrate {where}: {describe_error(exc)}") from None
+
+    out: Tables = {name: {} for name in V1_TABLES}
+    for doc_id, doc in _ordered(data.get(GOALS, {})):
+        goal = valid(Goal, doc, f"goal (doc {doc_id})")
+        if goal.key in out[GOALS]:
+            raise DataFileError(
+                f"{path}: goal key {goal.key!r} appears twice; fix it by hand first"
+            )
+        out[GOALS][goal.key] = goal.model_dump(mode="json")
+    for doc_id, doc in _ordered(data.get(CHECKINS, {})):
+        fields = dict(doc)
+        if "day" not in fields and "date" in fields:
+            fields["day"] = fields.pop("date")
+        checkin = valid(CheckIn, fields, f"check-in (doc {doc_id})")
+        key = f"{checkin.goal}@{checkin.day.isoformat()}"
+        earlier = out[CHECKINS].get(key)
+        if earlier is not None:  # two values for one day: the later wins, the earlier is history
+            revision = CheckInRevision(
+                old=CheckIn.model_validate(earlier), replaced_at=now, replaced_by=user
+            )
+            out[HISTORY][revision.id] = revision.model_dump(mode="json")
+        out[CHECKINS][key] = checkin.model_dump(mode="json")
+    for table, cls in (
+        (MILESTONES, Milestone),
+        (HISTORY, CheckInRevision),
+        (CHANGES, TargetChange),
+    ):
+        for doc_id, doc in _ordered(data.get(table, {})):
+            item = valid(cls, doc, f"{table} (doc {doc_id})")
+            while item.id in out[table]:
+                item = item.model_copy(update={"id": new_id()})
+            out[table][item.id] = item.model_dump(mode="json")
+    return out
+
+
+def _v1_to_v2(path: Path, data: ReadTables, now: datetime, user: str) -> Tables:
+    """Nothing to convert: the new tables start empty and appear when first written."""
+    unknown = set(data) - {META, *V1_TABLES}
+    if unknown:
+        raise DataFileError(
+            f"{path}: unknown table(s) {', '.join(sorted(unknown))}; not a goaltui file?"
+        )
+    return {name: dict(table) for name, table in data.items()}
+
+
+MIGRATIONS: dict[int, Callable[[Path, ReadTables, datetime, str], Tables]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+}

@@ -1,0 +1,152 @@
+"""Board widgets: one DataTable for all goals, the filter input, the status summary
+and the info line.
+
+Rows are lines in a single DataTable (never a widget per goal); what each cell shows
+is in goaltui.widgets.board_cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Input, Static
+
+from goaltui.core.board_rows import BoardFilter, BoardRow, status_counts
+from goaltui.core.progress import Status
+from goaltui.widgets.board_cells import Column, Palette, board_columns, row_cells
+
+
+class BoardTable(DataTable[RenderableType]):
+    """All goals as rows of one DataTable; keeps the cursor on the same goal across rebuilds."""
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "select_cursor",
+            "Open",
+            id="board.open",
+            show=False,  # the footer's 80 columns go to the board's other keys; help lists it
+            tooltip="Open the goal's detail view",
+        ),
+        Binding("home", "first", "First", id="board.first", show=False, tooltip="First goal"),
+        Binding("end", "last", "Last", id="board.last", show=False, tooltip="Last goal"),
+    ]
+
+    DEFAULT_CSS = """
+    BoardTable { height: 1fr; scrollbar-size-vertical: 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(
+            id=id, cursor_type="row", zebra_stripes=True, cursor_foreground_priority="renderable"
+        )
+        self._columns: tuple[Column, ...] = ()
+
+    def action_first(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self.move_cursor(row=max(0, self.row_count - 1))
+
+    @property
+    def selected_key(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return row_key.value
+
+    def needs_layout(self, width: int, fit: Sequence[BoardRow]) -> bool:
+        """True when `width` calls for other columns than those shown."""
+        return self._columns != tuple(board_columns(width, fit))
+
+    def show_rows(
+        self,
+        rows: Sequence[BoardRow],
+        width: int,
+        fit: Sequence[BoardRow] | None = None,
+        select: str | None = None,
+    ) -> None:
+        """Replace the rows, keeping the cursor on the selected goal, or moving it to the
+        goal `select` when that one is among `rows`.
+
+        Columns are sized to `width` and to the `fit` rows (all goals, so filtering does
+        not make the columns jump).
+        """
+        previous, index = self.selected_key, self.cursor_row
+        columns = tuple(board_columns(width, rows if fit is None else fit))
+        new_columns = columns != self._columns
+        self.clear(columns=new_columns)
+        if new_columns:
+            for column in columns:
+                label = Text(column.label, justify="right" if column.right else "left")
+                self.add_column(label, width=column.width, key=column.key)
+            self._columns = columns
+        palette = Palette.from_app(self.app)
+        for row in rows:
+            self.add_row(*row_cells(row, columns, palette), key=row.key, height=1)
+        if not rows:
+            return
+        keys = [r.key for r in rows]
+        keep = select if select in keys else previous
+        target = keys.index(keep) if keep in keys else min(index, len(rows) - 1)
+        self.move_cursor(row=target, animate=False, scroll=True)
+
+
+class FilterInput(Input):
+    """The board's text filter; escape asks the board to clear every filter."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Keep filter", id="filter.keep", tooltip="Back to the board"),
+        Binding("escape", "clear", "Clear", id="filter.clear", tooltip="Clear every filter"),
+    ]
+
+    class Cleared(Message):
+        """The lead pressed escape in the filter."""
+
+    def action_clear(self) -> None:
+        self.post_message(self.Cleared())
+
+
+class StatusSummary(Static):
+    """The line above the board: how many goals in each status, the sort and the filter."""
+
+    DEFAULT_CSS = """
+    StatusSummary { height: auto; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    def show(
+        self, shown: Sequence[BoardRow], total: int, sort_label: str, board_filter: BoardFilter
+    ) -> None:
+        palette = Palette.from_app(self.app)
+        line = Text()
+        line.append(f"{len(shown)} goal{'s' if len(shown) != 1 else ''}", style="bold")
+        if board_filter.active:
+            line.append(f" of {total}")
+        for status, count in status_counts(shown):
+            line.append("  ")
+            line.append(f"{count} {status.value}", style=palette.status_style(status))
+        details = Text(f"sort: {sort_label}", style="dim")
+        if board_filter.active:
+            details.append(f"   filter: {board_filter.describe()} (esc clears)")
+        else:
+            details.append("   ctrl+p: find a goal, filter, sort")
+        self.update(Text("\n").join([line, details]))
+
+
+def info_text(row: BoardRow | None) -> Text:
+    """One line about the highlighted goal: what the narrow board leaves out."""
+    if row is None:
+        return Text("")
+    goal, progress = row.goal, row.progress
+    parts = [Text(goal.title, style="bold"), Text(f"{goal.owner} ({goal.level.value})")]
+    if progress.expected_percent is not None:
+        parts.append(Text(f"pace {progress.expected_percent}%"))
+    if goal.due is not None:
+        parts.append(Text(f"due {goal.due.isoformat()}"))
+    if progress.forecast is not None and progress.status is not Status.ACHIEVED:
+        parts.append(Text(f"forecast {progress.forecast.isoformat()}"))
+    return Text(" · ").join(parts)

@@ -1,0 +1,276 @@
+"""What the board's cells show: status marks and colours, numbers, bars, sparklines.
+
+Also the column layout that fits the terminal's width. The goal detail reuses the
+status style and the number format, so a goal reads the same on both screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from statistics import fmean
+from typing import Any
+
+from rich.color import Color as RichColor
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.style import Style
+from rich.text import Text
+from textual.app import App
+from textual.color import Color, ColorParseError
+from textual.renderables.sparkline import Sparkline
+
+from goaltui.core.board_rows import BoardRow
+from goaltui.core.models import Direction
+from goaltui.core.progress import Status
+from goaltui.formats.textboard import ASCII as ASCII_GLYPHS
+from goaltui.formats.textboard import sparkline as text_sparkline
+
+STATUS_MARK = {
+    Status.ACHIEVED: "✓",
+    Status.ON_TRACK: "●",
+    Status.AT_RISK: "▲",
+    Status.BEHIND: "▼",
+    Status.OVERDUE: "!",
+    Status.NO_DATA: "·",
+    Status.MISSED: "✗",
+    Status.ARCHIVED: "\u2013",
+}
+_TONE = {
+    Status.ACHIEVED: ("text-success", "bold"),
+    Status.ON_TRACK: ("text-success", ""),
+    Status.AT_RISK: ("text-warning", "bold"),
+    Status.BEHIND: ("text-error", "bold"),
+    Status.OVERDUE: ("text-error", "bold reverse"),
+    Status.NO_DATA: ("", "dim"),
+    Status.MISSED: ("text-error", "dim"),
+    Status.ARCHIVED: ("", "dim"),
+}
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Theme colours as Rich objects, read once per rebuild (themes change at run time)."""
+
+    good: RichColor | None
+    warn: RichColor | None
+    bad: RichColor | None
+    ascii: bool = False  # plain-character sparklines and bars (`goaltui --ascii`)
+
+    @classmethod
+    def from_app(cls, app: App[Any]) -> Palette:
+        variables = app.theme_variables
+
+        def color(name: str) -> RichColor | None:
+            try:
+                return Color.parse(variables[name]).rich_color
+            except (KeyError, ColorParseError):
+                return None
+
+        ascii_only = bool(getattr(app, "ascii_only", False))
+        return cls(color("text-success"), color("text-warning"), color("text-error"), ascii_only)
+
+    def tone(self, name: str) -> RichColor | None:
+        """The colour of a theme variable name ("text-success"...); None for ""."""
+        return {"text-success": self.good, "text-warning": self.warn, "text-error": self.bad}.get(
+            name
+        )
+
+    def status_color(self, status: Status) -> RichColor | None:
+        return self.tone(_TONE[status][0])
+
+    def status_style(self, status: Status) -> Style:
+        """Colour plus emphasis (bold, reverse for overdue) for status words."""
+        attrs = _TONE[status][1]
+        colour = Style(color=self.status_color(status))
+        return Style.parse(attrs) + colour if attrs else colour
+
+
+def fmt_number(value: float) -> str:
+    """Compact: 473, 88.6, 19.5, 0.25 (no trailing zeros)."""
+    if abs(value) >= 100 or value == int(value):
+        return f"{value:,.0f}"
+    return (
+        f"{value:.2f}".rstrip("0").rstrip(".")
+        if abs(value) < 1
+        else f"{value:.1f}".rstrip("0").rstrip(".")
+    )
+
+
+def with_unit(text: str, unit: str) -> str:
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def value_text(row: BoardRow) -> str:
+    """ "473→420 s": the latest value, an arrow and the target, unit once."""
+    metric = row.goal.metric
+    current = "—" if row.progress.current is None else fmt_number(row.progress.current)
+    target = "?" if metric.target is None else fmt_number(metric.target)
+    return with_unit(f"{current}→{target}", metric.unit)
+
+
+def bar_text(fraction: float | None, width: int, style: Style, ascii: bool = False) -> Text:
+    """A progress bar in eighths of a cell.
+
+    Drawn by hand on purpose: Rich's ProgressBar tells done from to-do by colour
+    alone, which vanishes under NO_COLOR; here the to-do part is a visible shade.
+    With `ascii`, textboard's plain glyphs: "#" done, "-" to do.
+    """
+    if ascii:
+        if fraction is None:
+            return Text(ASCII_GLYPHS.empty * width, style="dim")
+        done = round(max(0.0, min(1.0, fraction)) * width)
+        return Text.assemble(
+            (ASCII_GLYPHS.full * done, style), (ASCII_GLYPHS.empty * (width - done), "dim")
+        )
+    if fraction is None:
+        return Text("░" * width, style="dim")
+    eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
+    full, part = divmod(eighths, 8)
+    filled = "█" * full + (_EIGHTHS[part] if part else "")
+    return Text.assemble((filled, style), ("░" * (width - len(filled)), "dim"))
+
+
+def status_text(status: Status, palette: Palette) -> Text:
+    return Text(f"{STATUS_MARK[status]} {status.value}", style=palette.status_style(status))
+
+
+def days_text(row: BoardRow, palette: Palette) -> Text:
+    days = row.progress.days_left
+    if days is None:
+        return Text("—", style="dim")
+    late = days < 0 and row.progress.status is Status.OVERDUE
+    return Text(f"{days}d", style=Style(color=palette.bad) if late else "")
+
+
+def milestones_text(done: int, total: int, palette: Palette) -> Text:
+    if total == 0:
+        return Text("—", style="dim")
+    return Text(f"{done}/{total}", style=Style(color=palette.good) if done == total else "")
+
+
+class AsciiSparkline:
+    """A sparkline in textboard's plain glyphs (`--ascii`), as wide as `width` or, when None,
+    as the cell it is drawn in; days are averaged into buckets like Sparkline does."""
+
+    def __init__(self, series: Sequence[float], width: int | None = None) -> None:
+        self.series, self.width = list(series), width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = self.width or options.max_width
+        n = len(self.series)
+        buckets = [self.series[i * n // width : (i + 1) * n // width] for i in range(width)]
+        means = [fmean(b) for b in buckets if b] if n > width else self.series
+        yield Text(text_sparkline(means, width, ASCII_GLYPHS.spark), style="bold", no_wrap=True)
+
+
+def sparkline(row: BoardRow, width: int, palette: Palette) -> RenderableType:
+    """The last 30 days of check-ins; the better end of the range in the 'good' colour."""
+    series = row.progress.series
+    if not series:
+        return Text("no data", style="dim")
+    good = palette.good or RichColor.from_rgb(0, 200, 0)
+    worse = palette.warn or RichColor.from_rgb(230, 160, 0)
+    lower_is_better = row.goal.metric.direction is Direction.LOWER
+    if palette.ascii:
+        return AsciiSparkline(series, width)
+    low, high = (good, worse) if lower_is_better else (worse, good)
+    return Sparkline(series, width=width, min_color=low, max_color=high, summary_function=fmean)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int  # content width; the table adds one cell of padding each side
+    right: bool = False
+
+
+def board_columns(width: int, rows: Sequence[BoardRow]) -> list[Column]:
+    """Columns that fit `width` terminal cells.
+
+    The core columns always show; then, while there is room and in this order: a title
+    (at least 16 cells), the owner, the pace, a longer title, a wider bar and sparkline.
+    """
+    key_w = min(max([len(r.key) for r in rows] + [4]), 20)
+    owner_w = min(max([len(r.goal.owner) for r in rows] + [5]), 14)
+    value_w = min(max([len(value_text(r)) for r in rows] + [10]), 16)
+    columns = [
+        Column("key", "key", key_w),
+        Column("spark", "30 days", 8),
+        Column("value", "now→target", value_w),
+        Column("progress", "progress", 9),
+        Column("status", "status", 10),
+        Column("days", "left", 4, right=True),
+        Column("milestones", "ms", 5, right=True),
+    ]
+    room = width - 1 - sum(c.width + 2 for c in columns)  # 1: the vertical scrollbar
+
+    def index(key: str) -> int:
+        return next(i for i, c in enumerate(columns) if c.key == key)
+
+    def grow(key: str, most: int) -> None:
+        nonlocal room
+        i = index(key)
+        extra = max(0, min(room, most - columns[i].width))
+        columns[i] = replace(columns[i], width=columns[i].width + extra)
+        room -= extra
+
+    titled = room >= 18
+    if titled:
+        columns.insert(1, Column("title", "title", 16))
+        room -= 18
+    if room >= owner_w + 2:
+        columns.insert(index("spark"), Column("owner", "owner", owner_w))
+        room -= owner_w + 2
+    if room >= 6:
+        columns.insert(index("status"), Column("pace", "pace", 4, right=True))
+        room -= 6
+    if titled:
+        grow("title", 32)
+    grow("progress", 13)
+    grow("spark", 12)
+    if titled:
+        grow("title", 120)
+    return columns
+
+
+def row_cells(row: BoardRow, columns: Sequence[Column], palette: Palette) -> list[RenderableType]:
+    """One row's cells, in the order of `columns`."""
+    # The bar takes the status colour only: reverse or dim would hide the blocks.
+    bar_style = Style(color=palette.status_color(row.progress.status))
+    cells: list[RenderableType] = []
+    for column in columns:
+        cell: RenderableType
+        if column.key == "key":
+            cell = Text(row.key, style="bold")
+        elif column.key == "title":
+            cell = Text(row.goal.title)
+        elif column.key == "owner":
+            cell = Text(row.goal.owner)
+        elif column.key == "spark":
+            cell = sparkline(row, column.width, palette)
+        elif column.key == "value":
+            cell = Text(value_text(row))
+        elif column.key == "progress":
+            percent = row.progress.percent
+            bar = bar_text(row.progress.fraction, column.width - 5, bar_style, palette.ascii)
+            cell = bar + Text("    —" if percent is None else f" {percent:>3}%")
+        elif column.key == "pace":
+            pace = row.progress.expected_percent
+            cell = Text("—" if pace is None else f"{pace}%", style="dim", justify="right")
+        elif column.key == "status":
+            cell = status_text(row.progress.status, palette)
+        elif column.key == "days":
+            cell = days_text(row, palette)
+            cell.justify = "right"
+        else:
+            cell = milestones_text(*row.milestones, palette)
+            cell.justify = "right"
+        if isinstance(cell, Text):
+            cell.no_wrap = True
+            cell.overflow = "ellipsis"
+        cells.append(cell)
+    return cells

@@ -1,0 +1,125 @@
+"""Live refresh: the one polling mechanism shared by the board and the screens it opens.
+
+A `LiveReader` belongs to one screen. Every `interval` seconds it stats the data
+file (the store's change token, never a parse); when the token moved, or the
+screen's own `stale` check says so (the day rolled over), it runs the screen's
+`read` function in a thread worker and posts `LiveLoaded` (or `LiveFailed`) to
+the screen, which applies the result on the main thread. The worker never touches
+widgets, and it is exclusive per screen: a newer read replaces one still running.
+
+    self.live = LiveReader(self, store, self._live_read)
+    ...
+    @on(LiveLoaded)
+    def _live_loaded(self, message: LiveLoaded) -> None:
+        data = self.live.take(message)     # typed as `read` returns; token recorded
+        ...                                # update widgets, keep cursor and typing
+
+A failed read is reported once: the token is recorded, so the next read happens
+when the file changes again, not on every tick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
+
+from pydantic import ValidationError
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.worker import get_current_worker
+
+from goaltui.core.errors import GoaltuiError
+from goaltui.core.models import describe_error
+from goaltui.core.snapshot import Token
+from goaltui.store.store import Store
+
+T = TypeVar("T")
+DEFAULT_SECONDS = 2.0
+
+
+@dataclass
+class LiveLoaded(Message, bubble=False):
+    """A worker read the store; `token` is the change token taken before the read."""
+
+    reader: LiveReader[Any]
+    data: object
+    token: Token | None
+
+
+@dataclass
+class LiveFailed(Message, bubble=False):
+    """A worker could not read the store (`error` is one line for the lead)."""
+
+    reader: LiveReader[Any]
+    error: str
+    token: Token | None
+
+
+def refresh_seconds(screen: Screen[Any]) -> float:
+    """The lead's polling interval (Settings.refresh_seconds), or the default."""
+    settings = getattr(screen.app, "settings", None)
+    return float(getattr(settings, "refresh_seconds", DEFAULT_SECONDS))
+
+
+class LiveReader(Generic[T]):
+    """Polls the store for `screen` and reads it again in a worker when it changed."""
+
+    def __init__(
+        self,
+        screen: Screen[Any],
+        store: Store,
+        read: Callable[[], T],
+        *,
+        stale: Callable[[], bool] | None = None,
+        group: str = "live-read",
+    ) -> None:
+        self.screen = screen
+        self.store = store
+        self.read = read
+        self.stale = stale
+        self.group = group
+        self.token: Token | None = None
+        self._timer: Timer | None = None
+
+    def start(self, token: Token | None, interval: float | None = None) -> None:
+        """Start polling; `token` is the change token of what the screen shows now."""
+        self.token = token
+        seconds = interval if interval is not None else refresh_seconds(self.screen)
+        self._timer = self.screen.set_interval(seconds, self.poll)
+
+    def changed(self) -> bool:
+        """One stat: did anyone write since the last read (or is the screen stale)?"""
+        return self.store.change_token() != self.token or bool(self.stale and self.stale())
+
+    def poll(self) -> None:
+        if self.changed():
+            self.load()
+
+    def load(self) -> None:
+        """Read again now, in a thread worker."""
+        self.screen.run_worker(self._work, thread=True, exclusive=True, group=self.group)
+
+    def _work(self) -> None:
+        before = self.store.change_token()  # taken first: a write in between reads again
+        try:
+            data = self.read()
+        except (GoaltuiError, OSError, ValueError) as exc:  # ValueError: a bad document
+            error = describe_error(exc) if isinstance(exc, ValidationError) else str(exc)
+            message: Message = LiveFailed(self, error, before)
+        else:
+            message = LiveLoaded(self, data, before)
+        # A thread cannot be stopped: a read replaced by a newer one just says nothing.
+        if not get_current_worker().is_cancelled:
+            self.screen.post_message(message)
+
+    def take(self, message: LiveLoaded) -> T:
+        """Record the token of a finished read and hand over its data."""
+        self.token = message.token
+        return cast(T, message.data)
+
+    def failed(self, message: LiveFailed) -> str:
+        """Record the token of a failed read (no retry until the file changes); the error."""
+        self.token = message.token
+        return message.error

@@ -1,0 +1,225 @@
+"""The wallboard screen: a read-only, full-screen board for a TV on the call-centre floor.
+
+Large status counts on top, then the goals as rows (the board's own cells: sparkline,
+now→target, bar, status, days left), a page at a time when there are more goals than fit;
+the pages rotate every `page_seconds`. The data file is polled like the board does (one
+stat every couple of seconds) and re-read in a thread worker when someone wrote it.
+No key is needed after start; `q` quits.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Digits, Label, Static
+
+from goaltui.core.board_rows import BoardFilter, BoardRow, build_rows, visible_rows
+from goaltui.core.clock import Clock
+from goaltui.core.errors import GoaltuiError
+from goaltui.core.models import GoalStatus
+from goaltui.core.progress import Status
+from goaltui.store.store import Store
+from goaltui.widgets.board_cells import Palette, board_columns, row_cells
+from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
+
+# The count tiles, in board order; the tone picks the tile's colour.
+TILES: tuple[tuple[Status, str], ...] = (
+    (Status.OVERDUE, "bad"),
+    (Status.BEHIND, "bad"),
+    (Status.AT_RISK, "warn"),
+    (Status.ON_TRACK, "good"),
+    (Status.ACHIEVED, "good"),
+    (Status.NO_DATA, "none"),
+)
+# Seven-segment digits in plain characters, for --ascii (Digits draws box glyphs).
+_ASCII_DIGITS = (
+    " _     _  _     _  _  _  _  _ ",
+    "| |  | _| _||_||_ |_   ||_||_|",
+    "|_|  ||_  _|  | _||_|  ||_| _|",
+)
+
+
+def ascii_digits(number: int) -> str:
+    """`number` three lines tall in plain ASCII."""
+    rows = [
+        "".join(line[int(d) * 3 : int(d) * 3 + 3] for d in str(number)) for line in _ASCII_DIGITS
+    ]
+    return "\n".join(rows)
+
+
+def wall_rows(rows: list[BoardRow]) -> list[BoardRow]:
+    """What the wall shows: every goal but the archived ones, needs-attention first."""
+    live = [r for r in rows if r.goal.status is not GoalStatus.ARCHIVED]
+    return visible_rows(live, BoardFilter(), "status")
+
+
+class CountTile(Vertical):
+    """One status: its count in large digits and its name."""
+
+    def __init__(self, status: Status, tone: str, ascii: bool) -> None:
+        super().__init__(classes=f"-{tone}", id=f"count-{status.name.lower().replace('_', '-')}")
+        self.status = status
+        self.ascii = ascii
+        self.count = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(ascii_digits(0), classes="digits") if self.ascii else Digits("0")
+        yield Label(self.status.value)
+
+    def show(self, count: int) -> None:
+        self.count = count
+        self.set_class(count == 0, "-zero")
+        if self.ascii:
+            self.query_one(".digits", Static).update(ascii_digits(count))
+        else:
+            self.query_one(Digits).update(str(count))
+
+
+@dataclass(frozen=True)
+class WallData:
+    """One read of the store: the wall's rows as of `today`, read at `at`."""
+
+    rows: list[BoardRow]
+    today: date
+    at: datetime
+
+
+class WallboardScreen(Screen[None]):
+    """Counts, goal rows and rotating pages; polls the store through a LiveReader."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        page_seconds: float = 15.0,
+        refresh_seconds: float = 2.0,
+        ascii: bool = False,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.page_seconds = page_seconds
+        self.refresh_seconds = refresh_seconds
+        self.ascii = ascii
+        self.rows: list[BoardRow] = []
+        self.page = 0
+        self.error = ""
+        self._today: date | None = None
+        self._loaded_at: datetime | None = None
+        self.live: LiveReader[WallData] = LiveReader(
+            self, store, self._read, stale=self._new_day, group="wall-load"
+        )
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="heading")
+        with Horizontal(id="counts"):
+            for status, tone in TILES:
+                yield CountTile(status, tone, self.ascii)
+        yield Static(id="goals")
+        yield Static(id="pages")
+
+    def on_mount(self) -> None:
+        # The first read is synchronous, so the first frame already shows the goals.
+        before = self.store.change_token()
+        try:
+            self._apply(self._read())
+        except GoaltuiError as exc:
+            self.error, self._today = str(exc), self.clock.today()  # retried on the next write
+        self.live.start(before, self.refresh_seconds)
+        self.set_interval(self.page_seconds, self.next_page)
+        self.call_after_refresh(self.show_page)
+
+    # -- data -------------------------------------------------------------------------
+
+    def _read(self) -> WallData:
+        today = self.clock.today()
+        rows = wall_rows(build_rows(self.store.snapshot(), today))
+        return WallData(rows, today, self.clock.now())
+
+    def _new_day(self) -> bool:
+        return self.clock.today() != self._today
+
+    @on(LiveLoaded)
+    def _loaded(self, message: LiveLoaded) -> None:
+        self._apply(self.live.take(message))
+        self.show_page()
+
+    @on(LiveFailed)
+    def _failed(self, message: LiveFailed) -> None:
+        self.error, self._today = self.live.failed(message), self.clock.today()
+        self.show_page()
+
+    def _apply(self, data: WallData) -> None:
+        self.rows, self._today, self._loaded_at = data.rows, data.today, data.at
+        self.error = ""
+        counts = {status: 0 for status, _ in TILES}
+        for row in self.rows:
+            if row.progress.status in counts:
+                counts[row.progress.status] += 1
+        for tile in self.query(CountTile):
+            tile.show(counts[tile.status])
+
+    # -- pages ------------------------------------------------------------------------
+
+    @property
+    def page_size(self) -> int:
+        """Goal rows that fit under the table's header line."""
+        return max(1, self.query_one("#goals").size.height - 1)
+
+    @property
+    def page_count(self) -> int:
+        return max(1, math.ceil(len(self.rows) / self.page_size))
+
+    def next_page(self) -> None:
+        self.page = (self.page + 1) % self.page_count
+        self.show_page()
+
+    def on_resize(self, _event: Resize) -> None:
+        self.call_after_refresh(self.show_page)
+
+    def show_page(self) -> None:
+        """Draw the heading, the current page of goals and the page line."""
+        self.page = min(self.page, self.page_count - 1)
+        heading = Text.assemble(("goaltui wallboard", "bold"), f"   {len(self.rows)} goals")
+        if self.error:  # before the time, so a narrow screen still shows it
+            heading.append(f"   cannot read the data file: {self.error}", style="bold red")
+        if self._loaded_at is not None:
+            heading.append(f"   updated {self._loaded_at:%a %d %b %H:%M}", style="dim")
+        self.query_one("#heading", Static).update(heading)
+        goals = self.query_one("#goals", Static)
+        start = self.page * self.page_size
+        shown = self.rows[start : start + self.page_size]
+        goals.update(self._table(shown) if self.rows else Text("No goals yet.", style="italic"))
+        pages = f"page {self.page + 1}/{self.page_count}" if self.page_count > 1 else ""
+        self.query_one("#pages", Static).update(pages)
+
+    def _table(self, shown: list[BoardRow]) -> Table:
+        width = self.query_one("#goals").size.width or self.size.width
+        columns = board_columns(width + 1, self.rows)  # +1: no scrollbar here
+        palette = Palette.from_app(self.app)
+        # A TV is read from afar: a blank line between rows when the page has the room.
+        height = self.query_one("#goals").size.height
+        leading = 1 if 2 * len(shown) <= height - 1 else 0
+        table = Table(box=None, padding=(0, 1), header_style="bold", show_edge=False)
+        for column in columns:
+            table.add_column(
+                column.label,
+                width=column.width,
+                justify="right" if column.right else "left",
+                no_wrap=True,
+            )
+        for i, row in enumerate(shown):
+            if leading and i:
+                table.add_row()  # Rich draws `leading` only between boxed rows
+            table.add_row(*row_cells(row, columns, palette))
+        return table

@@ -1,0 +1,163 @@
+"""The milestone checklist as a lead uses it: add, tick, edit, delete and undo, reorder."""
+
+from __future__ import annotations
+
+import pytest
+from screen_host import ScreenHost, type_text
+from textual.widgets import DataTable, Static
+
+from goaltui.core.clock import FixedClock
+from goaltui.core.errors import LockTimeout
+from goaltui.store.store import Store
+from screens.dialogs import MilestoneDialog
+from screens.milestones import MilestonesScreen
+
+GOAL = "fcr-billing"  # 5 milestones, 3 done, "Publish the knowledge-base articles" overdue
+
+
+@pytest.fixture
+def app(demo_store: Store, clock: FixedClock) -> ScreenHost:
+    """The checklist of GOAL on the demo data."""
+    return ScreenHost(MilestonesScreen(demo_store, clock, GOAL))
+
+
+def summary(app: ScreenHost) -> str:
+    return str(app.screen.query_one("#summary", Static).render())
+
+
+def titles(store: Store, goal: str = GOAL) -> list[str]:
+    return [m.title for m in store.milestones(goal)]
+
+
+def row_text(app: ScreenHost, row: int) -> list[str]:
+    table = app.screen.query_one(DataTable)
+    return [str(cell) for cell in table.get_row_at(row)]
+
+
+async def test_add_a_milestone_with_a_short_form_date(app: ScreenHost, demo_store: Store) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert summary(app) == "3 of 5 done · 1 overdue"
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, MilestoneDialog)
+        await type_text(pilot, "Refund FAQ")
+        await pilot.press("tab")
+        await type_text(pilot, "+2w")
+        await pilot.pause()
+        assert "= 2026-12-10 (Thu)" in str(app.screen.query_one(".dialog-note", Static).render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MilestonesScreen)
+        assert summary(app) == "3 of 6 done · 1 overdue"
+        table = app.screen.query_one(DataTable)
+        assert row_text(app, table.cursor_row)[1:3] == ["Refund FAQ", "2026-12-10"]
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [True]
+    added = demo_store.milestones(GOAL)[-1]
+    assert (added.title, added.due and added.due.isoformat()) == ("Refund FAQ", "2026-12-10")
+
+
+async def test_a_bad_date_keeps_the_dialog_open(app: ScreenHost, demo_store: Store) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await type_text(pilot, "Refund FAQ")
+        await pilot.press("tab", "s", "o", "o", "n", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MilestoneDialog)
+        error = str(app.screen.query_one(".dialog-error", Static).render())
+        assert "'soon' is not a date" in error
+        await pilot.press("escape")
+        await pilot.pause()
+    assert len(demo_store.milestones(GOAL)) == 5
+
+
+async def test_space_toggles_done_and_the_count_follows(app: ScreenHost, demo_store: Store) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "down")  # the overdue one
+        assert row_text(app, 3)[0] == "[ ]"
+        assert row_text(app, 3)[3] == "overdue 13 d"
+        await pilot.press("space")
+        await pilot.pause()
+        assert summary(app) == "4 of 5 done"
+        assert row_text(app, 3)[0] == "[x]"
+        assert row_text(app, 3)[3] == "done 2026-11-26"
+        await pilot.press("space")
+        await pilot.pause()
+        assert summary(app) == "3 of 5 done · 1 overdue"
+        await pilot.press("space", "escape")
+        await pilot.pause()
+    assert app.results == [True]
+    assert [m.done for m in demo_store.milestones(GOAL)] == [True, True, True, True, False]
+
+
+async def test_delete_and_undo_restores_the_milestone(app: ScreenHost, demo_store: Store) -> None:
+    before = demo_store.milestones(GOAL)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "d")
+        await pilot.pause()
+        assert summary(app) == "2 of 4 done · 1 overdue"
+        assert "Give agents refund authority up to 50 EUR" not in titles(demo_store)
+        await pilot.press("u")
+        await pilot.pause()
+        assert summary(app) == "3 of 5 done · 1 overdue"
+        assert row_text(app, app.screen.query_one(DataTable).cursor_row)[1].startswith(
+            "Give agents"
+        )
+    assert demo_store.milestones(GOAL) == before, "same id, order, done stamp"
+
+
+async def test_reorder_persists(app: ScreenHost, demo_store: Store) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("shift+down", "shift+down")
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).cursor_row == 2, "the cursor moves with it"
+        await pilot.press("shift+up")
+        await pilot.pause()
+    assert titles(demo_store)[:3] == [
+        "Give agents refund authority up to 50 EUR",
+        "Map the 20 most common repeat-call reasons",
+        "Weekly case review in the huddle",
+    ]
+
+
+async def test_enter_edits_the_selected_milestone(app: ScreenHost, demo_store: Store) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MilestoneDialog)
+        await pilot.press("tab")  # to the due date, its text selected
+        await type_text(pilot, "2027-02-15")
+        await pilot.press("enter")
+        await pilot.pause()
+    last = demo_store.milestones(GOAL)[-1]
+    assert last.title == "Review FCR with the quality team"
+    assert last.due is not None and last.due.isoformat() == "2027-02-15"
+
+
+async def test_empty_state_and_back_without_changes(demo_store: Store, clock: FixedClock) -> None:
+    app = ScreenHost(MilestonesScreen(demo_store, clock, "adherence-billing"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        empty = app.screen.query_one("#empty", Static)
+        assert empty.display
+        assert str(empty.render()) == "No milestones yet: press a to add one."
+        await pilot.press("space", "d", "escape")  # nothing to act on: no crash, no change
+        await pilot.pause()
+    assert app.results == [False]
+
+
+async def test_store_errors_become_notifications(
+    app: ScreenHost, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(*_args: object) -> None:
+        raise LockTimeout("another session held the data file's lock for too long")
+
+    monkeypatch.setattr(demo_store, "set_milestone_done", locked)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, MilestonesScreen)
+        assert summary(app) == "3 of 5 done · 1 overdue", "nothing changed on screen"
+        assert any("lock" in n.message for n in app._notifications)
+        await pilot.press("escape")
+    assert app.results == [False]

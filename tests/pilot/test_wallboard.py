@@ -1,0 +1,136 @@
+"""The wallboard (`goaltui wallboard`): counts, rotating pages, live refresh, q."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from board_helpers import screen_text
+from textual.widgets import Digits
+
+from goaltui.app.wallboard import WallboardApp, make_wallboard
+from goaltui.core.clock import FixedClock
+from goaltui.core.progress import Status
+from goaltui.formats.textboard import SPARK_UNICODE
+from goaltui.store.store import Store
+from screens.wallboard import CountTile, ascii_digits
+
+SnapCompare = Callable[..., bool]
+NARROW, WIDE = (80, 24), (120, 40)
+DEMO_COUNTS = {
+    Status.OVERDUE: 1,
+    Status.BEHIND: 1,
+    Status.AT_RISK: 3,
+    Status.ON_TRACK: 5,
+    Status.ACHIEVED: 1,
+    Status.NO_DATA: 0,
+}
+
+
+def counts(app: WallboardApp) -> dict[Status, int]:
+    return {tile.status: tile.count for tile in app.wall.query(CountTile)}
+
+
+async def test_counts_in_large_digits(demo_store: Store, clock: FixedClock) -> None:
+    app = make_wallboard(demo_store, clock)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        assert counts(app) == DEMO_COUNTS
+        digits = app.wall.query_one("#count-at-risk", CountTile).query_one(Digits)
+        assert digits.value == "3"
+        assert len(app.wall.rows) == 11 and app.wall.page_count == 1
+        text = screen_text(app)
+        assert "11 goals" in text and "kb-articles" in text and "aht-maria" in text
+
+
+async def test_pages_rotate_when_the_goals_do_not_fit(demo_store: Store, clock: FixedClock) -> None:
+    app = make_wallboard(demo_store, clock, page_seconds=0.05)
+    async with app.run_test(size=(80, 14)) as pilot:  # room for 5 goal rows
+        await pilot.pause()
+        assert app.wall.page_size == 5 and app.wall.page_count == 3
+        first = app.wall.page
+        seen = {first}
+        for _ in range(40):
+            await pilot.pause(0.03)
+            seen.add(app.wall.page)
+            if len(seen) == 3:
+                break
+        assert seen == {0, 1, 2}
+        assert f"page {app.wall.page + 1}/3" in screen_text(app)
+
+
+async def test_the_last_page_shows_the_last_goals(demo_store: Store, clock: FixedClock) -> None:
+    app = make_wallboard(demo_store, clock, page_seconds=3600)
+    async with app.run_test(size=(80, 14)) as pilot:
+        await pilot.pause()
+        app.wall.page = 1
+        app.wall.next_page()  # to page 3 of 3: goal 11
+        await pilot.pause()
+        text = screen_text(app)
+        assert "page 3/3" in text and "aht-maria" in text and "kb-articles" not in text
+        app.wall.next_page()  # wraps round
+        assert app.wall.page == 0
+
+
+async def test_refreshes_when_the_file_changes(
+    demo_store: Store, demo_path: Path, clock: FixedClock
+) -> None:
+    app = WallboardApp(demo_store, clock, refresh_seconds=0.05)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        assert counts(app)[Status.ACHIEVED] == 1
+        other = Store(demo_path, clock=clock, user="cron")
+        other.log("aht-tom", 400.0, clock.today())  # well past the 480 s target
+        for _ in range(50):
+            await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
+            if counts(app)[Status.ACHIEVED] == 2:
+                break
+        assert counts(app)[Status.ACHIEVED] == 2
+        assert counts(app)[Status.AT_RISK] == 2
+
+
+async def test_q_quits(demo_store: Store, clock: FixedClock) -> None:
+    app = make_wallboard(demo_store, clock)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
+async def test_ascii_draws_no_block_or_box_glyphs(demo_store: Store, clock: FixedClock) -> None:
+    app = make_wallboard(demo_store, clock, ascii=True)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert not set(text) & set(SPARK_UNICODE + "░╭╮╰╯━│─")
+        assert "#" in text  # the bars
+
+
+def test_ascii_digits() -> None:
+    assert ascii_digits(10).splitlines() == ["    _ ", "  || |", "  ||_|"]
+
+
+async def test_empty_file_says_so(empty_store: Store, clock: FixedClock) -> None:
+    app = make_wallboard(empty_store, clock)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        assert "No goals yet." in screen_text(app)
+        assert set(counts(app).values()) == {0}
+
+
+async def test_a_broken_file_is_reported_and_the_last_board_stays(
+    demo_store: Store, demo_path: Path, clock: FixedClock
+) -> None:
+    app = WallboardApp(demo_store, clock, refresh_seconds=0.05)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        demo_path.write_text("{ not json")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.wall.error:
+                break
+        await pilot.pause()
+        text = screen_text(app)
+        assert "cannot read the data file" in text
+        assert "kb-articles" in text and counts(app) == DEMO_COUNTS

@@ -1,0 +1,254 @@
+"""`goaltui serve`: the wallboard in a real (headless) browser, plus the command's guards.
+
+The browser test starts `goaltui serve` on a free port, drives the system Chromium through
+the DevTools protocol (aiohttp, which textual-serve brings, speaks the websocket), waits
+until the served app has drawn, and saves a screenshot: LOOK at it after a change
+(GOALTUI_SCREENSHOT=path keeps a copy). Skipped with a reason when Chromium or
+textual-serve is missing; `.ci/run` installs Chromium.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from goaltui.cli import main as cli
+from goaltui.cli.wall import serve_command
+from goaltui.formats.demo import make_demo_copy
+
+CHROMIUM = next(
+    (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None
+)
+needs_serve = pytest.mark.skipif(
+    not __import__("importlib").util.find_spec("textual_serve"),
+    reason="textual-serve is not installed (pip install -e '.[serve]')",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def today_demo(tmp_path: Path) -> Path:
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    return make_demo_copy(date.today(), folder)
+
+
+@pytest.fixture
+def served(today_demo: Path, tmp_path: Path) -> Iterator[str]:
+    """`goaltui serve` on a free port; yields the URL once the page answers."""
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "goaltui", "--db", str(today_demo), "serve", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail((tmp_path / "serve.log").read_text())
+                time.sleep(0.1)
+        yield url
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+# Where the served page is: the app's first bytes arrived (textual-serve's "-first-byte"),
+# the session ended ("-closed"), Textual switched on mouse reporting (the app is up).
+PAGE_STATE = """(() => { try { return {
+    firstByte: document.body.classList.contains('-first-byte'),
+    closed: document.body.classList.contains('-closed'),
+    mouse: !!document.querySelector('.xterm.enable-mouse-events'),
+}; } catch (e) { return {}; } })()"""
+
+
+class Browser:
+    """Just enough of the Chrome DevTools protocol: navigate, evaluate, screenshot."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.next_id = 0
+
+    async def call(self, method: str, **params: Any) -> dict[str, Any]:
+        self.next_id += 1
+        await self.ws.send_json({"id": self.next_id, "method": method, "params": params})
+        while True:
+            message = json.loads((await self.ws.receive()).data)
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(message["error"])
+                result: dict[str, Any] = message["result"]
+                return result
+
+    async def evaluate(self, expression: str) -> Any:
+        result = await self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        return result["result"].get("value")
+
+
+async def screenshot_when_drawn(url: str, profile: Path, png: Path) -> dict[str, Any]:
+    import aiohttp
+
+    assert CHROMIUM is not None
+    chrome = subprocess.Popen(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--window-size=1280,800",
+            "--remote-debugging-port=0",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        active = profile / "DevToolsActivePort"
+        for _ in range(200):
+            if active.exists() and len(active.read_text().split()) >= 2:
+                break
+            await asyncio.sleep(0.05)
+        port = active.read_text().split()[0]
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"http://127.0.0.1:{port}/json/list") as response:
+                pages = [t for t in await response.json() if t["type"] == "page"]
+            async with http.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as ws:
+                browser = Browser(ws)
+                await browser.call("Page.enable")
+                await browser.call("Page.navigate", url=url)
+                state: dict[str, Any] = {}
+                for _ in range(150):  # up to ~15 s: a goaltui process starts per connection
+                    state = await browser.evaluate(PAGE_STATE) or {}
+                    if state.get("closed") or (state.get("firstByte") and state.get("mouse")):
+                        break
+                    await asyncio.sleep(0.1)
+                await asyncio.sleep(1.0)  # the first full frame
+                shot = await browser.call("Page.captureScreenshot", format="png")
+                png.write_bytes(base64.b64decode(shot["data"]))
+                return state
+    finally:
+        chrome.terminate()
+        try:
+            chrome.wait(10)
+        except subprocess.TimeoutExpired:
+            chrome.kill()
+
+
+@pytest.mark.slow
+@needs_serve
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+def test_the_wallboard_in_a_browser(served: str, tmp_path: Path) -> None:
+    import urllib.request
+
+    with urllib.request.urlopen(served, timeout=10) as response:
+        html = response.read().decode()
+    assert "goaltui wallboard" in html and "data-session-websocket-url" in html
+
+    png = tmp_path / "wallboard.png"
+    state = asyncio.run(screenshot_when_drawn(served, tmp_path / "chrome", png))
+    if keep := os.environ.get("GOALTUI_SCREENSHOT"):
+        shutil.copy(png, keep)
+    assert png.stat().st_size > 10_000, state
+    assert png.read_bytes().startswith(b"\x89PNG")
+    assert state.get("firstByte") and not state.get("closed"), state  # the app answered, still runs
+    assert state.get("mouse"), state  # Textual switched mouse reporting on: the app is up
+
+
+# -- the command's guards (no browser) ------------------------------------------------------------
+
+
+def test_serve_runs_the_wallboard_or_the_whole_app_on_the_same_file() -> None:
+    wall = serve_command("/data/goals file.json", full=False, page_seconds=20)
+    assert wall.endswith("-m goaltui --db '/data/goals file.json' wallboard --page-seconds 20")
+    assert serve_command("/d.json", full=True).endswith("-m goaltui --db /d.json")
+
+
+def _fake_server(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, int]]:
+    import textual_serve.server
+
+    started: list[tuple[str, str, int]] = []
+
+    class FakeServer:
+        def __init__(self, command: str, host: str, port: int, title: str) -> None:
+            started.append((command, host, port))
+
+        def serve(self) -> None:
+            pass
+
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    return started
+
+
+@needs_serve
+def test_serve_binds_to_localhost_by_default(
+    monkeypatch: pytest.MonkeyPatch, today_demo: Path
+) -> None:
+    started = _fake_server(monkeypatch)
+    result = CliRunner().invoke(cli.main, ["--db", str(today_demo), "serve"])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    assert started[0][1:] == ("127.0.0.1", 8000)
+    assert f"--db {today_demo} wallboard" in started[0][0]
+
+
+@needs_serve
+def test_serve_warns_when_bound_beyond_localhost(
+    monkeypatch: pytest.MonkeyPatch, today_demo: Path
+) -> None:
+    started = _fake_server(monkeypatch)
+    args = ["--db", str(today_demo), "serve", "--host", "0.0.0.0", "--port", "9000", "--full"]
+    result = CliRunner().invoke(cli.main, args)
+    assert result.exit_code == 0
+    warning = result.stderr.strip()
+    assert warning.startswith("goaltui: warning: serving on 0.0.0.0:9000 without a login")
+    assert "anyone who can reach this port can read and change the goals" in warning
+    assert "\n" not in warning
+    assert started[0][0].endswith(f"--db {today_demo}")
+
+
+def test_serve_without_textual_serve_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, today_demo: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "textual_serve.server", None)  # import fails
+    result = CliRunner().invoke(cli.main, ["--db", str(today_demo), "serve"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "goaltui: error: goaltui serve needs textual-serve: pip install 'goaltui[serve]'"
+    )

@@ -1,0 +1,51 @@
+"""Snapshots of the alignment tree and the wins list on the demo data (frozen clock).
+
+Update with `pytest tests/snapshots/test_snapshots_tree_wins.py --snapshot-update`, then LOOK at
+every changed SVG in tests/snapshots/__snapshots__/test_snapshots_tree_wins/ before accepting it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from goaltui.app.goal_app import make_app
+from goaltui.core.clock import FixedClock
+from goaltui.store.store import Store
+
+SnapCompare = Callable[..., bool]
+NARROW, WIDE = (80, 24), (120, 40)
+
+
+def test_tree_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
+    """You should see "Alignment: centre objectives → team goals → agent goals", then
+    csat-centre (61%, ! overdue) highlighted with its team goals under it (aht-billing 68%
+    at risk with aht-maria 100% achieved and aht-tom 58% at risk, callback-billing,
+    csat-priya, fcr-billing 61% overdue with fcr-sam behind and kb-articles overdue), then
+    "Not aligned to anything (2)" with adherence-billing and adherence-sam; each line shows
+    key, rolled-up %, status mark and word, then the title in dim as far as it fits. The line
+    under the tree reads "own 50% on track · rolled up over 9 goals · Centre (center) · ...",
+    the footer lists ⏎ Open, space Fold, esc Back, + Expand, - Collapse and ? Help. Long
+    lines are cut at the edge without a horizontal scrollbar.
+    """
+    assert snap_compare(make_app(demo_store, clock), press=["t"], terminal_size=NARROW)
+
+
+def test_tree_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
+    """You should see the same tree with the full titles and free space below it."""
+    assert snap_compare(make_app(demo_store, clock), press=["t"], terminal_size=WIDE)
+
+
+def test_wins_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
+    """You should see "Wins and kudos Fri 20 Nov to Thu 26 Nov: 6 wins, 0 kudos" and a table
+    (day, what, text) newest day first, the first row highlighted: Thu 26 "★ best" Personal
+    best for Sam Okafor: FCR 66%; Tue 24 "◎ target" adherence-sam reached its target,
+    "» streak" aht-maria beat its target 3 check-ins in a row, "★ best" Sam's adherence;
+    Mon 23 "◎ target" callback-billing and "★ best" Priya's CSAT 87.2%. Long texts end in
+    "…" (no horizontal scrollbar); the footer lists esc Back, k Kudos and ? Help.
+    """
+    assert snap_compare(make_app(demo_store, clock), press=["w"], terminal_size=NARROW)
+
+
+def test_wins_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
+    """You should see the same list with the full win texts and free space below it."""
+    assert snap_compare(make_app(demo_store, clock), press=["w"], terminal_size=WIDE)

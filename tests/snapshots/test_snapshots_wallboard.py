@@ -1,0 +1,43 @@
+"""Snapshots of the wallboard at 80x24 and 120x40, in Unicode and in ASCII.
+
+Update with `pytest tests/snapshots/test_snapshots_wallboard.py --snapshot-update`, then
+LOOK at every changed SVG in tests/snapshots/__snapshots__/ before accepting it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from goaltui.app.wallboard import make_wallboard
+from goaltui.core.clock import FixedClock
+from goaltui.store.store import Store
+
+SnapCompare = Callable[..., bool]
+NARROW, WIDE = (80, 24), (120, 40)
+
+
+def test_wallboard_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
+    """You should see the heading "goaltui wallboard 11 goals updated Thu 26 Nov 09:30", six
+    count tiles with large digits (overdue 1 and behind 1 in red, at risk 3 in amber,
+    on track 5 and achieved 1 in green, no data 0 greyed), then the eleven goals as rows,
+    needs-attention first (kb-articles overdue to aht-maria achieved) with sparklines,
+    now→target, progress bars, status and days left; all on one page, so no page line.
+    """
+    assert snap_compare(make_wallboard(demo_store, clock), terminal_size=NARROW)
+
+
+def test_wallboard_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
+    """You should see wider count tiles and the goal rows with title, owner and pace columns,
+    wider sparklines and bars, and free space under the eleven rows.
+    """
+    assert snap_compare(make_wallboard(demo_store, clock), terminal_size=WIDE)
+
+
+def test_wallboard_ascii_80x24(
+    snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
+) -> None:
+    """You should see the same wallboard in plain characters: seven-segment digits made of
+    _ and |, ASCII borders (+-|) round the tiles, sparklines of _.:-=+*# and bars of # and -.
+    """
+    app = make_wallboard(demo_store, clock, ascii=True)
+    assert snap_compare(app, terminal_size=NARROW)
