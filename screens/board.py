@@ -35,6 +35,7 @@ from goaltui.core.snapshot import Token
 from goaltui.core.wins import Win
 from goaltui.store import activity
 from goaltui.store.store import Store
+from goaltui.widgets import board as board_widgets
 from goaltui.widgets.board import BoardTable, FilterInput, StatusSummary, info_text
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 from screens.wins import celebrate, record_wins
@@ -176,23 +177,7 @@ class BoardScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="board.quit", tooltip="Leave goaltui"),
     ]
 
-    DEFAULT_CSS = """
-    BoardScreen { layout: vertical; }
-    /* Issue 6: no extra gap before the compact Views and Filter groups (80 columns). */
-    BoardScreen Footer.-compact KeyGroup.-compact { padding-left: 0; }
-    BoardScreen #filter-bar { display: none; height: 1; padding: 0 1; background: $boost; }
-    BoardScreen #filter-bar.-shown { display: block; }
-    BoardScreen #filter-bar Label { width: auto; padding-right: 1; text-style: bold; }
-    BoardScreen #filter { height: 1; border: none; padding: 0; width: 1fr; }
-    BoardScreen #empty {
-        display: none; height: 1fr; content-align: center middle; text-style: italic;
-    }
-    BoardScreen.-empty #empty { display: block; }
-    BoardScreen.-empty BoardTable { display: none; }
-    BoardScreen #info {
-        height: 1; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis;
-    }
-    """
+    CSS_PATH = [board_widgets.STYLESHEET, "board.tcss"]
 
     def __init__(
         self, store: Store, clock: Clock, *, sort: SortKey = "status", refresh_seconds: float = 2.0

@@ -64,24 +64,7 @@ class LiveCheckIn:
 class CheckInScreen(Screen[bool]):
     """Log the day's KPI values goal by goal; dismisses True when anything was saved."""
 
-    DEFAULT_CSS = """
-    CheckInScreen {
-        #checkin-table { height: auto; }  /* max-height set in _redraw */
-        #checkin-table > .datatable--cursor {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-            text-style: bold;
-        }
-        #checkin-value { border-subtitle-color: $text-error; }
-        #checkin-milestones {
-            height: auto;
-            max-height: 7;
-            border: round $secondary 50%;
-            border-title-color: $text-secondary;
-            &:focus { border: round $secondary; }
-        }
-    }
-    """
+    CSS_PATH = "checkin.tcss"
 
     # The goal keys live on CheckInInput; these serve the milestone list.
     BINDINGS = [

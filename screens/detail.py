@@ -80,16 +80,7 @@ class DetailScreen(Screen[bool]):
         ),
     ]
 
-    DEFAULT_CSS = """
-    DetailScreen #head {
-        height: auto; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis;
-    }
-    DetailScreen TabbedContent { height: 1fr; }
-    DetailScreen TabPane { padding: 0; }
-    DetailScreen PlotextPlot { height: 1fr; }
-    DetailScreen DataTable { height: 1fr; }
-    DetailScreen #smart-text { padding: 0 1; }
-    """
+    CSS_PATH = "detail.tcss"
 
     def __init__(self, store: Store, clock: Clock, goal_key: str) -> None:
         super().__init__()

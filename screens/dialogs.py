@@ -26,24 +26,7 @@ _T = TypeVar("_T")
 class Dialog(ModalScreen[_T], Generic[_T]):
     """A centred box above the current screen (type selectors match subclasses)."""
 
-    DEFAULT_CSS = """
-    Dialog {
-        align: center middle;
-        & > Vertical {
-            width: 64;
-            max-width: 100%;
-            height: auto;
-            padding: 1 2;
-            border: thick $primary 80%;
-            background: $surface;
-        }
-        & .dialog-title { text-style: bold; margin: 0 0 1 0; }
-        & .dialog-error { color: $text-error; height: auto; display: none; }
-        & .dialog-note { color: $text-muted; height: auto; display: none; }
-        & .dialog-buttons { height: auto; margin: 1 0 0 0; align-horizontal: right; }
-        & .dialog-buttons Button { margin: 0 0 0 2; }
-    }
-    """
+    CSS_PATH = "dialogs.tcss"
 
 
 def say(line: Static, text: str) -> None:

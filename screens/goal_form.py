@@ -22,6 +22,7 @@ from goaltui.core.errors import EditConflict, GoaltuiError
 from goaltui.core.goal_input import FormResult, FormValues, grade, ledger_changes, read_form
 from goaltui.core.models import Goal, GoalStatus, Level, Point, slugify
 from goaltui.store.store import Store
+from goaltui.widgets import form, smart_panel
 from goaltui.widgets.form import LABEL_OF, LETTER_OF, SECTIONS, FormField, SectionHeading, Spec
 from goaltui.widgets.smart_panel import SmartPanel
 from screens.dialogs import ChoiceScreen, ConfirmScreen, ReasonScreen
@@ -46,24 +47,7 @@ class GoalFormScreen(Screen[str | None]):
             tooltip="Leave; asks before discarding",
         ),
     ]
-    DEFAULT_CSS = """
-    GoalFormScreen {
-        #heading { padding: 0 1; text-style: bold; background: $panel; }
-        #body { layout: horizontal; height: 1fr; }
-        #form { width: 1fr; height: 1fr; padding: 0 1; }
-        #smart-scroll {
-            width: 46; height: 1fr; border-left: vkey $primary 50%; padding: 0 0 0 1;
-        }
-        &.-narrow {
-            #body { layout: vertical; }
-            #smart-scroll {
-                width: 1fr; height: auto; max-height: 6;
-                border-left: none; border-top: hkey $primary 50%; padding: 0;
-            }
-        }
-        FormField.-hidden { display: none; }
-    }
-    """
+    CSS_PATH = [form.STYLESHEET, smart_panel.STYLESHEET, "goal_form.tcss"]
 
     def __init__(self, store: Store, clock: Clock, goal: Goal | None = None) -> None:
         super().__init__()

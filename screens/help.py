@@ -62,13 +62,7 @@ class HelpScreen(ModalScreen[None]):
         ),
     ]
 
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 90%; max-width: 100; height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    """
+    CSS_PATH = "help.tcss"
 
     def __init__(self, title: str, rows: Iterable[KeyHelp], notes: str = "") -> None:
         super().__init__()

@@ -67,22 +67,7 @@ class MilestonesScreen(Screen[bool]):
                 key_display="⇧↓", tooltip="Move it down"),
         Binding("escape", "back", "Back", id="milestones.back", tooltip="Back to the board"),
     ]  # fmt: skip
-    DEFAULT_CSS = """
-    MilestonesScreen {
-        #heading {
-            padding: 0 1; text-style: bold; background: $panel;
-            text-wrap: nowrap; text-overflow: ellipsis;
-        }
-        #summary { padding: 0 1; color: $text-muted; }
-        Footer.-compact FooterLabel { margin: 0 1 0 0; }  /* space after the Move group */
-        #milestones { height: 1fr; margin: 1 0 0 0; }
-        #empty { padding: 1 2; height: 1fr; display: none; }
-        &.-empty #empty { display: block; }
-        &.-empty #milestones { display: none; }
-        & > .milestones--overdue { color: $text-error; text-style: bold; }
-        & > .milestones--done { text-style: dim; }  /* $text-muted has no Rich equivalent */
-    }
-    """
+    CSS_PATH = "milestones.tcss"
     COMPONENT_CLASSES: ClassVar[set[str]] = {"milestones--overdue", "milestones--done"}
 
     def __init__(self, store: Store, clock: Clock, goal_key: str) -> None:

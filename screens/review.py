@@ -121,25 +121,7 @@ class ReviewScreen(Screen[bool]):
         Binding("escape", "back", "Back", id="review.back", tooltip="Back to the board"),
     ]
 
-    DEFAULT_CSS = """
-    ReviewScreen {
-        #bar { height: 1; padding: 0 1; background: $boost; text-wrap: nowrap;
-               text-overflow: ellipsis; }
-        #head { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
-        #figures { height: 4; padding: 0 1; }
-        .figure { width: auto; height: 4; margin: 0 4 0 0; }
-        .figure-label { color: $text-muted; width: auto; }
-        .figure Digits { width: auto; }
-        #body { height: 1fr; }
-        #chart { width: 1fr; height: 1fr; }
-        #side { width: 38; height: 1fr; padding: 0 1; border-left: vkey $primary 50%; }
-        #outcome { height: 1; padding: 0 1; background: $boost; text-wrap: nowrap;
-                   text-overflow: ellipsis; }
-        #nothing { height: 1fr; content-align: center middle; text-style: italic; }
-        &.-narrow .-minor { display: none; }
-        &.-wide #side { width: 50; }
-    }
-    """
+    CSS_PATH = "review.tcss"
 
     def __init__(self, store: Store, clock: Clock, goal_keys: list[str]) -> None:
         super().__init__()

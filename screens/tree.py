@@ -64,13 +64,7 @@ class AlignmentScreen(Screen[bool]):
         Binding("minus", "collapse_all", "Collapse", id="tree.collapse", tooltip="Fold the tree"),
     ]
 
-    DEFAULT_CSS = """
-    AlignmentScreen #tree-head { height: 1; padding: 0 1; background: $boost; text-style: bold; }
-    AlignmentScreen Tree { height: 1fr; overflow-x: hidden; }
-    AlignmentScreen #tree-info {
-        height: 1; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis;
-    }
-    """
+    CSS_PATH = "tree.tcss"
 
     def __init__(self, store: Store, clock: Clock) -> None:
         super().__init__()

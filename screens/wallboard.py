@@ -96,6 +96,8 @@ class WallData:
 class WallboardScreen(Screen[None]):
     """Counts, goal rows and rotating pages; polls the store through a LiveReader."""
 
+    CSS_PATH = "wallboard.tcss"
+
     def __init__(
         self,
         store: Store,

@@ -44,10 +44,7 @@ class WinsScreen(Screen[bool]):
         Binding("k", "kudos", "Kudos", id="wins.kudos", tooltip="Recognise an agent"),
     ]
 
-    DEFAULT_CSS = """
-    WinsScreen #wins-head { height: 1; padding: 0 1; background: $boost; text-style: bold; }
-    WinsScreen DataTable { height: 1fr; }
-    """
+    CSS_PATH = "wins.tcss"
 
     def __init__(self, store: Store, clock: Clock) -> None:
         super().__init__()

@@ -73,22 +73,9 @@ class GoalApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys of this screen"),
     ]
-    CSS = """
-    Footer.-compact FooterLabel { margin: 0 1 0 0; }
-    * { scrollbar-size-vertical: 1; }
-    /* --ascii: plain borders for terminals and fonts without box or block glyphs */
-    App.-ascii Input { border: ascii $border-blurred !important; }
-    App.-ascii Input:focus { border: ascii $border !important; }
-    App.-ascii HelpScreen > VerticalScroll, App.-ascii Dialog > Vertical,
-    App.-ascii #checkin-milestones { border: ascii $primary !important; }
-    App.-ascii #smart-scroll { border-left: ascii $primary 50% !important; }
-    App.-ascii Toast.-information { border-left: ascii $success; }
-    App.-ascii Toast.-warning { border-left: ascii $warning; }
-    App.-ascii Toast.-error { border-left: ascii $error; }
-    App.-ascii GoalFormScreen.-narrow #smart-scroll {
-        border-left: none !important; border-top: ascii $primary 50% !important;
-    }
-    """
+    CSS_PATH = "goal_app.tcss"
+    MODES = {"board": "board"}
+    DEFAULT_MODE = "board"
     NOTES: ClassVar[dict[str, str]] = {"BoardScreen": BOARD_NOTES, "DetailScreen": DETAIL_NOTES}
 
     def __init__(
@@ -108,13 +95,16 @@ class GoalApp(App[None]):
         self.settings = settings or load_settings()
         self.start = start
         self._remember_theme = False
-
-    def get_default_screen(self) -> BoardScreen:
-        return BoardScreen(
-            self.store,
-            self.clock,
-            sort=self.settings.board_sort,
-            refresh_seconds=self.settings.refresh_seconds,
+        # The board is the base of the "board" mode (a mode's screen gets its CSS_PATH loaded;
+        # get_default_screen's does not).
+        self.install_screen(
+            BoardScreen(
+                store,
+                clock,
+                sort=self.settings.board_sort,
+                refresh_seconds=self.settings.refresh_seconds,
+            ),
+            "board",
         )
 
     def on_mount(self) -> None:

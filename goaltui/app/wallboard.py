@@ -16,32 +16,11 @@ class WallboardApp(App[None]):
     """The wallboard on its own: one screen, read-only; `q` quits."""
 
     TITLE = "goaltui wallboard"
+    MODES = {"wall": "wall"}
+    DEFAULT_MODE = "wall"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="wall.quit", tooltip="Leave the wallboard"),
     ]
-    CSS = """
-    WallboardScreen {
-        #heading { height: 1; padding: 0 1; background: $boost; text-wrap: nowrap; }
-        #counts { height: auto; }
-        #goals { height: 1fr; }
-        #pages { height: 1; padding: 0 1; text-align: right; color: $text-muted; }
-    }
-    CountTile {
-        width: 1fr; height: auto; align-horizontal: center; border: round $panel-lighten-2;
-    }
-    CountTile > * { width: 100%; text-align: center; }
-    CountTile.-good { border: round $success; & Digits, & .digits { color: $text-success; } }
-    CountTile.-warn { border: round $warning; & Digits, & .digits { color: $text-warning; } }
-    CountTile.-bad { border: round $error; & Digits, & .digits { color: $text-error; } }
-    CountTile.-zero { border: round $panel-lighten-2; & Digits, & .digits { color: $text-muted; } }
-    App.-ascii CountTile {
-        border: ascii $panel-lighten-2;
-        &.-good { border: ascii $success; }
-        &.-warn { border: ascii $warning; }
-        &.-bad { border: ascii $error; }
-        &.-zero { border: ascii $panel-lighten-2; }
-    }
-    """
 
     def __init__(
         self,
@@ -61,9 +40,7 @@ class WallboardApp(App[None]):
         self.wall = WallboardScreen(
             store, clock, page_seconds=page_seconds, refresh_seconds=refresh_seconds, ascii=ascii
         )
-
-    def get_default_screen(self) -> WallboardScreen:
-        return self.wall
+        self.install_screen(self.wall, "wall")  # a mode's screen gets its CSS_PATH loaded
 
     def on_mount(self) -> None:
         if not self.is_headless:

@@ -8,6 +8,7 @@ is in goaltui.widgets.board_cells.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -18,6 +19,9 @@ from textual.widgets import DataTable, Input, Static
 from goaltui.core.board_rows import BoardFilter, BoardRow, status_counts
 from goaltui.core.progress import Status
 from goaltui.widgets.board_cells import Column, Palette, board_columns, row_cells
+
+# Screens that use these widgets list this file in their CSS_PATH (live-reloaded with --dev).
+STYLESHEET = Path(__file__).with_name("board.tcss")
 
 
 class BoardTable(DataTable[RenderableType]):
@@ -35,10 +39,6 @@ class BoardTable(DataTable[RenderableType]):
         Binding("home", "first", "First", id="board.first", show=False, tooltip="First goal"),
         Binding("end", "last", "Last", id="board.last", show=False, tooltip="Last goal"),
     ]
-
-    DEFAULT_CSS = """
-    BoardTable { height: 1fr; scrollbar-size-vertical: 1; }
-    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
@@ -113,10 +113,6 @@ class FilterInput(Input):
 
 class StatusSummary(Static):
     """The line above the board: how many goals in each status, the sort and the filter."""
-
-    DEFAULT_CSS = """
-    StatusSummary { height: auto; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
-    """
 
     def show(
         self, shown: Sequence[BoardRow], total: int, sort_label: str, board_filter: BoardFilter

@@ -7,6 +7,7 @@ that only takes space when there is an error, so the form fits 80x24.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,6 +18,9 @@ from textual.widgets import Label, Static
 
 from goaltui.core.smart import Check
 from goaltui.widgets.smart_panel import verdict
+
+# Screens that use these widgets list this file in their CSS_PATH (live-reloaded with --dev).
+STYLESHEET = Path(__file__).with_name("form.tcss")
 
 SECTION_TITLES = {
     "S": "Specific: what, who",
@@ -68,20 +72,6 @@ LABEL_OF = {spec.name: spec.label for specs in SECTIONS.values() for spec in spe
 class FormField(Vertical):
     """Label + editor + note on one line; an error line below when needed."""
 
-    DEFAULT_CSS = """
-    FormField {
-        height: auto;
-        & > Horizontal { height: auto; }
-        & .field-label { width: 11; padding: 0 1 0 0; color: $text-muted; }
-        &:focus-within .field-label { color: $foreground; text-style: bold reverse; }
-        & .field-note { width: auto; max-width: 28; padding: 0 0 0 1; color: $text-muted; }
-        & .field-error { display: none; padding: 0 0 0 11; color: $text-error; }
-        &.-error .field-error { display: block; }
-        & Input, & Select { width: 1fr; }
-        & SelectCurrent Static#label { text-wrap: nowrap; text-overflow: ellipsis; }
-    }
-    """
-
     def __init__(self, label: str, editor: Widget) -> None:
         super().__init__(id=f"field-{editor.id}")
         self.label = label
@@ -119,17 +109,6 @@ class SectionHeading(Static):
         "section-heading--warn",
         "section-heading--fail",
     }
-    DEFAULT_CSS = """
-    SectionHeading {
-        width: 1fr;
-        margin: 1 0 0 0;
-        text-style: bold;
-        &.-first { margin: 0; }
-        & > .section-heading--pass { color: $text-success; }
-        & > .section-heading--warn { color: $text-warning; }
-        & > .section-heading--fail { color: $text-error; }
-    }
-    """
 
     def __init__(self, letter: str, *, first: bool = False) -> None:
         super().__init__(f"{letter}  {SECTION_TITLES[letter]}", markup=False)

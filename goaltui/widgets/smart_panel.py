@@ -6,6 +6,7 @@ the same in a 256-colour terminal, with NO_COLOR and on a washed-out projector.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.console import Console, Group, RenderableType
@@ -15,6 +16,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from goaltui.core.smart import Assessment, Check, Grade
+
+# Screens that use these widgets list this file in their CSS_PATH (live-reloaded with --dev).
+STYLESHEET = Path(__file__).with_name("smart_panel.tcss")
 
 GLYPH = {Grade.PASS: "✓", Grade.WARN: "!", Grade.FAIL: "✗"}
 WORD = {Grade.PASS: "pass", Grade.WARN: "warn", Grade.FAIL: "fail"}
@@ -41,19 +45,6 @@ class SmartPanel(Widget):
         "smart-panel--hint",
         "smart-panel--focus",
     }
-
-    DEFAULT_CSS = """
-    SmartPanel {
-        height: auto;
-        padding: 0 1;
-        & > .smart-panel--pass { color: $text-success; }
-        & > .smart-panel--warn { color: $text-warning; }
-        & > .smart-panel--fail { color: $text-error; text-style: bold; }
-        & > .smart-panel--title { text-style: bold; }
-        & > .smart-panel--hint { text-style: dim; }  /* $text-muted has no Rich equivalent */
-        & > .smart-panel--focus { text-style: reverse; }
-    }
-    """
 
     assessment: reactive[Assessment | None] = reactive(None, layout=True)
     focus_letter: reactive[str] = reactive("", layout=True)
