@@ -23,6 +23,7 @@ class KeyHelp:
     description: str
     tooltip: str
     ours: bool = True  # goaltui's key, as opposed to Textual's generic ones
+    ident: str = ""  # the binding id, for "keymap" in settings.json
 
 
 def key_rows(
@@ -36,6 +37,7 @@ def key_rows(
     grouped: dict[tuple[str, str], list[str]] = {}
     first_seen: dict[tuple[str, str], tuple[int, int]] = {}
     tooltips: dict[tuple[str, str], str] = {}
+    idents: dict[tuple[str, str], str] = {}
     for n, active_binding in enumerate(active.values()):
         binding = active_binding.binding
         if not binding.description or binding.system:
@@ -46,9 +48,12 @@ def key_rows(
         grouped.setdefault(ident, []).append(key_display(binding))
         first_seen.setdefault(ident, (rank, n))
         tooltips[ident] = active_binding.tooltip or binding.tooltip
+        idents.setdefault(ident, binding.id or "")
     order = sorted(grouped, key=first_seen.__getitem__)
     return [
-        KeyHelp(" ".join(dict.fromkeys(grouped[i])), i[1], tooltips[i], first_seen[i][0] < 2)
+        KeyHelp(
+            " ".join(dict.fromkeys(grouped[i])), i[1], tooltips[i], first_seen[i][0] < 2, idents[i]
+        )
         for i in order
     ]
 
@@ -82,9 +87,10 @@ class HelpScreen(ModalScreen[None]):
     def _content(self) -> RenderableType:
         ours = [row for row in self.rows if row.ours]
         general = [row for row in self.rows if not row.ours]
-        parts: list[RenderableType] = [_table(ours)]
+        parts: list[RenderableType] = [_table(ours, with_ids=True)]
         if self.notes:
             parts += [Text(), Text.from_markup(self.notes)]
+        parts += [Text(), Text(KEYMAP_NOTE, style="dim")]
         if general:
             parts += [Text(), Text("Also (Textual's own keys)", style="bold"), _table(general)]
         return Group(*parts)
@@ -93,11 +99,20 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def _table(rows: list[KeyHelp]) -> Table:
+KEYMAP_NOTE = (
+    'Your own keys: "keymap": {"<id>": "<keys>"} in goaltui\'s settings.json, '
+    'e.g. {"board.sort": "S"}.'
+)
+
+
+def _table(rows: list[KeyHelp], *, with_ids: bool = False) -> Table:
     table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
     table.add_column("key", no_wrap=True, style="bold")
     table.add_column("does")
     table.add_column("details", style="dim", ratio=1)
+    if with_ids:
+        table.add_column("id", style="dim", no_wrap=True)
     for row in rows:
-        table.add_row(row.keys, row.description, row.tooltip)
+        cells = [Text(row.keys), Text(row.description), Text(row.tooltip)]
+        table.add_row(*cells, *([Text(row.ident)] if with_ids else []))
     return table

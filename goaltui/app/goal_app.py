@@ -13,6 +13,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from goaltui.app.commands import GoalCommands
+from goaltui.app.keymap import unknown_ids
 from goaltui.app.settings import Settings, load_settings, save_settings
 from goaltui.app.signals import install_exit_signals
 from goaltui.core.clock import Clock
@@ -112,6 +113,17 @@ class GoalApp(App[None]):
         if "TEXTUAL_THEME" not in os.environ and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self._remember_theme = True
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+            unknown = unknown_ids(self.settings.keymap)
+            if unknown:
+                self.notify(
+                    f"keymap in settings.json: no key has the id {', '.join(unknown)} "
+                    "(help, ?, lists the ids)",
+                    severity="warning",
+                    timeout=10,
+                    markup=False,
+                )
         if self.start == "checkin":
             # `goaltui checkin`: the check-in screen over the board; closing it ends the run.
             from screens.checkin import CheckInScreen

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from goaltui.core.board_rows import SortKey
 
@@ -34,6 +34,22 @@ class Settings(BaseModel):
 
     refresh_seconds: float = Field(default=2.0, ge=0.5, le=3600)
     """How often the board checks the data file for changes made by others (one stat)."""
+
+    keymap: dict[str, str] = Field(default_factory=dict)
+    """Your own keys: binding id -> keys, e.g. {"board.sort": "S", "board.checkin": "c,f5"}.
+    Help (?) lists each key's id. Entries that are not text are dropped, not fatal."""
+
+    @field_validator("keymap", mode="before")
+    @classmethod
+    def _usable_entries(cls, value: object) -> object:
+        # One bad entry must not throw away the theme and the other keys.
+        if not isinstance(value, dict):
+            return {}
+        return {
+            ident: keys.strip()
+            for ident, keys in value.items()
+            if isinstance(ident, str) and isinstance(keys, str) and keys.strip()
+        }
 
 
 def config_dir() -> Path:
