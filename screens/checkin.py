@@ -36,6 +36,7 @@ from goaltui.core.checkin_logic import (
 from goaltui.core.clock import Clock
 from goaltui.core.errors import GoaltuiError
 from goaltui.core.models import Milestone, describe_error
+from goaltui.core.rules import NOTE_MAX
 from goaltui.store.store import Store
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 from screens.checkin_widgets import (
@@ -342,7 +343,7 @@ class CheckInScreen(Screen[bool]):
 
         def noted(note: str | None) -> None:
             if note is not None and note != row.note:
-                self._amend(index, replace(row, note=note[:500]))
+                self._amend(index, replace(row, note=note[:NOTE_MAX]))
 
         prompt = TextPromptScreen(
             f"Note for {row.key} on {short_day(self.day)}",

@@ -203,7 +203,7 @@ class DetailScreen(Screen[bool]):
         table = self.query_one("#milestone-list", DataTable)
         table.add_columns("", "milestone", "due", "done")
         for m in milestones:
-            late = not m.done and m.due is not None and m.due < today
+            late = m.is_overdue(today)
             due = Text(m.due.isoformat() if m.due else "—", style="bold reverse" if late else "")
             done = f"{m.done_at:%Y-%m-%d} {m.done_by or ''}" if m.done and m.done_at else ""
             table.add_row("✓" if m.done else "☐", Text(m.title), due, done, key=m.id)

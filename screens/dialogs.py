@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from goaltui.core.dates import DATE_HINT, parse_date
+from goaltui.core.rules import REASON_MAX, TITLE_MAX
 
 _T = TypeVar("_T")
 
@@ -110,7 +111,7 @@ class ReasonScreen(TextPromptScreen):
     """Why a target, baseline or due date changed: required, it goes to the ledger."""
 
     required = True
-    max_length = 500  # the ledger's limit
+    max_length = REASON_MAX  # the ledger's limit
     empty_message = "A reason is required: it is kept in the goal's history."
 
     def __init__(self, prompt: str) -> None:
@@ -180,8 +181,8 @@ class MilestoneDialog(Dialog[MilestoneAnswer | None]):
                 return None, str(exc)
         if not title:
             return None, "A title is required."
-        if len(title) > 120:
-            return None, "A title can have at most 120 characters."
+        if len(title) > TITLE_MAX:
+            return None, f"A title can have at most {TITLE_MAX} characters."
         return (title, due), ""
 
     @on(Input.Changed, "#due")

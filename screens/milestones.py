@@ -45,10 +45,6 @@ def status_text(milestone: Milestone, today: date) -> str:
     return f"in {days} d"
 
 
-def is_overdue(milestone: Milestone, today: date) -> bool:
-    return not milestone.done and milestone.due is not None and milestone.due < today
-
-
 class MilestonesScreen(Screen[bool]):
     """Dismisses True when anything was changed (so the board re-reads its counts)."""
 
@@ -166,7 +162,7 @@ class MilestonesScreen(Screen[bool]):
         self.refresh_bindings()
 
     def _row_style(self, milestone: Milestone, today: date) -> str:
-        if is_overdue(milestone, today):
+        if milestone.is_overdue(today):
             return str(self.get_component_rich_style("milestones--overdue", partial=True))
         if milestone.done:
             return str(self.get_component_rich_style("milestones--done", partial=True))
@@ -175,7 +171,7 @@ class MilestonesScreen(Screen[bool]):
     def _show_summary(self, today: date) -> None:
         done = sum(m.done for m in self.milestones)
         total = len(self.milestones)
-        overdue = sum(is_overdue(m, today) for m in self.milestones)
+        overdue = sum(m.is_overdue(today) for m in self.milestones)
         parts = [f"{done} of {total} done"] if total else ["no milestones"]
         if overdue:
             parts.append(f"{overdue} overdue")

@@ -37,6 +37,7 @@ from goaltui.core.minutes import (
 )
 from goaltui.core.models import CheckIn, Goal, Milestone, Point
 from goaltui.core.progress import GoalProgress, evaluate
+from goaltui.core.rules import NOTE_MAX
 from goaltui.store.store import Store
 from goaltui.widgets.board_cells import Palette, fmt_number, status_text, with_unit
 from screens.detail_chart import draw_chart
@@ -254,7 +255,7 @@ class ReviewScreen(Screen[bool]):
         today = self.clock.today()
         for m in milestones:
             if not m.done:
-                late = m.due is not None and m.due < today
+                late = m.is_overdue(today)
                 due = f" (due {m.due.isoformat()})" if m.due else ""
                 parts.append(Text(f"☐ {m.title}{due}", style="bold" if late else ""))
         if not milestones:
@@ -358,7 +359,7 @@ class ReviewScreen(Screen[bool]):
             if text is None:
                 return
             if text:
-                self.notes[key] = text[:500]
+                self.notes[key] = text[:NOTE_MAX]
             else:
                 self.notes.pop(key, None)
             self.dirty = True

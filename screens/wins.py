@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from goaltui.core.clock import Clock
 from goaltui.core.errors import GoaltuiError
+from goaltui.core.rules import NOTE_MAX
 from goaltui.core.wins import Kudos, Win, WinKind, kudos_text, this_week, week_start
 from goaltui.store.store import Store
 from screens.dialogs import TextPromptScreen
@@ -32,7 +33,7 @@ class KudosNoteScreen(TextPromptScreen):
     """The kudos note: required."""
 
     required = True
-    max_length = 500
+    max_length = NOTE_MAX
     empty_message = "Write what the agent did well, or press escape to cancel."
 
 

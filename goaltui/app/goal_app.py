@@ -17,6 +17,7 @@ from goaltui.app.keymap import unknown_ids
 from goaltui.app.settings import Settings, load_settings, save_settings
 from goaltui.app.signals import install_exit_signals
 from goaltui.core.clock import Clock
+from goaltui.core.errors import DataFileError
 from goaltui.core.progress import AT_RISK_SLACK, ON_TRACK_SLACK
 from goaltui.store.store import Store
 from screens.board import BoardScreen
@@ -137,7 +138,7 @@ class GoalApp(App[None]):
             self.settings.theme = theme
             try:
                 save_settings(self.settings)
-            except OSError as exc:
+            except (OSError, DataFileError) as exc:
                 self.notify(f"could not save the theme: {exc}", severity="warning")
 
     def action_help(self) -> None:

@@ -7,13 +7,13 @@ Nothing is created at import or on load: the folder appears on the first save.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from goaltui.core.board_rows import SortKey
+from goaltui.store.atomic import atomic_write, existing_mode
 
 CONFIG_ENV = "GOALTUI_CONFIG_DIR"
 SETTINGS_FILE = "settings.json"
@@ -77,15 +77,11 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write the settings atomically (temp file + replace), creating the folder if needed."""
+    """Write the settings atomically, creating the folder if needed, with the data file's
+    write (a crash mid-save must not lose the lead's settings). Raises OSError for the
+    folder, DataFileError (one line) for the file."""
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(settings.model_dump_json(indent=2))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    mode, gid = existing_mode(path, shared=False)
+    atomic_write(path, settings.model_dump_json(indent=2).encode(), mode=mode, gid=gid)
     return path

@@ -47,7 +47,7 @@ def export(ctx: click.Context, fmt: str, output: str | None, db: str | None, sha
         stream.flush()
         return
     with output_errors():
-        from goaltui.store.storage import atomic_write, existing_mode
+        from goaltui.store.atomic import atomic_write, existing_mode
 
         target = Path(output).expanduser()
         mode, gid = existing_mode(target, shared=False)

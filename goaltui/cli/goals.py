@@ -11,9 +11,7 @@ from goaltui.cli.base import file_options, user_value
 from goaltui.cli.context import Session
 from goaltui.core.errors import UserError
 from goaltui.core.formatting import num
-
-LEVELS = ("center", "team", "agent")
-CONFIDENCES = ("on-track", "at-risk", "off-track")
+from goaltui.core.rules import CONFIDENCES, LEVELS, NOTE_MAX
 
 
 @click.command()
@@ -100,7 +98,7 @@ def add(
 @click.argument("key")
 @click.argument("value")
 @click.option("--date", "day", metavar="DATE", help="Default: today. YYYY-MM-DD, yesterday, -1d.")
-@click.option("--note", default="", help="What happened (up to 500 characters).")
+@click.option("--note", default="", help=f"What happened (up to {NOTE_MAX} characters).")
 @click.option("--confidence", type=click.Choice(CONFIDENCES), help="How the goal feels.")
 @file_options
 @click.pass_context

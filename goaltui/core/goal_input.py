@@ -8,24 +8,17 @@ can grade while the form is still half filled.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
 
-from goaltui.core.dates import parse_date
-from goaltui.core.models import (
-    KEY_RE,
-    Goal,
-    GoalStatus,
-    Level,
-    Point,
-    ledger_fields,
-    parse_target,
-)
-from goaltui.core.numbers import parse_number
+from goaltui.core import rules
+from goaltui.core.field_input import date_field, number_field, number_or_none
+from goaltui.core.models import Goal, GoalStatus, Level, Point, ledger_fields, parse_target
 from goaltui.core.smart import Assessment, Check, Grade, assess
 
 # pydantic error locations -> the form field that shows the message
@@ -35,8 +28,13 @@ _LOC_TO_FIELD = {
     "metric.baseline": "baseline",
     "metric.target": "target",
 }
-_MAX_LEN = {"title": 120, "owner": 40, "metric": 40, "unit": 12}  # as in goaltui.core.models
-_TEXT_MAX = 2000
+_MAX_LEN = {
+    "title": rules.TITLE_MAX,
+    "owner": rules.NAME_MAX,
+    "metric": rules.NAME_MAX,
+    "unit": rules.UNIT_MAX,
+}
+_TEXT_MAX = rules.TEXT_MAX
 
 
 @dataclass(frozen=True)
@@ -110,13 +108,6 @@ def with_unit(value: float, unit: str) -> str:
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
-def _date_note(typed: str, day: date) -> str:
-    """Echo the resolved date, unless the lead typed exactly that ISO date."""
-    if typed.strip() == day.isoformat():
-        return ""
-    return f"= {day.isoformat()} ({day:%a})"
-
-
 def read_form(
     values: FormValues,
     today: date,
@@ -134,23 +125,21 @@ def read_form(
         errors["title"] = "a title is required, e.g. 'Cut AHT for the billing queue'"
     key = v.key.strip().lower()
     if not key:
-        errors["key"] = "a key is required: 1-32 lower-case letters, digits or dashes"
-    elif not KEY_RE.match(key):
-        errors["key"] = "use 1-32 lower-case letters, digits or dashes, e.g. aht-maria"
+        errors["key"] = f"a key is required: {rules.KEY_HINT}"
+    elif message := _broken(rules.check_key, key):
+        errors["key"] = message
     elif not editing and key in taken_keys:
         errors["key"] = f"a goal with key {key!r} already exists"
     if not v.metric.strip():
         errors["metric"] = "name the KPI, e.g. AHT, FCR or CSAT"
-    for name, limit in _MAX_LEN.items():
-        if len(getattr(v, name).strip()) > limit:
-            errors[name] = f"at most {limit} characters"
-    for name in ("details", "plan", "why"):
-        if len(getattr(v, name).strip()) > _TEXT_MAX:
-            errors[name] = f"at most {_TEXT_MAX} characters"
+    limits = {**_MAX_LEN, **dict.fromkeys(("details", "plan", "why"), _TEXT_MAX)}
+    for name, limit in limits.items():
+        if message := _broken(partial(rules.check_length, limit=limit), getattr(v, name).strip()):
+            errors[name] = message
     if v.parent and v.parent == key:
         errors["parent"] = "a goal cannot be aligned to itself"
 
-    baseline = _number(v.baseline, "baseline", errors)
+    baseline = number_field(v.baseline, "baseline", errors)
     target: float | None = None
     if v.target.strip():
         try:
@@ -160,11 +149,11 @@ def read_form(
             if not (v.baseline.strip() and baseline is None):
                 errors["target"] = str(exc)
         else:
-            if target != _number_or_none(v.target):
+            if target != number_or_none(v.target):
                 notes["target"] = f"= {with_unit(target, v.unit.strip())}"
 
-    start = _date(v.start, "start", today, errors, notes, required=True)
-    due = _date(v.due, "due", today, errors, notes, required=False)
+    start = date_field(v.start, "start", today, errors, notes, required=True)
+    due = date_field(v.due, "due", today, errors, notes, required=False)
 
     fields_: dict[str, Any] = {
         "key": key,
@@ -192,44 +181,13 @@ def read_form(
     return FormResult(errors, notes, goal, goal or _draft(fields_))
 
 
-def _number_or_none(text: str) -> float | None:
+def _broken(check: Callable[[str], object], text: str) -> str | None:
+    """The rule's message when `text` breaks it (the model would say the same), else None."""
     try:
-        return parse_number(text)
-    except ValueError:
-        return None
-
-
-def _number(text: str, name: str, errors: dict[str, str]) -> float | None:
-    if not text.strip():
-        return None
-    try:
-        return parse_number(text, name)
+        check(text)
     except ValueError as exc:
-        errors[name] = str(exc)
-        return None
-
-
-def _date(
-    text: str,
-    name: str,
-    today: date,
-    errors: dict[str, str],
-    notes: dict[str, str],
-    *,
-    required: bool,
-) -> date | None:
-    if not text.strip():
-        if required:
-            errors[name] = f"a {name} date is required, e.g. today or 2026-01-05"
-        return None
-    try:
-        day = parse_date(text, today)
-    except ValueError as exc:
-        errors[name] = str(exc)
-        return None
-    if note := _date_note(text, day):
-        notes[name] = note
-    return day
+        return str(exc)
+    return None
 
 
 def _draft(fields_: dict[str, Any]) -> Goal | None:
@@ -239,7 +197,7 @@ def _draft(fields_: dict[str, Any]) -> Goal | None:
     metric["unit"] = metric["unit"].strip()[: _MAX_LEN["unit"]]
     draft = {
         **fields_,
-        "key": fields_["key"] if KEY_RE.match(fields_["key"]) else "draft",
+        "key": fields_["key"] if rules.is_key(fields_["key"]) else "draft",
         "title": fields_["title"][: _MAX_LEN["title"]] or "untitled",
         "owner": fields_["owner"][: _MAX_LEN["owner"]],
         "metric": metric,

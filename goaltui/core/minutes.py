@@ -18,7 +18,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from goaltui.core.ids import new_id
-from goaltui.core.models import Goal, Level, Stamp
+from goaltui.core.models import Goal, Level, Name, Note, Stamp
 from goaltui.core.progress import GoalProgress
 
 NOT_DISCUSSED = "not discussed"
@@ -52,7 +52,7 @@ class ReviewItem(_Model):
     status: str = Field(default="", description="Status in words: on track, behind...")
     days_left: int | None = Field(default=None, description="Negative when overdue")
     outcome: Outcome | None = Field(default=None, description="None: not discussed")
-    note: str = Field(default="", max_length=500)
+    note: Note = ""
 
     @property
     def discussed(self) -> bool:
@@ -64,7 +64,7 @@ class Minutes(_Model):
 
     id: str = Field(default_factory=new_id)
     held_on: date
-    kind: str = Field(default=TEAM_MEETING, max_length=40, description="team meeting, one-on-one")
+    kind: Name = Field(default=TEAM_MEETING, description="team meeting, one-on-one")
     attendees: list[str] = Field(default_factory=list)
     items: list[ReviewItem] = Field(default_factory=list)
     by: str = ""

@@ -1,12 +1,13 @@
 """Domain models: goals, milestones, check-ins and the target-change ledger.
 
 Pure pydantic v2, no textual and no I/O. The store takes and returns these;
-screens and the CLI never see TinyDB documents.
+screens and the CLI never see TinyDB documents. The rules themselves (limits, key
+pattern, finite values, confidence names) live in rules.py, which `goaltui log`
+reads without pydantic; the fields here only wire them in.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import date, datetime
 from enum import StrEnum
@@ -22,20 +23,17 @@ from pydantic import (
     model_validator,
 )
 
+from goaltui.core import rules
 from goaltui.core.ids import new_id
 from goaltui.core.numbers import parse_number
-
-KEY_PATTERN = r"^[a-z0-9][a-z0-9-]{0,31}$"
-KEY_RE = re.compile(KEY_PATTERN)
-KEY_MAX = 32
 
 
 class Level(StrEnum):
     """Where a goal sits in the alignment tree."""
 
-    CENTER = "center"
-    TEAM = "team"
-    AGENT = "agent"
+    CENTER = rules.CENTER
+    TEAM = rules.TEAM
+    AGENT = rules.AGENT
 
 
 class GoalStatus(StrEnum):
@@ -50,9 +48,9 @@ class GoalStatus(StrEnum):
 class Confidence(StrEnum):
     """How the person logging a value feels about the goal."""
 
-    ON_TRACK = "on-track"
-    AT_RISK = "at-risk"
-    OFF_TRACK = "off-track"
+    ON_TRACK = rules.ON_TRACK
+    AT_RISK = rules.AT_RISK
+    OFF_TRACK = rules.OFF_TRACK
 
 
 class Direction(StrEnum):
@@ -62,7 +60,22 @@ class Direction(StrEnum):
     HIGHER = "higher"
 
 
-Text = Annotated[str, Field(max_length=2000)]
+def at_most(limit: int) -> AfterValidator:
+    """rules.check_length as a field constraint, so the model and the form say the same."""
+
+    def check(text: str) -> str:
+        return rules.check_length(text, limit)
+
+    return AfterValidator(check)
+
+
+GoalKey = Annotated[str, AfterValidator(rules.check_key)]
+Title = Annotated[str, Field(min_length=1), at_most(rules.TITLE_MAX)]
+Name = Annotated[str, at_most(rules.NAME_MAX)]
+Unit = Annotated[str, at_most(rules.UNIT_MAX)]
+Note = Annotated[str, AfterValidator(rules.check_note)]
+Reason = Annotated[str, Field(min_length=1), AfterValidator(rules.check_reason)]
+Text = Annotated[str, at_most(rules.TEXT_MAX)]
 
 
 def _naive_local(moment: datetime) -> datetime:
@@ -87,8 +100,8 @@ class _Model(BaseModel):
 class Metric(_Model):
     """The measurable part of a goal: what is measured, from where to where."""
 
-    name: str = Field(min_length=1, max_length=40, description="KPI name, e.g. AHT or FCR")
-    unit: str = Field(default="", max_length=12, description="Unit shown after values: s, %, min")
+    name: Name = Field(min_length=1, description="KPI name, e.g. AHT or FCR")
+    unit: Unit = Field(default="", description="Unit shown after values: s, %, min")
     baseline: float | None = Field(default=None, description="Value when the goal was set")
     target: float | None = Field(default=None, description="Value that means the goal is met")
 
@@ -103,10 +116,10 @@ class Metric(_Model):
 class Goal(_Model):
     """A SMART goal for the centre, a team or one agent."""
 
-    key: str = Field(pattern=KEY_PATTERN, description="Short unique handle a lead can type")
-    title: str = Field(min_length=1, max_length=120)
+    key: GoalKey = Field(description="Short unique handle a lead can type")
+    title: Title
     details: Text = Field(default="", description="Specific: who, what, where")
-    owner: str = Field(default="team", min_length=1, max_length=40)
+    owner: Name = Field(default="team", min_length=1)
     level: Level = Level.TEAM
     parent: str | None = Field(default=None, description="Key of the goal this one supports")
     why: Text = Field(default="", description="Relevant: why this matters")
@@ -144,32 +157,34 @@ class Milestone(_Model):
     """One step of a goal's checklist."""
 
     id: str = Field(default_factory=new_id)
-    goal: str = Field(pattern=KEY_PATTERN)
-    title: str = Field(min_length=1, max_length=120)
+    goal: GoalKey
+    title: Title
     due: date | None = None
     done: bool = False
     done_at: Stamp | None = None
     done_by: str | None = None
     order: int = 0
 
+    def is_overdue(self, today: date) -> bool:
+        """Still open after its due day (the due day itself is still in time)."""
+        return not self.done and self.due is not None and self.due < today
+
 
 class CheckIn(_Model):
     """One KPI value for one goal on one day (one per goal per day)."""
 
-    goal: str = Field(pattern=KEY_PATTERN)
+    goal: GoalKey
     day: date
-    value: float
-    note: str = Field(default="", max_length=500)
+    value: Annotated[float, AfterValidator(rules.check_finite)]
+    note: Note = ""
     confidence: Confidence | None = None
     by: str = ""
     at: Stamp | None = None
 
-    @field_validator("value")
+    @field_validator("confidence", mode="before")
     @classmethod
-    def _finite(cls, value: float) -> float:
-        if not math.isfinite(value):
-            raise ValueError("must be a finite number")
-        return value
+    def _known_confidence(cls, value: object) -> object:
+        return rules.check_confidence(value)
 
 
 class CheckInRevision(_Model):
@@ -188,11 +203,11 @@ class TargetChange(_Model):
     """
 
     id: str = Field(default_factory=new_id)
-    goal: str = Field(pattern=KEY_PATTERN)
+    goal: GoalKey
     field: str = Field(description="target, baseline or due")
     old: str
     new: str
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Reason
     by: str = ""
     at: Stamp
 
@@ -256,13 +271,18 @@ def parse_target(text: str, baseline: float | None) -> float:
     return round(baseline * (1.0 + change), 6)
 
 
-def describe_error(error: ValidationError) -> str:
-    """One readable line from a pydantic error: "metric.target: must be a number; ..."."""
+def error_messages(error: ValidationError) -> list[str]:
+    """ "field: message" per problem, in field order, worded as goaltui log words them."""
     parts = []
     for item in error.errors():
         where = ".".join(str(p) for p in item["loc"]) or "value"
         message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "string_pattern_mismatch" and where.endswith("key"):
-            message = "use 1-32 lower-case letters, digits or dashes, e.g. aht-maria"
+        if item["type"] == "string_unicode":  # a lone surrogate
+            message = rules.INVALID_TEXT
         parts.append(f"{where}: {message}")
-    return "; ".join(parts)
+    return parts
+
+
+def describe_error(error: ValidationError) -> str:
+    """One readable line from a pydantic error: "metric.target: must be a number; ..."."""
+    return "; ".join(error_messages(error))

@@ -28,7 +28,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from goaltui.core.ids import new_id
-from goaltui.core.models import Direction, Goal, GoalStatus, Level, Milestone, Point
+from goaltui.core.models import Direction, Goal, GoalStatus, Level, Milestone, Name, Note, Point
 from goaltui.core.progress import target_met
 
 STREAK_LENGTH = 3
@@ -63,8 +63,8 @@ class Kudos(_Model):
     """A recognition note the lead wrote for an agent, tied to a goal or not."""
 
     id: str = Field(default_factory=new_id)
-    agent: str = Field(min_length=1, max_length=40)
-    note: str = Field(min_length=1, max_length=500)
+    agent: Name = Field(min_length=1)
+    note: Note = Field(min_length=1)
     goal: str | None = Field(default=None, description="Key of the goal it is about, if any")
     by: str = ""
     at: datetime

@@ -131,7 +131,7 @@ def _checkin_line(c: CheckIn, unit: str) -> str:
 def _milestone_line(m: Milestone, today: date) -> str:
     due = ""
     if m.due is not None:
-        late = not m.done and m.due < today
+        late = m.is_overdue(today)
         due = f" (due {m.due.isoformat()}{', overdue' if late else ''})"
     return f"  - [{'x' if m.done else ' '}] {_md(m.title)}{due}"
 

@@ -22,50 +22,39 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TextIO
 
 from goaltui.core.errors import UserError
 from goaltui.core.models import CheckIn, Goal
-from goaltui.formats.csv_input import norm, parse_day, parse_value, read_text, sniff_delimiter
+from goaltui.formats.csv_input import norm, read_text, sniff_delimiter
 from goaltui.formats.goal_match import GoalMatcher
+from goaltui.formats.import_rows import (
+    Action,
+    PlannedRow,
+    RowError,
+    RowPlanner,
+    Stored,
+    find_column,
+)
 from goaltui.store.store import Snapshot, Store
 
+__all__ = [
+    "Action",
+    "ImportPlan",
+    "ImportResult",
+    "PlannedRow",
+    "RowError",
+    "apply_import",
+    "describe_plan",
+    "describe_result",
+    "plan_import",
+]
+
 MAX_SHOWN_ERRORS = 10
-NOTE_MAX = 500  # CheckIn.note's limit
 DEFAULT_NOTE_COL = "note"  # optional: a file without notes is normal
-T = TypeVar("T")
-
-
-class Action(StrEnum):
-    NEW = "new"
-    CHANGED = "changed"
-    UNCHANGED = "unchanged"
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
-
-
-@dataclass(frozen=True)
-class PlannedRow:
-    line: int
-    goal: str
-    day: date
-    value: float
-    note: str | None  # None: the file gave no note, the stored one is kept
-    action: Action
-    old_value: float | None = None
-    old_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,9 +91,6 @@ class ImportResult:
 # -- planning ---------------------------------------------------------------------------
 
 
-Stored = dict[tuple[str, date], tuple[float, str | None]]  # (goal, day) -> (value, note)
-
-
 def _existing(source: Store | Snapshot) -> tuple[list[Goal], Stored]:
     """Goals and stored (value, note) per (goal, day); the note is None when unknown (snapshot)."""
     if isinstance(source, Snapshot):
@@ -114,96 +100,6 @@ def _existing(source: Store | Snapshot) -> tuple[list[Goal], Stored]:
         return list(source.goals), stored
     known: Stored = {(c.goal, c.day): (c.value, c.note) for c in source.checkins()}
     return source.goals(), known
-
-
-def _column(header: Sequence[str], name: str | None) -> str | None:
-    """The header cell matching `name` (case- and space-insensitive), None when absent."""
-    if name is None:
-        return None
-    return next((h for h in header if norm(h) == norm(name)), None)
-
-
-@dataclass
-class _Planner:
-    """Turns one CSV record into a planned row, an error, or nothing (blank or repeated row)."""
-
-    cols: dict[str, str | None]  # role -> header cell
-    width: int  # columns in the header
-    goals: GoalMatcher
-    stored: Stored
-    today: date
-    date_format: str | None
-    decimal_comma: bool
-    seen: dict[tuple[str, date], tuple[int, float, str | None]] = field(default_factory=dict)
-    duplicates: int = 0
-
-    def cell(self, record: dict[str | None, str | None], role: str) -> str | None:
-        header_name = self.cols[role]
-        return None if header_name is None else record.get(header_name)
-
-    def row(self, line: int, record: dict[str | None, str | None]) -> PlannedRow | RowError | None:
-        values = [v for k, v in record.items() if k is not None and v is not None]
-        if not any(v.strip() for v in values):
-            return None  # blank rows at the end of spreadsheet exports
-        if None in record:
-            return RowError(
-                line,
-                f"more fields than the {self.width} columns of the header "
-                "(quote notes that contain the delimiter)",
-            )
-        if self.cell(record, "date") is None or self.cell(record, "value") is None:
-            return RowError(line, f"fewer fields than the {self.width} columns of the header")
-        problems: list[str] = []
-
-        def attempt(parse: Callable[[], T]) -> T | None:
-            try:
-                return parse()
-            except ValueError as exc:
-                problems.append(str(exc))
-                return None
-
-        goal_text = (self.cell(record, "goal") or "").strip()
-        metric, owner = self.cell(record, "metric"), self.cell(record, "owner")
-        key: str | None = None
-        if goal_text:
-            key = attempt(lambda: self.goals.by_key(goal_text))
-        elif metric and metric.strip():
-            key = attempt(lambda: self.goals.by_pair(metric, owner))
-        else:
-            problems.append("no goal given")
-        day = attempt(lambda: parse_day(self.cell(record, "date") or "", self.date_format))
-        value = attempt(lambda: parse_value(self.cell(record, "value") or "", self.decimal_comma))
-        note = (self.cell(record, "note") or "").strip() or None
-        if day is not None and day > self.today:
-            problems.append(
-                f"date {day.isoformat()} is in the future (today is {self.today.isoformat()})"
-            )
-        if note is not None and len(note) > NOTE_MAX:
-            problems.append(f"note is longer than {NOTE_MAX} characters")
-        if problems or key is None or day is None or value is None:
-            return RowError(line, "; ".join(problems))
-        return self.classify(line, key, day, value, note)
-
-    def classify(
-        self, line: int, key: str, day: date, value: float, note: str | None
-    ) -> PlannedRow | RowError | None:
-        earlier = self.seen.get((key, day))
-        if earlier is not None:
-            if earlier[1:] == (value, note):
-                self.duplicates += 1
-                return None
-            return RowError(
-                line,
-                f"{key} on {day.isoformat()} is also on line {earlier[0]} "
-                "with a different value or note",
-            )
-        self.seen[(key, day)] = (line, value, note)
-        old = self.stored.get((key, day))
-        if old is None:
-            return PlannedRow(line, key, day, value, note, Action.NEW)
-        same = old[0] == value and (note is None or note == old[1])
-        action = Action.UNCHANGED if same else Action.CHANGED
-        return PlannedRow(line, key, day, value, note, action, old_value=old[0], old_note=old[1])
 
 
 def plan_import(
@@ -238,7 +134,7 @@ def plan_import(
         "metric": metric_col,
         "owner": owner_col,
     }
-    cols = {role: _column(header, wanted) for role, wanted in asked.items()}
+    cols = {role: find_column(header, wanted) for role, wanted in asked.items()}
     required = {"date", "value", "metric", "owner"}  # metric and owner: when asked for
     if metric_col is None:
         required.add("goal")  # rows name their goal by key
@@ -256,7 +152,7 @@ def plan_import(
         )
 
     goals, stored = _existing(store)
-    planner = _Planner(
+    planner = RowPlanner(
         cols,
         len(header),
         GoalMatcher(goals),

@@ -20,9 +20,8 @@ from typing import Any
 
 import orjson
 
-from goaltui.store.migrations import CHANGES, CHECKINS, GOALS, MILESTONES
+from goaltui.store.schema import CHANGES, CHECKINS, GOALS, MILESTONES, ReadTables
 
-Tables = Mapping[str, Mapping[str, Mapping[str, Any]]]
 Mark = dict[str, dict[str, int]]  # table -> document id -> fingerprint
 
 LOGGED, ADDED, EDITED, TICKED = "logged", "added", "edited", "ticked"
@@ -53,7 +52,7 @@ def _checkin(doc: Mapping[str, Any]) -> int:
 _FINGERPRINT = {GOALS: _exact, CHECKINS: _checkin, MILESTONES: _exact, CHANGES: _exact}
 
 
-def mark(tables: Tables) -> Mark:
+def mark(tables: ReadTables) -> Mark:
     """The fingerprints of everything that `scan` looks at."""
     return {
         name: {doc_id: print_(doc) for doc_id, doc in tables.get(name, {}).items()}
@@ -61,7 +60,7 @@ def mark(tables: Tables) -> Mark:
     }
 
 
-def scan(tables: Tables, before: Mark | None, me: str) -> tuple[list[Change], Mark]:
+def scan(tables: ReadTables, before: Mark | None, me: str) -> tuple[list[Change], Mark]:
     """Changes since `before` by anyone but `me` (none when `before` is None), and the new mark."""
     after = mark(tables)
     if before is None:

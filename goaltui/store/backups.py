@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from goaltui.core.errors import DataFileError
-from goaltui.store.storage import atomic_write, existing_mode
+from goaltui.store.atomic import atomic_write, existing_mode
 
 KEEP = 5
 

@@ -28,9 +28,8 @@ from goaltui.core.models import (
 )
 from goaltui.core.snapshot import Snapshot
 from goaltui.store.datafile import DataFile
-from goaltui.store.migrations import CHANGES, CHECKINS, GOALS, HISTORY, MILESTONES, SCHEMA_VERSION
 from goaltui.store.quicklog import checkin_id
-from goaltui.store.storage import Doc
+from goaltui.store.schema import CHANGES, CHECKINS, GOALS, HISTORY, MILESTONES, SCHEMA_VERSION, Doc
 
 M = TypeVar("M", bound=BaseModel)
 

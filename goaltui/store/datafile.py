@@ -23,8 +23,10 @@ from pathlib import Path
 
 from goaltui.core.clock import Clock, SystemClock
 from goaltui.store import backups, migrations
-from goaltui.store.migrations import META, META_ID, SCHEMA_VERSION
-from goaltui.store.storage import AtomicJSONStorage, ReadTables, Signature, Transaction
+from goaltui.store.atomic import Signature
+from goaltui.store.schema import META, META_ID, READABLE_FROM, SCHEMA_VERSION, ReadTables
+from goaltui.store.storage import AtomicJSONStorage
+from goaltui.store.transaction import Transaction
 
 
 def current_user() -> str:
@@ -67,7 +69,7 @@ class DataFile:
     def read(self) -> ReadTables:
         """The current tables (shared with the cache: never mutate them)."""
         data = self.storage.load() or {}
-        if migrations.check(self.path, data) < migrations.READABLE_FROM:
+        if migrations.check(self.path, data) < READABLE_FROM:
             with self.write():
                 pass  # the transaction migrates and writes
             data = self.storage.load() or {}

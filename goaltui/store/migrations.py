@@ -1,4 +1,4 @@
-"""The data file's schema: table names, version checks and forward migrations.
+"""The data file's schema versions: version checks and forward migrations.
 
 Versions:
 
@@ -11,7 +11,8 @@ Versions:
   goaltui" instead of calling the new tables unknown.
 
 Migrations run under the lock after a backup (see datafile.py). This module
-imports pydantic only inside a migration, so `goaltui log` stays quick.
+imports pydantic only inside a migration, so `goaltui log` stays quick. The table
+names and document types are in schema.py.
 """
 
 from __future__ import annotations
@@ -23,28 +24,22 @@ from typing import Any
 
 from goaltui.core.clock import iso_stamp
 from goaltui.core.errors import DataFileError
-
-META = "_meta"
-GOALS = "goals"
-MILESTONES = "milestones"
-CHECKINS = "checkins"
-HISTORY = "checkin_history"
-CHANGES = "target_changes"
-MINUTES = "minutes"
-KUDOS = "kudos"
-WINS = "wins"
-V1_TABLES = (GOALS, MILESTONES, CHECKINS, HISTORY, CHANGES)
-DATA_TABLES = (*V1_TABLES, MINUTES, KUDOS, WINS)
-KNOWN_TABLES = frozenset({META, *DATA_TABLES})
-SCHEMA_VERSION = 2
-# Files from this version on are read as they are (later versions only add tables);
-# they are migrated by the next write, so a read never rewrites a file.
-READABLE_FROM = 1
-META_ID = "1"
-
-Doc = dict[str, Any]
-Tables = dict[str, dict[str, Doc]]
-ReadTables = Mapping[str, Mapping[str, Doc]]
+from goaltui.store.schema import (
+    CHANGES,
+    CHECKINS,
+    GOALS,
+    HISTORY,
+    KNOWN_TABLES,
+    META,
+    META_ID,
+    MILESTONES,
+    READABLE_FROM,
+    SCHEMA_VERSION,
+    V1_TABLES,
+    Doc,
+    ReadTables,
+    Tables,
+)
 
 
 def schema_version(path: Path, data: ReadTables) -> int:

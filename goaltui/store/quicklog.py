@@ -2,33 +2,30 @@
 
 `goaltui log` runs from cron and from a lead's shell many times a day, so it
 must cost little more than starting Python. Importing pydantic and building
-the models costs about twice that on its own; this module validates a
-check-in by hand instead, with the same rules as `models.CheckIn` (a test
-pins that both accept and reject the same input and produce the same data).
+the models costs about twice that on its own; this module checks a check-in
+with the pydantic-free functions of core/rules.py instead, the ones
+`models.CheckIn` is built on (a test pins that both accept and reject the same
+input, with the same message, and produce the same data).
 `Store.log` writes through `put_checkin` too, so there is one writer.
 """
 
 from __future__ import annotations
 
-import math
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
+from goaltui.core import rules
 from goaltui.core.clock import iso_stamp
 from goaltui.core.errors import UnknownGoal, UserError
 from goaltui.core.ids import fresh_id
 from goaltui.store.datafile import DataFile
-from goaltui.store.migrations import CHECKINS, GOALS, HISTORY
-from goaltui.store.storage import Doc, Transaction
+from goaltui.store.schema import CHECKINS, GOALS, HISTORY, Doc
+from goaltui.store.transaction import Transaction
 
-KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")  # models.KEY_PATTERN
-NOTE_MAX = 500
-CONFIDENCES = ("on-track", "at-risk", "off-track")  # models.Confidence values
-# What pydantic's str_strip_whitespace strips (Unicode White_Space); unlike str.strip()
-# it keeps the information separators U+001C-U+001F.
-WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
-WHITESPACE += "\u2028\u2029\u202f\u205f\u3000"
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def checkin_id(goal: str, day: date) -> str:
@@ -45,45 +42,36 @@ def checkin_doc(
     by: str = "",
     at: datetime | None = None,
 ) -> Doc:
-    """A check-in document exactly as `CheckIn.model_dump(mode="json")` would write it."""
-    goal = goal.strip(WHITESPACE)
-    if not KEY_RE.match(goal):
-        raise UserError(
-            f"goal: {goal!r} is not a goal key (1-32 lower-case letters, digits or dashes)"
-        )
-    number = _finite(value)
-    note = note.strip(WHITESPACE)
-    for name, text in (("note", note), ("by", by)):
-        try:
-            text.encode()
-        except UnicodeEncodeError:  # lone surrogates: neither pydantic nor JSON take them
-            raise UserError(f"{name}: not valid text") from None
-    if len(note) > NOTE_MAX:
-        raise UserError(f"note: at most {NOTE_MAX} characters, got {len(note)}")
-    if confidence is not None and confidence not in CONFIDENCES:
-        raise UserError(f"confidence: use one of {', '.join(CONFIDENCES)}")
+    """A check-in document exactly as `CheckIn.model_dump(mode="json")` would write it.
+
+    Fields are checked in the model's field order, so the UserError names the same first
+    problem, in the same words, as the model's ValidationError would.
+    """
     return {
-        "goal": goal,
+        "goal": _checked("goal", _key, goal),
         "day": day.isoformat(),
-        "value": number,
-        "note": note,
-        "confidence": confidence,
-        "by": by.strip(WHITESPACE),
+        "value": _checked("value", rules.check_value, value),
+        "note": _checked("note", _note, note),
+        "confidence": _checked("confidence", rules.check_confidence, confidence),
+        "by": _checked("by", rules.clean_text, by),
         "at": None if at is None else iso_stamp(at),
     }
 
 
-def _finite(value: object) -> float:
-    """The value as a float; stricter than the model in one way: True is not a KPI value."""
-    number = math.nan
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            number = float(value)
-        except OverflowError:  # an int beyond float's range
-            number = math.inf
-    if not math.isfinite(number):
-        raise UserError(f"value: must be a finite number, got {str(value)[:30]}")
-    return number
+def _key(text: str) -> str:
+    return rules.check_key(rules.clean_text(text))
+
+
+def _note(text: str) -> str:
+    return rules.check_note(rules.clean_text(text))
+
+
+def _checked(name: str, check: Callable[[T], R], value: T) -> R:
+    """`check(value)`, with its ValueError turned into "name: message" for the user."""
+    try:
+        return check(value)
+    except ValueError as exc:
+        raise UserError(f"{name}: {exc}") from None
 
 
 def put_checkin(tx: Transaction, doc: Doc, *, replaced_at: str, replaced_by: str) -> Doc | None:

@@ -11,12 +11,12 @@ keeps a handle open across writes. Here:
   costs one serialisation instead of a parse and a serialisation. Each write
   gives the new file an mtime strictly later than the old one's, so a reused
   inode of the same size can never pass for the cached version;
-- every write goes to a temp file in the same folder, is fsynced, moved over
-  the old file with os.replace, and the folder is fsynced: a reader sees the
-  old file or the new one, never half of one;
+- every write goes through atomic.py (temp file, fsync, os.replace, folder
+  fsync): a reader sees the old file or the new one, never half of one;
 - read-modify-write happens inside `transaction()`, under an exclusive lock
-  on a separate ``.lock`` file (see locking.py), with a timeout. Tables are
-  copied on write, so a reader holding the previous data is never disturbed.
+  on a separate ``.lock`` file (see lock.py), with a timeout. Tables are
+  copied on write (transaction.py), so a reader holding the previous data is
+  never disturbed.
 """
 
 from __future__ import annotations
@@ -24,10 +24,8 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 import threading
-import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,20 +33,17 @@ import orjson
 from tinydb.storages import Storage
 
 from goaltui.core.errors import DataFileError, LockTimeout
+from goaltui.store.atomic import (
+    PRIVATE_MODE,
+    SHARED_MODE,
+    Signature,
+    atomic_write,
+    existing_mode,
+    signature_of,
+)
 from goaltui.store.lock import LockFile
-
-Signature = tuple[int, int, int]  # (inode, mtime_ns, size), as core.snapshot.Token
-Doc = dict[str, Any]
-Tables = dict[str, dict[str, Doc]]
-ReadTables = Mapping[str, Mapping[str, Doc]]
-
-PRIVATE_MODE = 0o600
-SHARED_MODE = 0o660
-_EMPTY: Mapping[str, Doc] = {}
-
-
-def signature_of(st: os.stat_result) -> Signature:
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
+from goaltui.store.schema import Tables
+from goaltui.store.transaction import Transaction
 
 
 def file_signature(path: Path) -> Signature | None:
@@ -91,105 +86,6 @@ def _kind(value: object) -> str:
     if value is None:
         return "null"
     return names.get(type(value), "a number" if isinstance(value, int | float) else "a value")
-
-
-def existing_mode(path: Path, shared: bool) -> tuple[int, int | None]:
-    """(mode, gid) that new companions of `path` (data, lock, backups) should get."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return (SHARED_MODE if shared else PRIVATE_MODE), None
-    return stat.S_IMODE(st.st_mode), st.st_gid
-
-
-def atomic_write(
-    path: Path, payload: bytes, *, mode: int, gid: int | None, min_mtime_ns: int = 0
-) -> Signature:
-    """Temp file + fsync + os.replace + folder fsync; returns the new file's signature.
-
-    `mode` is applied with fchmod, so the umask cannot narrow it; the group is
-    kept when allowed. Raises DataFileError (one line) and leaves `path` as it was.
-    """
-    folder = path.parent
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except PermissionError:
-        raise DataFileError(f"{path}: no permission to write in {folder}") from None
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(fd, mode)
-            if gid is not None:
-                with contextlib.suppress(PermissionError):
-                    os.fchown(fd, -1, gid)
-            handle.write(payload)
-            handle.flush()
-            mtime = max(time.time_ns(), min_mtime_ns)
-            os.utime(fd, ns=(mtime, mtime))
-            os.fsync(fd)
-            sig = signature_of(os.fstat(fd))
-        os.replace(tmp_name, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise DataFileError(f"{path}: cannot write: {exc.strerror}") from None
-        raise
-    fsync_folder(folder)
-    return sig
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable."""
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-
-
-class Transaction:
-    """One read-modify-write: a copy-on-write view of the tables.
-
-    `get` is for reading; `table` hands out a private copy of a table to
-    change. Documents are replaced, never changed in place.
-    """
-
-    def __init__(self, base: ReadTables) -> None:
-        self.base = base
-        self._data: dict[str, Mapping[str, Doc]] = dict(base)
-        self._owned: set[str] = set()
-        self.changed = False
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._data
-
-    def get(self, name: str) -> Mapping[str, Doc]:
-        return self._data.get(name, _EMPTY)
-
-    def table(self, name: str) -> dict[str, Doc]:
-        if name not in self._owned:
-            self._data[name] = dict(self._data.get(name, _EMPTY))
-            self._owned.add(name)
-        self.changed = True
-        table = self._data[name]
-        assert isinstance(table, dict)
-        return table
-
-    def replace_all(self, data: Tables) -> None:
-        self._data = dict(data)
-        self._owned = set(data)
-        self.changed = True
-
-    def result(self) -> Tables:
-        return {
-            name: table if isinstance(table, dict) else dict(table)
-            for name, table in self._data.items()
-        }
 
 
 class AtomicJSONStorage(Storage):

@@ -77,7 +77,7 @@ def test_read_form_builds_the_goal_and_explains_short_forms() -> None:
             "a relative target like -25% needs a baseline first",
         ),
         ({"due": "someday"}, "due", "'someday' is not a date: use YYYY-MM-DD"),
-        ({"key": "Bad Key!"}, "key", "use 1-32 lower-case letters"),
+        ({"key": "Bad Key!"}, "key", "'bad key!' is not a goal key: use 1-32 lower-case"),
         ({"key": "aht-billing"}, "key", "a goal with key 'aht-billing' already exists"),
         ({"parent": "aht-queue"}, "parent", "a goal cannot be aligned to itself"),
         ({"title": " "}, "title", "a title is required"),

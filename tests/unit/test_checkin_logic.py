@@ -266,3 +266,14 @@ def test_due_milestones_are_open_and_due_today_or_earlier_most_overdue_first() -
         THU,
     )
     assert [m.title for m in found] == ["late", "today"]
+
+
+def test_a_milestone_is_overdue_only_when_open_and_past_its_due_day() -> None:
+    def overdue(due: date | None, done: bool = False) -> bool:
+        return Milestone(goal="aht", title="Coach holds", due=due, done=done).is_overdue(THU)
+
+    assert overdue(THU - timedelta(days=1))
+    assert not overdue(THU)  # the due day itself is still in time
+    assert not overdue(THU + timedelta(days=1))
+    assert not overdue(THU - timedelta(days=1), done=True)
+    assert not overdue(None)

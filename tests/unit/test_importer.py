@@ -215,7 +215,7 @@ BAD_FILES = {
     "too few fields": (GOOD + "2026-11-21,aht-tom\n", "line 3: fewer fields than the 4 columns"),
     "note too long": (
         GOOD + "2026-11-21,aht-tom,500," + "x" * 501 + "\n",
-        "line 3: note is longer than 500",
+        "line 3: note: at most 500 characters, got 501",
     ),
 }
 

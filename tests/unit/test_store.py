@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import math
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from pathlib import Path
 
 import orjson
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-from pydantic import ValidationError
 from tinydb import TinyDB
 
-from goaltui.core import models
 from goaltui.core.clock import FixedClock
 from goaltui.core.errors import DataFileError, UnknownGoal, UserError
-from goaltui.core.models import CheckIn, Goal, Metric
+from goaltui.core.models import Goal, Metric
 from goaltui.formats.demo import DEMO_TODAY
-from goaltui.store import backups, quicklog
-from goaltui.store.migrations import SCHEMA_VERSION
+from goaltui.store import backups
+from goaltui.store.schema import SCHEMA_VERSION
 from goaltui.store.store import Store
 
 TODAY = DEMO_TODAY
@@ -95,45 +91,6 @@ def test_logging_an_unknown_goal_or_a_bad_value_is_a_user_error(store: Store) ->
 
 def test_keys_are_typed_in_any_case(store: Store) -> None:
     assert store.log("AHT", 5, TODAY).goal == "aht"
-
-
-# -- the pydantic-free check-in path matches the model -------------------------------------
-
-keys = st.one_of(st.from_regex(models.KEY_RE, fullmatch=True), st.text(max_size=5))
-values = st.one_of(st.floats(), st.integers(min_value=-(10**6), max_value=10**6))
-notes = st.text(max_size=520)
-moments = st.datetimes(timezones=st.sampled_from([UTC, timezone(timedelta(hours=2))]))
-
-
-@given(
-    key=keys,
-    value=values,
-    note=notes,
-    confidence=st.sampled_from([None, *quicklog.CONFIDENCES]),
-    at=moments,
-)
-def test_quick_check_ins_validate_exactly_like_the_model(
-    key: str, value: float, note: str, confidence: str | None, at: datetime
-) -> None:
-    fields = {"goal": key, "day": TODAY, "value": value, "note": note}
-    fields |= {"confidence": confidence, "by": "lead", "at": at}
-    try:
-        model = CheckIn.model_validate(fields)
-    except ValidationError:
-        with pytest.raises(UserError):
-            quicklog.checkin_doc(
-                key, TODAY, value, note=note, confidence=confidence, by="lead", at=at
-            )
-        return
-    doc = quicklog.checkin_doc(
-        key, TODAY, value, note=note, confidence=confidence, by="lead", at=at
-    )
-    assert doc == model.model_dump(mode="json")
-
-
-def test_the_quick_key_rule_is_the_models() -> None:
-    assert quicklog.KEY_RE.pattern == models.KEY_PATTERN
-    assert set(quicklog.CONFIDENCES) == {c.value for c in models.Confidence}
 
 
 # -- schema: migrations and refusals --------------------------------------------------------

@@ -1,0 +1,88 @@
+"""The Store's check-ins and what they leave behind: replaced values and the ledger.
+
+Writes go through quicklog (one check-in) and bulk (an import), the same writers
+`goaltui log` and cron use; here they take and return models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from goaltui.core.models import CheckIn, CheckInRevision, Confidence, TargetChange
+from goaltui.store import bulk, quicklog
+from goaltui.store.schema import CHANGES, CHECKINS, HISTORY
+from goaltui.store.store_base import StoreBase
+
+
+class CheckInOps(StoreBase):
+    """Check-ins by (goal, day); history and ledger entries by id, never rewritten."""
+
+    def log(
+        self,
+        goal_key: str,
+        value: float,
+        day: date | None = None,
+        *,
+        note: str = "",
+        confidence: Confidence | None = None,
+    ) -> CheckIn:
+        """Record the day's value; a second log the same day replaces it (the old one
+        goes to history)."""
+        return self.log_with_previous(goal_key, value, day, note=note, confidence=confidence)[0]
+
+    def log_with_previous(
+        self,
+        goal_key: str,
+        value: float,
+        day: date | None = None,
+        *,
+        note: str = "",
+        confidence: Confidence | None = None,
+    ) -> tuple[CheckIn, CheckIn | None]:
+        """Like `log`, and also returns the check-in it replaced (None for a new day)."""
+        logged = quicklog.log_value(
+            self._file,
+            goal_key,
+            value,
+            day or self.clock.today(),
+            note=note,
+            confidence=None if confidence is None else Confidence(confidence).value,
+        )
+        checkin = self._model(CheckIn, logged.checkin, "check-in")
+        old = logged.replaced
+        return checkin, (None if old is None else self._model(CheckIn, old, "check-in"))
+
+    def log_many(self, checkins: Iterable[CheckIn]) -> tuple[int, int, int]:
+        """Log many check-ins as one transaction (CSV import): all written, or none.
+
+        Each is stamped with this user and now. An empty note keeps the stored note and the
+        stored confidence is kept unless one is given, so an import never wipes what a lead
+        typed. A check-in equal to the stored one (value and note) is skipped; a different
+        one replaces it and the old one goes to history, as in log().
+        Returns (added, changed, unchanged).
+        """
+        return bulk.log_many(self._file, checkins)
+
+    def checkins(self, goal_key: str | None = None) -> list[CheckIn]:
+        docs = self._table(CHECKINS).values()
+        found = [
+            self._model(CheckIn, d, "check-in")
+            for d in docs
+            if goal_key is None or d.get("goal") == goal_key
+        ]
+        return sorted(found, key=lambda c: (c.goal, c.day))
+
+    def checkin_history(self, goal_key: str | None = None) -> list[CheckInRevision]:
+        docs = self._table(HISTORY).values()
+        revisions = [self._model(CheckInRevision, d, "check-in history") for d in docs]
+        if goal_key is not None:
+            revisions = [r for r in revisions if r.old.goal == goal_key]
+        return sorted(revisions, key=lambda r: r.replaced_at)
+
+    def target_changes(self, goal_key: str | None = None) -> list[TargetChange]:
+        docs = self._table(CHANGES).values()
+        changes = [self._model(TargetChange, d, "target change") for d in docs]
+        if goal_key is not None:
+            changes = [c for c in changes if c.goal == goal_key]
+        return sorted(changes, key=lambda c: c.at)

@@ -1,0 +1,32 @@
+"""The data file's shape: table names, the schema version and the document types.
+
+One module so the storage, the migrations, the readers and `goaltui log` name a table
+or a document the same way. Plain constants and aliases: no pydantic, no TinyDB.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+META = "_meta"
+GOALS = "goals"
+MILESTONES = "milestones"
+CHECKINS = "checkins"
+HISTORY = "checkin_history"
+CHANGES = "target_changes"
+MINUTES = "minutes"
+KUDOS = "kudos"
+WINS = "wins"
+V1_TABLES = (GOALS, MILESTONES, CHECKINS, HISTORY, CHANGES)
+DATA_TABLES = (*V1_TABLES, MINUTES, KUDOS, WINS)
+KNOWN_TABLES = frozenset({META, *DATA_TABLES})
+SCHEMA_VERSION = 2
+# Files from this version on are read as they are (later versions only add tables);
+# they are migrated by the next write, so a read never rewrites a file.
+READABLE_FROM = 1
+META_ID = "1"
+
+Doc = dict[str, Any]  # one stored document, as JSON gives it
+Tables = dict[str, dict[str, Doc]]  # table name -> document id -> document
+ReadTables = Mapping[str, Mapping[str, Doc]]  # the same, read-only (shared with a cache)
