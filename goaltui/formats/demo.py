@@ -54,12 +54,34 @@ def _shift_ids(table: dict[str, object], days: int) -> dict[str, object]:
     return shifted
 
 
+def _shift_numbers(text: object, step: int) -> object:
+    """A series column of day numbers or stamps in seconds ("20418,20419"), shifted."""
+    if not isinstance(text, str) or not text:
+        return text
+    return ",".join(str(int(n) + step) if int(n) >= 0 else n for n in text.split(","))
+
+
+def _shift_series(doc: object, days: int) -> object:
+    """Schema 3 keeps a goal's days and write stamps as numbers in text columns."""
+    if not isinstance(doc, dict):
+        return doc
+    shifted = dict(doc)
+    shifted["days"] = _shift_numbers(doc.get("days"), days)
+    shifted["at"] = _shift_numbers(doc.get("at"), days * 86_400)
+    for sparse in ("notes", "confidence"):
+        column = doc.get(sparse)
+        if isinstance(column, dict):
+            shifted[sparse] = {str(int(k) + days): v for k, v in column.items()}
+    return shifted
+
+
 def make_demo_copy(today: date, folder: Path | None = None) -> Path:
     """Copy the demo data into a temporary folder, dates shifted so it ends on `today`."""
     data = orjson.loads(demo_source().read_bytes())
     days = (today - DEMO_TODAY).days
     if days:
         data = {name: _shift_ids(table, days) for name, table in data.items()}
+        data["series"] = {k: _shift_series(d, days) for k, d in data.get("series", {}).items()}
     target_folder = folder or Path(tempfile.mkdtemp(prefix="goaltui-demo-"))
     target = target_folder / "demo.json"
     target.write_bytes(orjson.dumps(data))

@@ -20,9 +20,18 @@ from typing import Any
 
 import orjson
 
-from goaltui.store.schema import CHANGES, CHECKINS, GOALS, MILESTONES, ReadTables
+from goaltui.store.schema import (
+    CHANGES,
+    GOALS,
+    META,
+    META_ID,
+    MILESTONES,
+    SERIES,
+    USERS,
+    ReadTables,
+)
 
-Mark = dict[str, dict[str, int]]  # table -> document id -> fingerprint
+Mark = dict[str, dict[str, Any]]  # table -> document id -> fingerprint (or document)
 
 LOGGED, ADDED, EDITED, TICKED = "logged", "added", "edited", "ticked"
 TARGET = "target"  # ledger entries: the field name goes in `what`
@@ -44,20 +53,44 @@ def _exact(doc: Mapping[str, Any]) -> int:
     return hash(orjson.dumps(doc, option=orjson.OPT_SORT_KEYS))
 
 
-def _checkin(doc: Mapping[str, Any]) -> int:
-    # Check-ins are the big table: hash the fields a log rewrites, not the whole document.
-    return hash((doc.get("value"), doc.get("at"), doc.get("by"), doc.get("note")))
+def _series(doc: Mapping[str, Any]) -> int:
+    # A goal's whole history: hash the columns a log rewrites (text, so hashing is cheap).
+    return hash((doc.get("values"), doc.get("at"), doc.get("by"), orjson.dumps(doc.get("notes"))))
 
 
-_FINGERPRINT = {GOALS: _exact, CHECKINS: _checkin, MILESTONES: _exact, CHANGES: _exact}
+_FINGERPRINT = {GOALS: _exact, SERIES: _series, MILESTONES: _exact, CHANGES: _exact}
+SERIES_DOCS = "series-docs"  # in a Mark: the series documents themselves
 
 
 def mark(tables: ReadTables) -> Mark:
-    """The fingerprints of everything that `scan` looks at."""
-    return {
+    """The fingerprints of everything that `scan` looks at, and the series documents
+    themselves (shared with the parse, not copied) to tell which values are new."""
+    found: Mark = {
         name: {doc_id: print_(doc) for doc_id, doc in tables.get(name, {}).items()}
         for name, print_ in _FINGERPRINT.items()
     }
+    found[SERIES_DOCS] = dict(tables.get(SERIES, {}))
+    return found
+
+
+def _rows(doc: Mapping[str, Any]) -> set[tuple[str, ...]]:
+    columns = [doc.get(name, "") for name in ("days", "values", "by", "at")]
+    if not all(isinstance(c, str) for c in columns):
+        return set()
+    return set(zip(*(c.split(",") if c else [] for c in columns), strict=False))
+
+
+def _logged(tables: ReadTables, key: str, old: Mapping[str, Any]) -> list[Change]:
+    """One change per value of goal `key` that is new or different since `old`, with its
+    author (compared by content, so a frozen or early clock cannot hide a write)."""
+    doc = tables.get(SERIES, {}).get(key, {})
+    names = tables.get(META, {}).get(META_ID, {}).get(USERS, [])
+    changes = []
+    for _day, _value, index, _at in sorted(_rows(doc) - _rows(old)):
+        n = int(index) if index.isdigit() else -1
+        who = str(names[n]) if isinstance(names, list) and 0 <= n < len(names) else ""
+        changes.append(Change(who, LOGGED, key))
+    return changes
 
 
 def scan(tables: ReadTables, before: Mark | None, me: str) -> tuple[list[Change], Mark]:
@@ -69,7 +102,12 @@ def scan(tables: ReadTables, before: Mark | None, me: str) -> tuple[list[Change]
     for name in _FINGERPRINT:
         old, docs = before.get(name, {}), tables.get(name, {})
         for doc_id, fingerprint in after[name].items():
-            if old.get(doc_id) != fingerprint:
+            if old.get(doc_id) == fingerprint:
+                continue
+            if name == SERIES:
+                old_doc = before.get(SERIES_DOCS, {}).get(doc_id, {})
+                found += [c for c in _logged(tables, doc_id, old_doc) if c.who and c.who != me]
+            else:
                 change = _describe_doc(name, docs[doc_id], doc_id not in old)
                 if change is not None and change.who and change.who != me:
                     found.append(change)
@@ -78,8 +116,6 @@ def scan(tables: ReadTables, before: Mark | None, me: str) -> tuple[list[Change]
 
 def _describe_doc(table: str, doc: Mapping[str, Any], new: bool) -> Change | None:
     goal = str(doc.get("goal", ""))
-    if table == CHECKINS:
-        return Change(str(doc.get("by") or ""), LOGGED, goal)
     if table == GOALS:
         return Change(str(doc.get("updated_by") or ""), ADDED if new else EDITED, str(doc["key"]))
     if table == MILESTONES:

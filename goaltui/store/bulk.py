@@ -7,6 +7,7 @@ writes many check-ins in one transaction.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
@@ -27,9 +28,25 @@ from goaltui.core.models import (
     describe_error,
 )
 from goaltui.core.snapshot import Snapshot
+from goaltui.store import series_tx
 from goaltui.store.datafile import DataFile
-from goaltui.store.quicklog import checkin_id
-from goaltui.store.schema import CHANGES, CHECKINS, GOALS, HISTORY, MILESTONES, SCHEMA_VERSION, Doc
+from goaltui.store.schema import (
+    CHANGES,
+    GOALS,
+    HISTORY,
+    MILESTONES,
+    SCHEMA_VERSION,
+    SERIES,
+    Doc,
+    ReadTables,
+)
+from goaltui.store.series import SeriesError
+from goaltui.store.series_tx import Row
+from goaltui.store.transaction import Transaction
+
+# Values per goal in the board's snapshot: the sparkline's 30 days and the forecast's
+# 30 points, with room for values dated after a frozen "today" (demo, tests).
+TAIL = 60
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -51,29 +68,77 @@ def sorted_goals(path: Path, docs: Mapping[str, Doc]) -> list[Goal]:
     return sorted(goals, key=lambda g: g.key)
 
 
-def snapshot(file: DataFile) -> Snapshot:
-    """Goals, every goal's (day, value) series and milestone counts from one read."""
+class SnapshotCache:
+    """What the last snapshot built, per goal, so the next one rebuilds only what changed.
+
+    Keyed by goal key: the goal document and series document it was built from (compared
+    by value, since every parse makes new objects), the Goal model and the tail of points.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[Doc, Doc | None, Goal, list[Point]]] = {}
+        self.lock = threading.Lock()
+
+
+def _tail(path: Path, key: str, doc: Doc | None, count: int | None) -> list[Point]:
+    series = series_tx.series_of(path, {key: doc} if doc is not None else {}, key)
+    try:
+        if count is None:
+            return [Point(e.day, e.value) for e in series.entries([])]
+        days, values = series.tail(count)
+    except SeriesError as exc:
+        raise DataFileError(f"{path}: bad series of goal {key!r}: {exc}") from None
+    return [Point(d, v) for d, v in zip(days, values, strict=True)]
+
+
+def snapshot(
+    file: DataFile, cache: SnapshotCache | None = None, tail: int | None = TAIL
+) -> Snapshot:
+    """Goals, the last `tail` values of each goal (all with None) and milestone counts,
+    from one read. With a cache, only goals whose documents changed are rebuilt."""
     token = file.token()  # taken first: a write in between only causes one more reload
     data = file.read()
-    goals = sorted_goals(file.path, data.get(GOALS, {}))
-    series: dict[str, list[Point]] = {g.key: [] for g in goals}
-    fromiso = date.fromisoformat
-    try:
-        for doc in data.get(CHECKINS, {}).values():
-            points = series.get(doc["goal"])
-            if points is not None:
-                points.append(Point(fromiso(doc["day"]), float(doc["value"])))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise DataFileError(
-            f"{file.path}: bad check-in ({exc!s}); the file was not changed"
-        ) from None
-    for points in series.values():
-        points.sort()
+    goal_docs, series_docs = data.get(GOALS, {}), data.get(SERIES, {})
+    fresh: dict[str, tuple[Doc, Doc | None, Goal, list[Point]]] = {}
+    old = cache.entries if cache is not None and tail == TAIL else {}
+    for key, doc in goal_docs.items():
+        series_doc = series_docs.get(key)
+        kept = old.get(key)
+        if kept is not None and kept[0] == doc and kept[1] == series_doc:
+            fresh[key] = kept
+            continue
+        goal = as_model(file.path, Goal, doc, f"goal {key!r}")
+        fresh[key] = (doc, series_doc, goal, _tail(file.path, key, series_doc, tail))
+    if cache is not None and tail == TAIL:
+        with cache.lock:
+            cache.entries = fresh  # the previous build is dropped, never piled up
+    keys = sorted(fresh)
     counts: dict[str, tuple[int, int]] = {}
     for doc in data.get(MILESTONES, {}).values():
         done, total = counts.get(doc.get("goal", ""), (0, 0))
         counts[doc.get("goal", "")] = (done + bool(doc.get("done")), total + 1)
-    return Snapshot(goals, series, counts, token)
+    return Snapshot([fresh[k][2] for k in keys], {k: fresh[k][3] for k in keys}, counts, token)
+
+
+def snapshot_series(path: Path, data: ReadTables, keys: Iterable[str]) -> dict[str, list[Point]]:
+    """Every (day, value) of the goals `keys`, in day order."""
+    docs = data.get(SERIES, {})
+    return {key: _tail(path, key, docs.get(key), None) for key in keys}
+
+
+def checkin_docs(path: Path, data: ReadTables, goal: str | None = None) -> list[Doc]:
+    """Check-ins as documents (goal, day, value, note, confidence, by, at), by goal and day."""
+    names = series_tx.users(data)
+    docs = data.get(SERIES, {})
+    keys = sorted(docs) if goal is None else [goal]
+    found: list[Doc] = []
+    for key in keys:
+        series = series_tx.series_of(path, docs, key)
+        try:
+            found += [series_tx.entry_doc(key, e) for e in series.entries(names)]
+        except SeriesError as exc:
+            raise DataFileError(f"{path}: bad series of goal {key!r}: {exc}") from None
+    return found
 
 
 def export(file: DataFile) -> dict[str, Any]:
@@ -84,7 +149,7 @@ def export(file: DataFile) -> dict[str, Any]:
         return [as_model(file.path, cls, d, where) for d in data.get(table, {}).values()]
 
     milestones = sorted(models(MILESTONES, Milestone, "milestone"), key=lambda m: (m.goal, m.order))
-    checkins = sorted(models(CHECKINS, CheckIn, "check-in"), key=lambda c: (c.goal, c.day))
+    checkins = [as_model(file.path, CheckIn, d, "check-in") for d in checkin_docs(file.path, data)]
     history = sorted(models(HISTORY, CheckInRevision, "history"), key=lambda r: r.replaced_at)
     changes = sorted(models(CHANGES, TargetChange, "target change"), key=lambda c: c.at)
     return {
@@ -100,39 +165,62 @@ def export(file: DataFile) -> dict[str, Any]:
 
 def log_many(file: DataFile, checkins: Iterable[CheckIn]) -> tuple[int, int, int]:
     """See Store.log_many. Returns (added, changed, unchanged)."""
-    items = list(checkins)
-    now, user = file.clock.now(), file.user
-    added = changed = unchanged = 0
+    by_goal: dict[str, dict[date, CheckIn]] = {}
+    for checkin in checkins:  # a later duplicate of a (goal, day) wins
+        by_goal.setdefault(checkin.goal, {})[checkin.day] = checkin
+    counts = [0, 0, 0]
     with file.write() as tx:
         goals = tx.get(GOALS)
-        for key in sorted({c.goal for c in items}):
+        for key in sorted(by_goal):
             if key not in goals:
                 raise UnknownGoal(key)
-        stored = tx.get(CHECKINS)
-        fresh: dict[str, Doc] = {}  # doc id -> doc; a later duplicate wins
         revisions: list[CheckInRevision] = []
-        for checkin in items:
-            doc_id = checkin_id(checkin.goal, checkin.day)
-            old_doc = fresh.get(doc_id) or stored.get(doc_id)
-            update: dict[str, Any] = {"by": user, "at": now}
-            if old_doc is not None:
-                old = as_model(file.path, CheckIn, old_doc, "check-in")
-                update["note"] = checkin.note or old.note
-                update["confidence"] = checkin.confidence or old.confidence
-                if old.value == checkin.value and old.note == update["note"]:
-                    unchanged += 1
-                    continue
-                if doc_id in stored and doc_id not in fresh:
-                    revisions.append(CheckInRevision(old=old, replaced_at=now, replaced_by=user))
-                    changed += 1
-            else:
-                added += 1
-            fresh[doc_id] = as_doc(checkin.model_copy(update=update))
-        if fresh:
-            tx.table(CHECKINS).update(fresh)
+        for key, days in sorted(by_goal.items()):
+            rows = _merge(file, tx, key, days, counts=counts, revisions=revisions)
+            if rows:
+                series_tx.put(tx, file.path, key, rows)
+                series_tx.mark_unchecked(tx, [key])
         if revisions:
             history = tx.table(HISTORY)
             for revision in revisions:
                 rid = revision.id if revision.id not in history else fresh_id(history)
                 history[rid] = {**as_doc(revision), "id": rid}
+    added, changed, unchanged = counts
     return added, changed, unchanged
+
+
+def _merge(
+    file: DataFile,
+    tx: Transaction,
+    key: str,
+    days: Mapping[date, CheckIn],
+    *,
+    counts: list[int],
+    revisions: list[CheckInRevision],
+) -> list[Row]:
+    """The rows to write for one goal: new days, and changed values (their old ones go to
+    history). An empty note keeps the stored note, no confidence keeps the stored one."""
+    now, user = file.clock.now(), file.user
+    series = series_tx.series_of(file.path, tx.get(SERIES), key)
+    try:
+        stored = {e.day: e for e in series.entries(series_tx.users(tx))}
+    except SeriesError as exc:
+        raise DataFileError(f"{file.path}: bad series of goal {key!r}: {exc}") from None
+    rows: list[Row] = []
+    for day, checkin in sorted(days.items()):
+        note = checkin.note
+        confidence = None if checkin.confidence is None else checkin.confidence.value
+        old = stored.get(day)
+        if old is None:
+            counts[0] += 1
+        else:
+            note, confidence = note or old.note, confidence or old.confidence
+            if old.value == checkin.value and old.note == note:
+                counts[2] += 1
+                continue
+            doc = series_tx.entry_doc(key, old)
+            previous = as_model(file.path, CheckIn, doc, "check-in")
+            revisions.append(CheckInRevision(old=previous, replaced_at=now, replaced_by=user))
+            counts[1] += 1
+        rows.append((day, checkin.value, user, now, note, confidence))
+    return rows

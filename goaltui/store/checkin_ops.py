@@ -11,7 +11,7 @@ from datetime import date
 
 from goaltui.core.models import CheckIn, CheckInRevision, Confidence, TargetChange
 from goaltui.store import bulk, quicklog
-from goaltui.store.schema import CHANGES, CHECKINS, HISTORY
+from goaltui.store.schema import CHANGES, HISTORY
 from goaltui.store.store_base import StoreBase
 
 
@@ -65,13 +65,8 @@ class CheckInOps(StoreBase):
         return bulk.log_many(self._file, checkins)
 
     def checkins(self, goal_key: str | None = None) -> list[CheckIn]:
-        docs = self._table(CHECKINS).values()
-        found = [
-            self._model(CheckIn, d, "check-in")
-            for d in docs
-            if goal_key is None or d.get("goal") == goal_key
-        ]
-        return sorted(found, key=lambda c: (c.goal, c.day))
+        docs = bulk.checkin_docs(self.path, self._file.read(), goal_key)
+        return [self._model(CheckIn, d, "check-in") for d in docs]
 
     def checkin_history(self, goal_key: str | None = None) -> list[CheckInRevision]:
         docs = self._table(HISTORY).values()

@@ -56,6 +56,7 @@ class DataFile:
         self.clock: Clock = clock or SystemClock()
         self.user = user or current_user()
         self.storage = AtomicJSONStorage(self.path, shared=shared, lock_timeout=lock_timeout)
+        self._view: tuple[ReadTables, ReadTables] | None = None  # (old file, converted)
 
     @property
     def real_path(self) -> Path:
@@ -67,12 +68,18 @@ class DataFile:
         return self.storage.signature()
 
     def read(self) -> ReadTables:
-        """The current tables (shared with the cache: never mutate them)."""
+        """The current tables in the current schema (shared with the cache: never mutate
+        them). An older readable file is converted in memory, once per version of it."""
         data = self.storage.load() or {}
-        if migrations.check(self.path, data) < READABLE_FROM:
+        version = migrations.check(self.path, data)
+        if version < READABLE_FROM:
             with self.write():
                 pass  # the transaction migrates and writes
             data = self.storage.load() or {}
+        elif version < SCHEMA_VERSION:
+            if self._view is None or self._view[0] is not data:
+                self._view = (data, migrations.current_view(self.path, data, version))
+            return self._view[1]
         return data
 
     @contextmanager

@@ -5,18 +5,27 @@ The rules for what counts as a win are in core/wins.py; here they are kept, once
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
 
 from pydantic import ValidationError
 
 from goaltui.core.errors import UnknownGoal, UserError
 from goaltui.core.ids import fresh_id
 from goaltui.core.minutes import Minutes
-from goaltui.core.models import Milestone, Point, describe_error
+from goaltui.core.models import Goal, Level, Milestone, describe_error
 from goaltui.core.wins import Kudos, Win, detect_wins
-from goaltui.store import bulk
+from goaltui.store import bulk, series_tx
 from goaltui.store.bulk import as_doc
-from goaltui.store.schema import CHECKINS, GOALS, KUDOS, MILESTONES, MINUTES, WINS, ReadTables
+from goaltui.store.schema import (
+    GOALS,
+    KUDOS,
+    META,
+    MILESTONES,
+    MINUTES,
+    SERIES,
+    WINS,
+    ReadTables,
+)
 from goaltui.store.store_base import StoreBase
 
 
@@ -65,34 +74,48 @@ class MeetingOps(StoreBase):
         found = [self._model(Win, d, "win") for d in self._table(WINS).values()]
         return sorted(found, key=lambda w: (w.day, w.id), reverse=True)
 
-    def record_new_wins(self) -> list[Win]:
-        """Detect the wins in the data as of today, keep the ones not recorded yet and
-        return them (oldest first). One transaction; nothing is written when there is
-        nothing new, so calling this on every board reload costs one read."""
-        if not self._new_wins(self._file.read()):
+    def record_new_wins(self, keys: Iterable[str] = ()) -> list[Win]:
+        """Detect the wins of goals with values no detection has seen yet (marked by every
+        writer of values, `goaltui log` included) and of `keys`, plus milestone wins; keep
+        the ones not recorded yet and return them (oldest first). Work follows what
+        changed, not the history; nothing is written when nothing waits."""
+        data = self._file.read()
+        if not series_tx.unchecked(data) and not self._new_wins(data, set(keys)):
             return []
         now = self.clock.now()
         with self._file.write() as tx:
-            tables = {name: tx.get(name) for name in (GOALS, CHECKINS, MILESTONES, WINS)}
-            new = [w.model_copy(update={"recorded_at": now}) for w in self._new_wins(tables)]
+            tables = {name: tx.get(name) for name in (GOALS, SERIES, MILESTONES, WINS, META)}
+            new = [
+                w.model_copy(update={"recorded_at": now}) for w in self._new_wins(tables, set(keys))
+            ]
             if new:
                 table = tx.table(WINS)
                 for win in new:
                     table[win.id] = as_doc(win)
+            series_tx.clear_unchecked(tx, self.path, self.clock.today())
         return new
 
-    def _new_wins(self, tables: ReadTables) -> list[Win]:
+    def _new_wins(self, tables: ReadTables, keys: set[str]) -> list[Win]:
         goals = bulk.sorted_goals(self.path, tables.get(GOALS, {}))
-        series: dict[str, list[Point]] = {g.key: [] for g in goals}
-        for doc in tables.get(CHECKINS, {}).values():
-            points = series.get(doc.get("goal", ""))
-            if points is not None:
-                points.append(Point(date.fromisoformat(doc["day"]), float(doc["value"])))
+        waiting = keys | set(series_tx.unchecked(tables))
+        chosen = [g for g in goals if g.key in waiting]
+        # A personal best compares an agent's goals on one metric: take the whole group.
+        groups = {_best_group(g) for g in chosen if g.level is Level.AGENT}
+        chosen += [
+            g
+            for g in goals
+            if g.key not in waiting and g.level is Level.AGENT and _best_group(g) in groups
+        ]
+        series = bulk.snapshot_series(self.path, tables, [g.key for g in chosen])
         milestones = [
             self._model(Milestone, d, "milestone")
             for d in tables.get(MILESTONES, {}).values()
             if d.get("done")
         ]
-        known = tables.get(WINS, {})
-        found = detect_wins(goals, series, milestones, self.clock.today())
+        today, known = self.clock.today(), tables.get(WINS, {})
+        found = detect_wins(chosen, series, [], today) + detect_wins(goals, {}, milestones, today)
         return [w for w in found if w.id not in known]
+
+
+def _best_group(goal: Goal) -> tuple[str, str, str]:
+    return (goal.owner, goal.metric.name, str(goal.metric.direction))

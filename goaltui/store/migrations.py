@@ -9,6 +9,10 @@ Versions:
 - 2: adds the meeting tables ``minutes``, ``kudos`` and ``wins`` (keyed by id).
   The bump makes an older goaltui refuse the file with "written by a newer
   goaltui" instead of calling the new tables unknown.
+- 3: the ``checkins`` table (one document per value) becomes ``series`` (one
+  compact document per goal, see series.py); ``_meta`` gains the user list.
+  A version 1-2 file is read through `current_view` (converted in memory) and
+  migrated by its first write.
 
 Migrations run under the lock after a backup (see datafile.py). This module
 imports pydantic only inside a migration, so `goaltui log` stays quick. The table
@@ -18,12 +22,13 @@ names and document types are in schema.py.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from goaltui.core.clock import iso_stamp
 from goaltui.core.errors import DataFileError
+from goaltui.core.rules import check_value
 from goaltui.store.schema import (
     CHANGES,
     CHECKINS,
@@ -35,11 +40,15 @@ from goaltui.store.schema import (
     MILESTONES,
     READABLE_FROM,
     SCHEMA_VERSION,
+    SERIES,
+    USERS,
     V1_TABLES,
+    V2_TABLES,
     Doc,
     ReadTables,
     Tables,
 )
+from goaltui.store.series import Entry, Series
 
 
 def schema_version(path: Path, data: ReadTables) -> int:
@@ -65,7 +74,8 @@ def check(path: Path, data: ReadTables) -> int:
     """Version check plus, for a current file, the table names. Returns the version."""
     version = schema_version(path, data)
     if version >= READABLE_FROM:
-        unknown = set(data) - KNOWN_TABLES
+        known = {1: {META, *V1_TABLES}, 2: {META, *V2_TABLES}}.get(version, KNOWN_TABLES)
+        unknown = set(data) - known
         if unknown:
             names = ", ".join(sorted(unknown))
             raise DataFileError(f"{path}: unknown table(s) {names}; not a goaltui file?")
@@ -83,8 +93,20 @@ def migrate(path: Path, data: ReadTables, version: int, now: datetime, user: str
         current = MIGRATIONS[version](path, current, now, user)
         version += 1
     tables = {name: dict(table) for name, table in current.items()}
-    tables[META] = {META_ID: {**new_meta(), "migrated_at": iso_stamp(now), "migrated_by": user}}
+    kept = tables.get(META, {}).get(META_ID, {})
+    tables[META] = {
+        META_ID: {**kept, **new_meta(), "migrated_at": iso_stamp(now), "migrated_by": user}
+    }
     return tables
+
+
+def current_view(path: Path, data: ReadTables, version: int) -> ReadTables:
+    """A readable older file (version 1-2) as the current schema sees it, in memory only:
+    opening a file never rewrites it; its first write migrates it for good."""
+    if version >= SCHEMA_VERSION:
+        return data
+    epoch = datetime(1970, 1, 1)  # stamps are not touched by a read-only view
+    return migrate(path, data, version, epoch, "")
 
 
 def _ordered(table: Mapping[str, Doc]) -> list[tuple[str, Doc]]:
@@ -168,7 +190,39 @@ def _v1_to_v2(path: Path, data: ReadTables, now: datetime, user: str) -> Tables:
     return {name: dict(table) for name, table in data.items()}
 
 
+def _v2_to_v3(path: Path, data: ReadTables, now: datetime, user: str) -> Tables:
+    """Check-in documents into one series document per goal; pydantic-free (a read of an
+    old file goes through this)."""
+    unknown = set(data) - {META, *V2_TABLES}
+    if unknown:
+        raise DataFileError(
+            f"{path}: unknown table(s) {', '.join(sorted(unknown))}; not a goaltui file?"
+        )
+    grouped: dict[str, list[Entry]] = {}
+    for doc_id, doc in data.get(CHECKINS, {}).items():
+        try:
+            entry = Entry(
+                date.fromisoformat(doc["day"]),
+                check_value(doc["value"]),
+                str(doc.get("by") or ""),
+                None if not doc.get("at") else datetime.fromisoformat(doc["at"]),
+                str(doc.get("note") or ""),
+                doc.get("confidence") or None,
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataFileError(f"{path}: bad check-in {doc_id!r} ({exc}); not migrated") from None
+        grouped.setdefault(str(doc.get("goal", "")), []).append(entry)
+    meta = dict(data.get(META, {}).get(META_ID, {}))
+    users: list[str] = list(meta.get(USERS, []))
+    series = {key: Series.build(key, entries, users).to_doc() for key, entries in grouped.items()}
+    tables = {name: dict(table) for name, table in data.items() if name != CHECKINS}
+    tables[SERIES] = series
+    tables[META] = {META_ID: {**meta, USERS: users}}
+    return tables
+
+
 MIGRATIONS: dict[int, Callable[[Path, ReadTables, datetime, str], Tables]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
+    2: _v2_to_v3,
 }

@@ -14,14 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import TypeVar
 
 from goaltui.core import rules
 from goaltui.core.clock import iso_stamp
 from goaltui.core.errors import UnknownGoal, UserError
 from goaltui.core.ids import fresh_id
+from goaltui.store import series_tx
 from goaltui.store.datafile import DataFile
-from goaltui.store.schema import CHECKINS, GOALS, HISTORY, Doc
+from goaltui.store.schema import GOALS, HISTORY, Doc
 from goaltui.store.transaction import Transaction
 
 T = TypeVar("T")
@@ -74,12 +76,18 @@ def _checked(name: str, check: Callable[[T], R], value: T) -> R:
         raise UserError(f"{name}: {exc}") from None
 
 
-def put_checkin(tx: Transaction, doc: Doc, *, replaced_at: str, replaced_by: str) -> Doc | None:
-    """Store the day's check-in; an earlier one for that day goes to history. Returns it."""
-    if doc["goal"] not in tx.get(GOALS):
-        raise UnknownGoal(doc["goal"])
-    cid = checkin_id(doc["goal"], date.fromisoformat(doc["day"]))
-    old = tx.get(CHECKINS).get(cid)
+def put_checkin(
+    tx: Transaction, path: Path, doc: Doc, *, replaced_at: str, replaced_by: str
+) -> Doc | None:
+    """Store the day's check-in in its goal's series; an earlier value for that day goes
+    to history. Returns the replaced check-in. The goal waits for win detection."""
+    goal = doc["goal"]
+    if goal not in tx.get(GOALS):
+        raise UnknownGoal(goal)
+    at = None if doc["at"] is None else datetime.fromisoformat(doc["at"])
+    row = (date.fromisoformat(doc["day"]), doc["value"], doc["by"], at, doc["note"])
+    (old_entry,) = series_tx.put(tx, path, goal, [(*row, doc["confidence"])])
+    old = None if old_entry is None else series_tx.entry_doc(goal, old_entry)
     if old is not None:
         history = tx.table(HISTORY)
         rid = fresh_id(history)
@@ -89,7 +97,7 @@ def put_checkin(tx: Transaction, doc: Doc, *, replaced_at: str, replaced_by: str
             "replaced_at": replaced_at,
             "replaced_by": replaced_by,
         }
-    tx.table(CHECKINS)[cid] = doc
+    series_tx.mark_unchecked(tx, [goal])
     return old
 
 
@@ -117,7 +125,7 @@ def log_value(
         goal.lower(), day, value, note=note, confidence=confidence, by=data.user, at=now
     )
     with data.write() as tx:
-        old = put_checkin(tx, doc, replaced_at=iso_stamp(now), replaced_by=data.user)
+        old = put_checkin(tx, data.path, doc, replaced_at=iso_stamp(now), replaced_by=data.user)
         metric = tx.get(GOALS)[doc["goal"]].get("metric")
     unit = metric.get("unit", "") if isinstance(metric, dict) else ""
     return Logged(doc, old, unit if isinstance(unit, str) else "")

@@ -111,6 +111,34 @@ class Series:
         self.confidence: dict[str, str] = {str(k): str(v) for k, v in confidence.items()}
         self.length = counts.pop()
 
+    @classmethod
+    def build(cls, goal: str, entries: list[Entry], users: list[str]) -> Series:
+        """A series from check-ins in any order (a later entry for a day wins); `users` is
+        extended with new names. One join per column, so a migration stays linear."""
+        by_day = {day_number(e.day): e for e in entries}
+        series = cls(goal)
+        index = {name: n for n, name in enumerate(users)}
+        cols: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+        for number in sorted(by_day):
+            entry = by_day[number]
+            if entry.by not in index:
+                index[entry.by] = len(users)
+                users.append(entry.by)
+            row = (
+                number,
+                float(entry.value),
+                index[entry.by],
+                -1 if entry.at is None else stamp_seconds(entry.at),
+            )
+            for name, item in zip(COLUMNS, row, strict=True):
+                cols[name].append(item)
+            _set_or_drop(series.notes, str(number), entry.note)
+            _set_or_drop(series.confidence, str(number), entry.confidence or "")
+        series._cols = cols
+        series.length = len(by_day)
+        series._encode()
+        return series
+
     # -- reading ------------------------------------------------------------------------
 
     def _decode(self, name: str, texts: list[str]) -> list[Any]:
@@ -132,6 +160,10 @@ class Series:
                 raise SeriesError("its days are not in order")
             self._cols = cols
         return self._cols
+
+    def check(self) -> None:
+        """Decode every column: raises SeriesError for a bad number or day order."""
+        self._columns()
 
     def tail(self, count: int) -> tuple[list[date], list[float]]:
         """The last `count` days and values, decoding only those."""

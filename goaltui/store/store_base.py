@@ -39,6 +39,7 @@ class StoreBase:
             path, clock=clock, user=user, shared=shared, lock_timeout=lock_timeout
         )
         self.path: Path = self._file.path
+        self._snapshots = bulk.SnapshotCache()
 
     @property
     def clock(self) -> Clock:

@@ -24,6 +24,7 @@ from goaltui.core.clock import FixedClock
 from goaltui.core.errors import LockTimeout
 from goaltui.core.models import CheckIn, Goal, Metric
 from goaltui.formats.demo import DEMO_NOW
+from goaltui.store.series import Series
 from goaltui.store.store import Store
 
 pytestmark = [
@@ -138,7 +139,7 @@ def test_a_writer_killed_at_random_moments_never_loses_an_acknowledged_write(
             acknowledged |= {int(line) for line in acks.read().split()}
 
         data = orjson.loads(path.read_bytes())  # always a whole file
-        stored = {int(doc["value"]) for doc in data["checkins"].values() if doc["goal"] == "aht"}
+        stored = {int(e.value) for e in Series("aht", data["series"].get("aht")).entries([])}
         assert acknowledged <= stored
         start = max(stored | {-1}) + 1
     assert len(acknowledged) > 25  # the writer made progress between kills

@@ -25,6 +25,7 @@ import pytest
 
 from goaltui.formats.demo import make_demo_copy
 from goaltui.formats.textboard import SPARK_UNICODE
+from goaltui.store.series import Series
 
 pytestmark = [
     pytest.mark.slow,
@@ -160,7 +161,7 @@ def test_the_app_exits_cleanly_on_hangup_and_terminate(
     assert wait_for(status.exists, 10), tmux.screen()
     assert status.read_text() == "0"  # a clean exit; killed by the signal would be negative
     after, old = orjson.loads(today_demo.read_bytes()), orjson.loads(before)  # parses
-    assert (after["goals"], after["checkins"]) == (old["goals"], old["checkins"])
+    assert (after["goals"], after["series"]) == (old["goals"], old["series"])
 
 
 WRITER = """
@@ -203,11 +204,8 @@ def test_sighup_during_a_save_loop_keeps_the_file_whole(today_demo: Path) -> Non
 
         data = orjson.loads(today_demo.read_bytes())  # always a whole file
         first = date(2000, 1, 1)  # long before the demo data
-        stored = {
-            (date.fromisoformat(doc["day"]) - first).days
-            for doc in data["checkins"].values()
-            if doc["goal"] == "aht-tom" and doc["day"] < "2010-01-01"
-        }
+        entries = Series("aht-tom", data["series"]["aht-tom"]).entries([])
+        stored = {(e.day - first).days for e in entries if e.day < date(2010, 1, 1)}
         assert acknowledged <= stored
         start = max(stored | {-1}) + 1
     assert len(acknowledged) > 6  # the writer made progress between hangups

@@ -121,7 +121,7 @@ def test_a_version_0_file_is_migrated_after_a_backup(tmp_path: Path, clock: Fixe
     data = orjson.loads(path.read_bytes())
     assert data["_meta"]["1"]["schema"] == SCHEMA_VERSION
     assert set(data["goals"]) == {"aht", "fcr"}
-    assert set(data["checkins"]) == {"aht@2026-11-24", "aht@2026-11-25"}
+    assert set(data["series"]) == {"aht"} and "checkins" not in data
     [backup] = backups.list_backups(path)
     assert backup.name == "goals.json.bak-2026-11-26-schema0"
     assert backup.read_bytes() == original
@@ -179,9 +179,9 @@ def test_files_goaltui_does_not_understand_are_refused(
 def test_a_check_in_with_wrong_types_is_reported_by_the_board(store: Store) -> None:
     store.log("aht", 5, TODAY)
     data = orjson.loads(store.path.read_bytes())
-    data["checkins"]["aht@2026-11-26"]["value"] = "lots"
+    data["series"]["aht"]["values"] = "lots"
     store.path.write_bytes(orjson.dumps(data))
-    with pytest.raises(DataFileError, match="bad check-in"):
+    with pytest.raises(DataFileError, match="bad series of goal 'aht'"):
         store.snapshot()
 
 
