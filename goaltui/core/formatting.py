@@ -11,8 +11,8 @@ One rule, so a value reads the same on the board, the check-in, the review, `goa
 - "%" sticks to the number (85%, 85.5%); any other unit follows after a space (540 s, 12 calls).
 - A missing value reads MISSING ("—"), with no unit.
 - Days to the due date: "64 days left", "1 day overdue", "due today"; short "64d left", "3d late".
-- `narrow=True` is the same rule squeezed for a tight column: no decimals from 100 up
-  (1,234.5 -> 1,235) and, in `pair`, the unit once and no spaces round the arrow.
+- Now and target: "473 s → 420 s"; for a tight column `pair(..., narrow=True)` gives
+  "473→420 s" (the unit once, no spaces round the arrow; the numbers read the same).
 
 Machine formats (CSV, JSON, the ledger kept in the data file, form fields to edit) take
 `plain`: exact, no separators, re-importable. Durations stay in seconds ("540 s") for now.
@@ -30,8 +30,8 @@ ARROW = "→"
 _EXACT = Context(prec=400, rounding=ROUND_HALF_UP)  # digits enough for any float
 
 
-def number(value: float | None, *, narrow: bool = False) -> str:
-    """1,234.5 · 88.6 · 6.25 · 0.0062 · -12; narrow: 1,235 (no decimals from 100 up)."""
+def number(value: float | None) -> str:
+    """1,234.5 · 88.6 · 6.25 · 0.0062 · -12 · 1,000,000; MISSING for None."""
     if value is None:
         return MISSING
     value = float(value)  # an int (a count of days) takes the same path
@@ -40,9 +40,7 @@ def number(value: float | None, *, narrow: bool = False) -> str:
     if value.is_integer():
         return f"{int(value):,}"
     size = abs(value)
-    if narrow and size >= 100:
-        places = 0
-    elif size >= 10:
+    if size >= 10:
         places = 1
     elif size >= 0.01:
         places = 2
@@ -56,14 +54,12 @@ def number(value: float | None, *, narrow: bool = False) -> str:
     return "0" if text == "-0" else text
 
 
-def value(
-    amount: float | None, unit: str = "", *, narrow: bool = False, exact: bool = False
-) -> str:
+def value(amount: float | None, unit: str = "", *, exact: bool = False) -> str:
     """A number and its unit: 85%, 540 s, 12 calls, 3.5; MISSING without a value.
 
     `exact`: every digit (`plain`), for the rare text that must tell 473.4 from 473.41.
     """
-    text = (plain(amount) or MISSING) if exact else number(amount, narrow=narrow)
+    text = (plain(amount) or MISSING) if exact else number(amount)
     if amount is None or not unit:
         return text
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
@@ -79,7 +75,7 @@ def pair(
 ) -> str:
     """Now and target: "473 s → 420 s"; narrow "473→420 s" (the unit once, at the end)."""
     if narrow:
-        return f"{number(current, narrow=True)}{ARROW}{value(target, unit, narrow=True)}"
+        return f"{number(current)}{ARROW}{value(target, unit)}"
     return f"{value(current, unit)} {ARROW} {value(target, unit)}"
 
 
@@ -130,6 +126,7 @@ def plain(amount: float | None) -> str:
     no trailing ".0"; "" for none. Read back with float() or parse_number."""
     if amount is None:
         return ""
+    amount = float(amount)
     if amount.is_integer() and abs(amount) < 1e15:
         return str(int(amount))
-    return repr(float(amount))
+    return repr(amount)

@@ -3,8 +3,8 @@
 One summary line, then one line per goal: key, title, sparkline, current -> target, progress
 bar and %, status word, days left. Columns are dropped or narrowed to fit `width`, least
 useful first: the title (the key names the goal too), then the sparkline, then the bar
-(the % stays); values take the formatter's narrow form ("473->420 s") before "473 s -> 420 s"
-is cut; no line is ever wider than `width` terminal cells. With ascii=True every
+(the % stays); a value column too narrow for "473 s -> 420 s" shows the formatter's narrow
+"473->420 s"; no line is ever wider than `width` terminal cells. With ascii=True every
 character is printable ASCII, titles included, so the output survives any mail client.
 """
 
@@ -31,13 +31,11 @@ class _Glyphs:
     spark: str
     full: str
     empty: str
-    arrow: str
-    ellipsis: str
-    dash: str
+    ellipsis: str  # arrows and dashes come from the formatter, through clean() for ASCII
 
 
-UNICODE = _Glyphs(SPARK_UNICODE, "█", "░", "→", "…", "-")
-ASCII = _Glyphs(SPARK_ASCII, "#", "-", "->", "...", "-")
+UNICODE = _Glyphs(SPARK_UNICODE, "█", "░", "…")
+ASCII = _Glyphs(SPARK_ASCII, "#", "-", "...")
 
 
 def days_text(goal: Goal, progress: GoalProgress, width: fmt.DaysWidth = "short") -> str:
