@@ -17,6 +17,7 @@ from textual.renderables.sparkline import Sparkline
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from goaltui.core import formatting as fmt
 from goaltui.core.checkin_logic import (
     CONFIDENCE_LABELS,
     CONFIDENCE_SHORT,
@@ -24,7 +25,6 @@ from goaltui.core.checkin_logic import (
     due_milestone_label,
     last_label,
     short_day,
-    with_unit,
 )
 from goaltui.core.models import Confidence, Direction, Milestone
 from goaltui.widgets.board_cells import AsciiSparkline
@@ -183,7 +183,7 @@ def row_cells(row: CheckInRow, day: date, wide: bool, ascii: bool = False) -> di
     if wide:
         cells["metric"] = _clip(f"{metric.name} {metric.unit}".strip())
     cells["last"] = _clip(last_label(row, day, unit))
-    cells["target"] = _clip(with_unit(metric.target, unit))
+    cells["target"] = _clip(fmt.value(metric.target, unit))
     # Colour the sparkline by meaning: green is the good end for this metric.
     low, high = NEUTRAL, NEUTRAL
     if metric.direction is Direction.LOWER:
@@ -204,7 +204,7 @@ def today_cell(row: CheckInRow, wide: bool) -> Text:
     parts: list[Text] = []
     if row.value is not None:
         unit = row.goal.metric.unit if wide else ""
-        parts.append(Text(f"✓ {with_unit(row.value, unit)}", style="bold green"))
+        parts.append(Text(f"✓ {fmt.value(row.value, unit)}", style="bold green"))
     if row.confidence is not None:
         label = (CONFIDENCE_LABELS if wide else CONFIDENCE_SHORT)[row.confidence]
         parts.append(Text(label, style=CONFIDENCE_STYLE[row.confidence]))

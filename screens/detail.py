@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual.widgets.data_table import CellDoesNotExist
 from textual_plotext import PlotextPlot
 
+from goaltui.core import formatting as fmt
 from goaltui.core.clock import Clock
 from goaltui.core.errors import GoaltuiError
 from goaltui.core.models import CheckIn, Goal, Milestone, Point, TargetChange
@@ -23,7 +24,7 @@ from goaltui.core.progress import GoalProgress, Status, evaluate
 from goaltui.core.smart import Assessment, Grade, assess
 from goaltui.core.snapshot import Token
 from goaltui.store.store import Store
-from goaltui.widgets.board_cells import Palette, fmt_number, status_text, with_unit
+from goaltui.widgets.board_cells import Palette, status_text
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 from screens.detail_chart import draw_chart, original_target
 
@@ -194,7 +195,7 @@ class DetailScreen(Screen[bool]):
             confidence = c.confidence.value if c.confidence else ""
             log.add_row(
                 c.day.isoformat(),
-                with_unit(fmt_number(c.value), goal.metric.unit),
+                fmt.value(c.value, goal.metric.unit),
                 confidence,
                 c.by,
                 Text(c.note),
@@ -213,7 +214,7 @@ class DetailScreen(Screen[bool]):
             ledger.add_row(
                 f"{ch.at:%Y-%m-%d}",
                 ch.field,
-                f"{ch.old} → {ch.new}",
+                " → ".join(fmt.from_text(t, goal.metric.unit) for t in (ch.old, ch.new)),
                 ch.by,
                 Text(ch.reason),
                 key=ch.id,
@@ -287,30 +288,23 @@ def head_text(
     """Three short lines: what and whose; where it stands (status in words too); the dates."""
     metric = goal.metric
 
-    def value(number: float | None) -> str:
-        return "—" if number is None else with_unit(fmt_number(number), metric.unit)
-
     line1 = Text.assemble(
         (goal.key, "bold"), "  ", goal.title, "  ", (f"{goal.owner} · {goal.level.value}", "dim")
     )
     status = status_text(progress.status, palette)
-    standing = [f"{metric.name} now {value(progress.current)} → target {value(metric.target)}"]
+    now, target = fmt.value(progress.current, metric.unit), fmt.value(metric.target, metric.unit)
+    standing = [f"{metric.name} now {now} → target {target}"]
     if progress.percent is not None:
-        standing.append(f"{progress.percent}% of the way")
+        standing.append(f"{fmt.percent(progress.percent)} of the way")
     if progress.expected_percent is not None:
-        standing.append(f"pace {progress.expected_percent}%")
+        standing.append(f"pace {fmt.percent(progress.expected_percent)}")
     line2 = Text.assemble(status, "  ", " · ".join(standing))
-    dates = [f"baseline {value(metric.baseline)} on {goal.start.isoformat()}"]
+    dates = [f"baseline {fmt.value(metric.baseline, metric.unit)} on {goal.start.isoformat()}"]
     original = original_target(changes)
     if original is not None:
-        dates.append(f"first target {original}")
+        dates.append(f"first target {fmt.from_text(original, metric.unit)}")
     if goal.due is not None and progress.days_left is not None:
-        left = progress.days_left
-        dates.append(
-            f"due {goal.due.isoformat()} ({left}d left)"
-            if left >= 0
-            else f"due {goal.due.isoformat()} ({-left}d ago)"
-        )
+        dates.append(f"due {goal.due.isoformat()} ({fmt.days(progress.days_left, 'short')})")
     if progress.forecast is not None and progress.status is not Status.ACHIEVED:
         dates.append(f"forecast {progress.forecast.isoformat()}")
     line3 = Text(" · ".join(dates), style="dim")

@@ -6,8 +6,8 @@ from datetime import date
 
 from textual_plotext import PlotextPlot
 
+from goaltui.core import formatting as fmt
 from goaltui.core.models import CheckIn, Goal, TargetChange
-from goaltui.widgets.board_cells import fmt_number, with_unit
 
 
 def original_target(changes: list[TargetChange]) -> str | None:
@@ -36,7 +36,7 @@ def draw_chart(
         plt.plot(
             span,
             [metric.target] * 2,
-            label=f"target {with_unit(fmt_number(metric.target), metric.unit)}",
+            label=f"target {fmt.value(metric.target, metric.unit)}",
             marker="-",
             color="green",
         )
@@ -50,7 +50,7 @@ def draw_chart(
         except ValueError:
             pass  # not a number: the head still shows it
         else:
-            label = f"first target {with_unit(original, metric.unit)}"
+            label = f"first target {fmt.value(value, metric.unit)}"
             plt.plot(span, [value] * 2, label=label, marker=":", color="gray")
     if not checkins:
         plt.title("no check-ins yet: log one with `goaltui log`")

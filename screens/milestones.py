@@ -19,6 +19,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from goaltui.core import formatting as fmt
 from goaltui.core.clock import Clock
 from goaltui.core.errors import GoaltuiError
 from goaltui.core.models import Milestone
@@ -37,12 +38,7 @@ def status_text(milestone: Milestone, today: date) -> str:
         return f"done {milestone.done_at:%Y-%m-%d}" if milestone.done_at else "done"
     if milestone.due is None:
         return ""
-    days = (milestone.due - today).days
-    if days < 0:
-        return f"overdue {-days} d"
-    if days == 0:
-        return "due today"
-    return f"in {days} d"
+    return fmt.days((milestone.due - today).days, "short")
 
 
 class MilestonesScreen(Screen[bool]):

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Digits, Footer, Static
 from textual_plotext import PlotextPlot
 
+from goaltui.core import formatting as fmt
 from goaltui.core.clock import Clock
 from goaltui.core.errors import GoaltuiError
 from goaltui.core.minutes import (
@@ -39,7 +40,7 @@ from goaltui.core.models import CheckIn, Goal, Milestone, Point
 from goaltui.core.progress import GoalProgress, evaluate
 from goaltui.core.rules import NOTE_MAX
 from goaltui.store.store import Store
-from goaltui.widgets.board_cells import Palette, fmt_number, status_text, with_unit
+from goaltui.widgets.board_cells import Palette, status_text
 from screens.detail_chart import draw_chart
 from screens.dialogs import Dialog, TextPromptScreen
 
@@ -223,21 +224,20 @@ class ReviewScreen(Screen[bool]):
 
     def _show_figures(self, goal: Goal, progress: GoalProgress, palette: Palette) -> None:
         metric = goal.metric
-        unit = f" ({metric.unit})" if metric.unit and metric.unit != "%" else ""
-        target = "?" if metric.target is None else fmt_number(metric.target)
+        # "%" sticks to the digits, as everywhere; another unit goes in the label.
+        glued = "%" if metric.unit == "%" else ""
+        unit = f" ({metric.unit})" if metric.unit and not glued else ""
+        target = fmt.value(metric.target, glued)
         days = progress.days_left
         # Narrow: the target is named in the label instead of drawn large.
         now_target = "" if self.app.size.width >= WIDE else f" · target {target}"
         figures = {
-            "now": (f"{metric.name} now{unit}{now_target}", _digits(progress.current)),
-            "target": (f"target{unit}", _digits(metric.target)),
-            "progress": (
-                "progress",
-                "--" if progress.percent is None else f"{progress.percent}%",
-            ),
+            "now": (f"{metric.name} now{unit}{now_target}", _digits(progress.current, glued)),
+            "target": (f"target{unit}", _digits(metric.target, glued)),
+            "progress": ("progress", _digits(progress.percent, "%")),
             "left": (
                 "days overdue" if days is not None and days < 0 else "days left",
-                "--" if days is None else str(abs(days)),
+                _digits(None if days is None else abs(days)),
             ),
         }
         for fid, (label, value) in figures.items():
@@ -266,7 +266,7 @@ class ReviewScreen(Screen[bool]):
             parts += [Text(""), Text("Recent check-in notes", style="bold")]
             unit = goal.metric.unit
             for c in reversed(recent):
-                value = with_unit(fmt_number(c.value), unit)
+                value = fmt.value(c.value, unit)
                 parts.append(Text.assemble((f"{c.day:%m-%d} {value}: ", "dim"), c.note))
         return Text("\n").join(parts)
 
@@ -467,6 +467,6 @@ class ReviewScreen(Screen[bool]):
         self.dismiss(self.changed)
 
 
-def _digits(value: float | None) -> str:
-    """A value for the Digits widget: no thousands separator, "--" when unknown."""
-    return "--" if value is None else fmt_number(value).replace(",", "")
+def _digits(value: float | None, unit: str = "") -> str:
+    """A value for the Digits widget: "--" when unknown, as its font has no "—"."""
+    return "--" if value is None else fmt.value(value, unit)

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 from textual.widgets.tree import TreeNode
 
+from goaltui.core import formatting as fmt
 from goaltui.core.alignment import Alignment, AlignNode, build_alignment
 from goaltui.core.board_rows import build_rows
 from goaltui.core.clock import Clock
@@ -24,9 +25,8 @@ Data = str | None  # a node's goal key; None for the heading nodes
 
 def node_label(node: AlignNode, palette: Palette) -> Text:
     """key, rolled-up progress %, status mark and word, then the title (cut first)."""
-    percent = "  —" if node.percent is None else f"{node.percent:3d}%"
     label = Text(node.key, style="bold")
-    label.append(f"  {percent}  ")
+    label.append(f"  {fmt.percent(node.percent):>4}  ")
     label.append(
         f"{STATUS_MARK[node.status]} {node.status.value}", palette.status_style(node.status)
     )
@@ -37,8 +37,7 @@ def node_label(node: AlignNode, palette: Palette) -> Text:
 def node_info(node: AlignNode) -> str:
     """The line under the tree: the goal's own figures first, then what the label leaves out."""
     goal, own = node.row.goal, node.row.progress
-    own_pct = "no data" if own.percent is None else f"{own.percent}%"
-    text = f"own {own_pct} {own.status.value}"
+    text = f"own {fmt.percent(own.percent)} {own.status.value}"
     if node.children:
         text += f" · rolled up over {node.count()} goals"
     return f"{text} · {goal.owner} ({goal.level.value}) · {goal.title}"

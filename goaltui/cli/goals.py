@@ -9,8 +9,8 @@ import click
 
 from goaltui.cli.base import file_options, user_value
 from goaltui.cli.context import Session
+from goaltui.core import formatting as fmt
 from goaltui.core.errors import UserError
-from goaltui.core.formatting import num
 from goaltui.core.rules import CONFIDENCES, LEVELS, NOTE_MAX
 
 
@@ -81,8 +81,8 @@ def add(
     store = session.store(db, shared, clock)
     saved = store.add_goal(goal)
     click.echo(
-        f"Added {saved.key}: {saved.title} ({metric} {num(base, unit)} -> "
-        f"{num(goal_target, unit)} by {due_day})"
+        f"Added {saved.key}: {saved.title} ({metric} {fmt.value(base, unit)} -> "
+        f"{fmt.value(goal_target, unit)} by {due_day})"
     )
     try:
         from goaltui.core.smart import assess
@@ -125,9 +125,9 @@ def log(
     data = session.data_file(db, shared, clock)
     logged = log_value(data, key, number, when, note=note, confidence=confidence)
     goal, unit = logged.checkin["goal"], logged.unit
-    line = f"Logged {goal} = {num(number, unit)} for {when.isoformat()}"
+    line = f"Logged {goal} = {fmt.value(number, unit)} for {when.isoformat()}"
     if logged.replaced is not None:
-        line += f" (replaces {num(logged.replaced.get('value'), unit)})"
+        line += f" (replaces {fmt.value(logged.replaced.get('value'), unit)})"
     click.echo(line)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from goaltui.core import formatting as fmt
 from goaltui.core.dates import parse_date
 from goaltui.core.models import Confidence, Goal, GoalStatus, Level, Milestone, Point
 from goaltui.core.numbers import parse_number
@@ -113,21 +114,6 @@ def cycle_confidence(current: Confidence | None) -> Confidence | None:
     return _CONFIDENCE_CYCLE[(index + 1) % len(_CONFIDENCE_CYCLE)]
 
 
-def format_number(value: float) -> str:
-    """Short, exact-looking numbers: 473, 74.2, 0.125; never scientific notation."""
-    if abs(value) >= 1e6:
-        return f"{value:,.0f}"
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def with_unit(value: float | None, unit: str) -> str:
-    if value is None:
-        return "-"
-    text = format_number(value)
-    return f"{text} {unit}" if unit else text
-
-
 def short_day(day: date) -> str:
     """'Wed 25 Nov' (no zero padding, the way people write it)."""
     return f"{day:%a} {day.day} {day:%b}"
@@ -137,8 +123,8 @@ def last_label(row: CheckInRow, day: date, unit: str = "") -> str:
     """The previous value, with its day unless it is the day before the one being logged."""
     last = row.last
     if last is None:
-        return "-"
-    text = with_unit(last.value, unit)
+        return fmt.MISSING
+    text = fmt.value(last.value, unit)
     age = (day - last.day).days
     if age == 1:
         return text
@@ -195,7 +181,7 @@ def implausible(value: float, goal: Goal, history: Sequence[float]) -> str | Non
     if not reference:
         return None
     unit = goal.metric.unit
-    shown = format_number(value)
+    shown = fmt.number(value)
     if value < 0 <= min(reference):
         return f"{shown} is negative, but {goal.key}'s values never are. Save anyway?"
     if value > 0 >= max(reference):
@@ -214,17 +200,15 @@ def implausible(value: float, goal: Goal, history: Sequence[float]) -> str | Non
     )
     if outside or ratio >= TENFOLD or ratio <= 1 / TENFOLD:
         where = "recent range" if recent else "expected range"
-        span = format_number(low) if low == high else f"{format_number(low)}-{format_number(high)}"
-        span = f"{span} {unit}" if unit else span
+        span = fmt.value(low, unit) if low == high else f"{fmt.number(low)}-{fmt.value(high, unit)}"
         return f"{shown} is far from {goal.key}'s {where} {span}. Save anyway?"
     return None
 
 
 def due_milestone_label(goal_key: str, title: str, due: date, today: date) -> str:
     """'fcr-sam: Shadow Priya on escalations (6 days overdue)'."""
-    late = (today - due).days
-    when = "due today" if late <= 0 else f"{late} day{'s' if late != 1 else ''} overdue"
-    return f"{goal_key}: {title} ({when})"
+    late = max(0, (today - due).days)
+    return f"{goal_key}: {title} ({fmt.days(-late)})"
 
 
 def due_milestones(milestones: Iterable[Milestone], today: date) -> list[Milestone]:
@@ -253,7 +237,9 @@ def input_title(row: CheckInRow) -> str:
 def input_hint(row: CheckInRow, day: date) -> str:
     """The input's placeholder: the last value and the target, or what was saved."""
     if row.value is not None:
-        return f"saved {format_number(row.value)} · type to replace, enter to go on"
+        return (
+            f"saved {fmt.value(row.value, row.goal.metric.unit)} · type to replace, enter to go on"
+        )
     unit = row.goal.metric.unit
-    last, target = last_label(row, day, unit), with_unit(row.goal.metric.target, unit)
+    last, target = last_label(row, day, unit), fmt.value(row.goal.metric.target, unit)
     return f"last {last} · target {target} · value for {short_day(day)}"

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from goaltui.core import formatting as fmt
 from goaltui.core import rules
 from goaltui.core.field_input import date_field, number_field, number_or_none
 from goaltui.core.models import Goal, GoalStatus, Level, Point, ledger_fields, parse_target
@@ -68,8 +69,8 @@ class FormValues:
             level=goal.level.value,
             metric=m.name,
             unit=m.unit,
-            baseline=number_text(m.baseline),
-            target=number_text(m.target),
+            baseline=fmt.plain(m.baseline),  # exact: the field is edited and read back
+            target=fmt.plain(m.target),
             plan=goal.plan,
             why=goal.why,
             parent=goal.parent or "",
@@ -91,21 +92,6 @@ class FormResult:
     notes: dict[str, str] = field(default_factory=dict)  # field -> what we understood
     goal: Goal | None = None  # the goal to save; None while anything blocks
     draft: Goal | None = None  # best effort, for live SMART grading
-
-
-def number_text(value: float | None) -> str:
-    """A float as a lead would type it: 360.0 -> "360", 0.5 -> "0.5", None -> ""."""
-    if value is None:
-        return ""
-    text = repr(float(value))
-    return text.removesuffix(".0")
-
-
-def with_unit(value: float, unit: str) -> str:
-    text = number_text(value)
-    if not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
 def read_form(
@@ -150,7 +136,7 @@ def read_form(
                 errors["target"] = str(exc)
         else:
             if target != number_or_none(v.target):
-                notes["target"] = f"= {with_unit(target, v.unit.strip())}"
+                notes["target"] = f"= {fmt.value(target, v.unit.strip())}"
 
     start = date_field(v.start, "start", today, errors, notes, required=True)
     due = date_field(v.due, "due", today, errors, notes, required=False)
@@ -248,13 +234,15 @@ def grade(
 
 def ledger_changes(old: Goal, new: Goal) -> list[tuple[str, str, str]]:
     """(field, old, new) as text for each changed field that needs a reason."""
-    unit = new.metric.unit
-    return [(name, _show(a, unit), _show(b, unit)) for name, a, b in ledger_fields(old, new)]
+    return [(name, *_show(a, b, new.metric.unit)) for name, a, b in ledger_fields(old, new)]
 
 
-def _show(value: float | date | None, unit: str) -> str:
-    if value is None:
-        return "none"
-    if isinstance(value, date):
-        return value.isoformat()
-    return with_unit(value, unit)
+def _show(old: float | date | None, new: float | date | None, unit: str) -> tuple[str, str]:
+    """Dates as ISO; numbers as the formatter shows them, told apart when they round alike."""
+    if isinstance(old, date) or isinstance(new, date):
+        return _day(old), _day(new)
+    return fmt.distinct(old, new, unit)
+
+
+def _day(value: float | date | None) -> str:
+    return value.isoformat() if isinstance(value, date) else fmt.MISSING

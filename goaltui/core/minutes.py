@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from goaltui.core import formatting as fmt
 from goaltui.core.ids import new_id
 from goaltui.core.models import Goal, Level, Name, Note, Stamp
 from goaltui.core.progress import GoalProgress
@@ -121,30 +122,15 @@ def last_item(history: Sequence[Minutes], goal_key: str) -> tuple[Minutes, Revie
     return None
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.0f}" if abs(value) >= 100 or value == int(value) else f"{value:g}"
-
-
-def _with_unit(text: str, unit: str) -> str:
-    if not unit or text == "—":
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
-
-
 def figures_text(item: ReviewItem) -> str:
     """ "AHT 473 s → 420 s · 55% · at risk · 34 days left"."""
-    now = _with_unit(_number(item.current), item.unit)
-    target = _with_unit(_number(item.target), item.unit)
-    parts = [f"{item.metric} {now} → {target}".strip()]
+    parts = [f"{item.metric} {fmt.pair(item.current, item.target, item.unit)}".strip()]
     if item.percent is not None:
-        parts.append(f"{item.percent}%")
+        parts.append(fmt.percent(item.percent))
     if item.status:
         parts.append(item.status)
     if item.days_left is not None:
-        left = item.days_left
-        parts.append(f"{left} days left" if left >= 0 else f"{-left} days overdue")
+        parts.append(fmt.days(item.days_left))
     return " · ".join(parts)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from goaltui.core import formatting as fmt
 from goaltui.core.dates import add_months
 from goaltui.core.models import Direction, Goal, GoalStatus, Level, Point
 from goaltui.core.progress import target_met, trend_slope
@@ -97,13 +98,6 @@ def _check(letter: str, issues: list[Issue], ok: str) -> Check:
     return Check(letter, NAMES[letter], issues[0][0], reason, hint)
 
 
-def _num(value: float, unit: str = "") -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
-
-
 def _specific(goal: Goal) -> Check:
     """Fail: < 3 words and no details. Warn: no details, or an agent goal owned by "team"."""
     issues: list[Issue] = []
@@ -139,7 +133,7 @@ def _measurable(goal: Goal) -> Check:
     elif m.baseline == m.target:
         issues.append(
             _warn(
-                f"Target equals baseline ({_num(m.target, m.unit)}): nothing to improve.",
+                f"Target equals baseline ({fmt.value(m.target, m.unit)}): nothing to improve.",
                 "Set the value you want to reach, or say in the title that it is a hold goal.",
             )
         )
@@ -147,7 +141,7 @@ def _measurable(goal: Goal) -> Check:
         issues.append(_warn("No unit.", "Add a unit such as s, min or %."))
     ok = ""
     if m.baseline is not None and m.target is not None:
-        ok = f"{m.name}: {_num(m.baseline, m.unit)} -> {_num(m.target, m.unit)}."
+        ok = f"{m.name}: {fmt.value(m.baseline, m.unit)} -> {fmt.value(m.target, m.unit)}."
     return _check("M", issues, ok)
 
 
@@ -172,7 +166,8 @@ def _attainable(goal: Goal, points: Sequence[Point], today: date) -> Check:
     unit = m.unit.strip().lower()
     issues: list[Issue] = []
     if m.target is not None and unit in PERCENT_UNITS and not 0 <= m.target <= 100:
-        issues.append(_fail(f"A {m.name} of {_num(m.target, '%')} is impossible.", "Pick 0-100 %."))
+        impossible = f"A {m.name} of {fmt.percent(m.target)} is impossible."
+        issues.append(_fail(impossible, "Pick 0-100%."))
     if m.target is not None and unit in DURATION_UNITS and m.target < 0:
         issues.append(_fail("A negative time is impossible.", "Pick a target of 0 or more."))
     if m.baseline is None or m.target is None:
@@ -212,8 +207,9 @@ def _stretch(
     if best is not None and days_left is not None:
         needed = remaining / days_left
         if needed > PACE_FACTOR * max(best, 0.0):
-            so_far = f"{_num(best * 7, unit)} a week" if best > 0 else "no improvement"
-            return _warn(f"Needs {_num(needed * 7, unit)} a week; best so far: {so_far}.", hint)
+            so_far = f"{fmt.value(best * 7, unit)} a week" if best > 0 else "no improvement"
+            needs = f"Needs {fmt.value(needed * 7, unit)} a week; best so far: {so_far}."
+            return _warn(needs, hint)
         return None
     if baseline == 0:
         return None  # a relative change from zero means nothing

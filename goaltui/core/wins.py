@@ -27,6 +27,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from goaltui.core import formatting as fmt
 from goaltui.core.ids import new_id
 from goaltui.core.models import Direction, Goal, GoalStatus, Level, Milestone, Name, Note, Point
 from goaltui.core.progress import target_met
@@ -74,21 +75,11 @@ class Kudos(_Model):
         return self.at.date()
 
 
-def _num(value: float) -> str:
-    return f"{value:g}"
-
-
-def _value(goal: Goal, value: float) -> str:
-    unit = goal.metric.unit
-    if not unit:
-        return _num(value)
-    return f"{_num(value)}{unit}" if unit == "%" else f"{_num(value)} {unit}"
-
-
 def _goal_wins(goal: Goal, points: Sequence[Point]) -> list[Win]:
     target = goal.metric.target
     if target is None or goal.status is GoalStatus.ARCHIVED:
         return []
+    unit = goal.metric.unit
     wins: list[Win] = []
     reached = False
     run = 0
@@ -101,13 +92,14 @@ def _goal_wins(goal: Goal, points: Sequence[Point]) -> list[Win]:
             reached = True
             wins.append(
                 Win(
-                    id=f"target:{goal.key}:{_num(target)}",
+                    # :g, not the display rule: recorded ids must not change.
+                    id=f"target:{goal.key}:{target:g}",
                     kind=WinKind.TARGET,
                     goal=goal.key,
                     owner=goal.owner,
                     day=point.day,
                     text=f"{goal.key} reached its target: {goal.metric.name} "
-                    f"{_value(goal, point.value)} (target {_value(goal, target)})",
+                    f"{fmt.value(point.value, unit)} (target {fmt.value(target, unit)})",
                 )
             )
         if run == STREAK_LENGTH:
@@ -119,7 +111,7 @@ def _goal_wins(goal: Goal, points: Sequence[Point]) -> list[Win]:
                     owner=goal.owner,
                     day=point.day,
                     text=f"{goal.key} beat its target {STREAK_LENGTH} check-ins in a row "
-                    f"({goal.metric.name} {_value(goal, point.value)})",
+                    f"({goal.metric.name} {fmt.value(point.value, unit)})",
                 )
             )
     return wins
@@ -155,7 +147,8 @@ def _best_wins(goals: Sequence[Goal], series: Mapping[str, Sequence[Point]]) -> 
                             goal=goal.key,
                             owner=owner,
                             day=day,
-                            text=f"Personal best for {owner}: {metric} {_value(goal, value)}",
+                            text=f"Personal best for {owner}: {metric} "
+                            f"{fmt.value(value, goal.metric.unit)}",
                         )
                     )
             if best is None or _better(direction, value, best):

@@ -3,6 +3,7 @@ mail or chat, the check-in history as CSV, the full data set as JSON, the latest
 minutes, and this week's wins and kudos for the huddle.
 
 Deterministic: same data and same `today` give the same bytes (golden-file tests pin them).
+CSV and JSON keep machine numbers (`fmt.plain`, raw JSON); the Markdown reads like the screens.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ import json
 from collections.abc import Sequence
 from datetime import date
 
+from goaltui.core import formatting as fmt
 from goaltui.core.errors import UserError
 from goaltui.core.minutes import minutes_markdown
 from goaltui.core.models import CheckIn, Goal, GoalStatus, Milestone, TargetChange
 from goaltui.core.progress import STATUS_ORDER, GoalProgress, Status, evaluate
 from goaltui.core.smart import Assessment, Grade, assess
 from goaltui.core.wins import wins_markdown
-from goaltui.formats.textboard import days_text, format_value, summary_parts
+from goaltui.formats.textboard import days_text, summary_parts
 from goaltui.store.store import Store
 
 FORMATS = ("md", "csv", "json", "minutes", "wins")
@@ -55,11 +57,6 @@ def export_json(store: Store) -> str:
     return json.dumps(store.export(), indent=2, ensure_ascii=False) + "\n"
 
 
-def number(value: float) -> str:
-    """A value as typed back in: no float noise, no thousands separators (re-importable)."""
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-
-
 def export_csv(store: Store, *, since: date | None = None) -> str:
     """Check-in history, one row per goal and day, sorted by goal then date.
 
@@ -74,7 +71,7 @@ def export_csv(store: Store, *, since: date | None = None) -> str:
             confidence = c.confidence.value if c.confidence else ""
             at = c.at.isoformat() if c.at else ""
             writer.writerow(
-                [c.goal, c.day.isoformat(), number(c.value), c.note, confidence, c.by, at]
+                [c.goal, c.day.isoformat(), fmt.plain(c.value), c.note, confidence, c.by, at]
             )
     return out.getvalue()
 
@@ -102,18 +99,15 @@ def smart_line(assessment: Assessment) -> list[str]:
 
 
 def progress_line(goal: Goal, p: GoalProgress) -> str:
-    unit = goal.metric.unit
-    now = "no check-in yet" if p.current is None else format_value(p.current, unit)
-    target = "no target" if goal.metric.target is None else format_value(goal.metric.target, unit)
-    parts = [f"{now} → {target}"]
+    parts = [fmt.pair(p.current, goal.metric.target, goal.metric.unit)]
     if p.percent is not None:
-        parts.append(f"{p.percent}% of the way")
+        parts.append(f"{fmt.percent(p.percent)} of the way")
     if p.expected_percent is not None and goal.status is GoalStatus.ACTIVE:
-        parts.append(f"{p.expected_percent}% expected by now")
+        parts.append(f"{fmt.percent(p.expected_percent)} expected by now")
     parts.append(f"**{p.status.value}**")
-    days = days_text(goal, p)
+    days = days_text(goal, p, "long")
     if days:
-        parts.append(days.replace("d left", " days left").replace("d late", " days late"))
+        parts.append(days)
     if goal.status is GoalStatus.ACTIVE and p.status is not Status.ACHIEVED:
         parts.append(
             f"forecast {p.forecast.isoformat()}" if p.forecast else "no forecast at this trend"
@@ -122,7 +116,7 @@ def progress_line(goal: Goal, p: GoalProgress) -> str:
 
 
 def _checkin_line(c: CheckIn, unit: str) -> str:
-    text = f"  - {c.day.isoformat()}: {format_value(c.value, unit)}"
+    text = f"  - {c.day.isoformat()}: {fmt.value(c.value, unit)}"
     if c.confidence:
         text += f" ({c.confidence.value.replace('-', ' ')})"
     return text + (f" - {_md(c.note)}" if c.note else "")
@@ -168,9 +162,8 @@ def goal_section(
         lines += [_milestone_line(m, today) for m in milestones]
     for c in changes:
         when = c.at.date().isoformat()
-        lines.append(
-            f"- {c.field.capitalize()} changed {c.old} → {c.new} on {when}: {_md(c.reason)}"
-        )
+        old, new = (fmt.from_text(t, goal.metric.unit) for t in (c.old, c.new))
+        lines.append(f"- {c.field.capitalize()} changed {old} → {new} on {when}: {_md(c.reason)}")
     return [*lines, ""]
 
 
@@ -207,9 +200,7 @@ def export_markdown(store: Store, today: date) -> str:
     if archived:
         lines += ["## Archived", ""]
         for goal, p in archived:
-            last = (
-                "" if p.current is None else f", last {format_value(p.current, goal.metric.unit)}"
-            )
+            last = "" if p.current is None else f", last {fmt.value(p.current, goal.metric.unit)}"
             lines.append(f"- `{goal.key}` {_md(goal.title)} ({_md(goal.owner)}{last})")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

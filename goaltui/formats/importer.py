@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from goaltui.core import formatting as fmt
 from goaltui.core.errors import UserError
 from goaltui.core.models import CheckIn, Goal
 from goaltui.formats.csv_input import norm, read_text, sniff_delimiter
@@ -186,10 +187,6 @@ def apply_import(store: Store, plan: ImportPlan) -> ImportResult:
     return ImportResult(added, changed, unchanged)
 
 
-def _num(value: float) -> str:
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
-
-
 def describe_plan(plan: ImportPlan) -> str:
     """The --dry-run text: counts, new rows per goal, and each change. Raises on errors,
     so a dry run of a bad file fails exactly like the real import."""
@@ -214,7 +211,8 @@ def describe_plan(plan: ImportPlan) -> str:
     for row in plan.rows:
         if row.action is Action.CHANGED:
             old = row.old_value if row.old_value is not None else row.value
-            what = _num(row.value) if old == row.value else f"{_num(old)} -> {_num(row.value)}"
+            before, after = fmt.distinct(old, row.value)
+            what = after if old == row.value else f"{before} -> {after}"
             if row.note is not None and row.note != row.old_note:
                 what += f", note {row.old_note or ''!r} -> {row.note!r}"
             lines.append(f"  line {row.line}: {row.goal} {row.day.isoformat()}: {what}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from goaltui.core.formatting import num
+from goaltui.core import formatting as fmt
 from goaltui.core.models import GoalStatus
 from goaltui.core.progress import evaluate
 from goaltui.core.snapshot import Snapshot
@@ -30,9 +30,9 @@ def goal_rows(snapshot: Snapshot, today: date, *, include_archived: bool) -> lis
                 goal.key,
                 _cut(goal.title, TITLE_MAX),
                 goal.owner,
-                num(p.current, unit),
-                num(goal.metric.target, unit),
-                "-" if p.percent is None else f"{p.percent}%",
+                fmt.value(p.current, unit),
+                fmt.value(goal.metric.target, unit),
+                fmt.percent(p.percent),
                 p.status.value,
             )
         )

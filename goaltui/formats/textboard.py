@@ -3,7 +3,8 @@
 One summary line, then one line per goal: key, title, sparkline, current -> target, progress
 bar and %, status word, days left. Columns are dropped or narrowed to fit `width`, least
 useful first: the title (the key names the goal too), then the sparkline, then the bar
-(the % stays); no line is ever wider than `width` terminal cells. With ascii=True every
+(the % stays); a value column too narrow for "473 s -> 420 s" shows the formatter's narrow
+"473->420 s"; no line is ever wider than `width` terminal cells. With ascii=True every
 character is printable ASCII, titles included, so the output survives any mail client.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from goaltui.core import formatting as fmt
 from goaltui.core.models import Goal, GoalStatus
 from goaltui.core.progress import STATUS_ORDER, GoalProgress, Status, evaluate
 from goaltui.core.snapshot import Snapshot
@@ -29,33 +31,20 @@ class _Glyphs:
     spark: str
     full: str
     empty: str
-    arrow: str
-    ellipsis: str
-    dash: str
+    ellipsis: str  # arrows and dashes come from the formatter, through clean() for ASCII
 
 
-UNICODE = _Glyphs(SPARK_UNICODE, "█", "░", "→", "…", "-")
-ASCII = _Glyphs(SPARK_ASCII, "#", "-", "->", "...", "-")
+UNICODE = _Glyphs(SPARK_UNICODE, "█", "░", "…")
+ASCII = _Glyphs(SPARK_ASCII, "#", "-", "...")
 
 
-def format_value(value: float, unit: str = "") -> str:
-    """534 s, 66.1%, 1,234.5 h: two decimals at most, unit glued to % and spaced otherwise."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if text == "-0":
-        text = "0"
-    if not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
-
-
-def days_text(goal: Goal, progress: GoalProgress) -> str:
-    """ "64d left", "3d late", "due today"; empty for closed goals and goals without a due date."""
+def days_text(goal: Goal, progress: GoalProgress, width: fmt.DaysWidth = "short") -> str:
+    """ "64d left", "3d late", "due today"; empty for closed goals and goals without a due
+    date (nothing is missing there: the question does not arise)."""
     left = progress.days_left
     if goal.status is not GoalStatus.ACTIVE or left is None:
         return ""
-    if left == 0:
-        return "due today"
-    return f"{left}d left" if left > 0 else f"{-left}d late"
+    return fmt.days(left, width)
 
 
 def sparkline(values: Sequence[float], width: int, glyphs: str = SPARK_UNICODE) -> str:
@@ -153,11 +142,13 @@ class _Column:
     render: Callable[[int, int], str]  # (row index, width) -> text, at most width cells
     align: str = "<"
     floor: int | None = None  # squeezed below minimum only when nothing is left to drop
+    whole: bool = False  # grows to its natural width in one step or not at all
 
 
 # Spare width goes here, in this order, each up to a cap (None: the column's natural width).
 GROWTH: tuple[tuple[str, int | None], ...] = (
     ("progress", PCT_WIDTH + 1 + 8),
+    ("value", None),  # "473 s -> 420 s" when it fits, else "473->420 s" (whole=True)
     ("spark", 12),
     ("title", 24),
     ("spark", None),
@@ -182,11 +173,22 @@ def _layout(columns: list[_Column], width: int) -> list[tuple[_Column, int]]:
         if spare() < 0 and c.floor is not None:
             widths[c.name] = max(c.floor, widths[c.name] + spare())
     natural = {c.name: c.natural for c in kept}
+    whole = {c.name: c.whole for c in kept}
     for name, cap in GROWTH:
         if name in widths and spare() > 0:
             goal = natural[name] if cap is None else min(cap, natural[name])
+            if whole[name] and spare() < goal - widths[name]:
+                continue
             widths[name] += min(spare(), max(0, goal - widths[name]))
     return [(c, widths[c.name]) for c in kept]
+
+
+def _aligned(values: Sequence[str], ascii_only: bool) -> list[str]:
+    """ "now → target" texts with their arrows in one column (the "now" parts right-aligned)."""
+    arrow = clean(fmt.ARROW, ascii_only)
+    split = [clean(v, ascii_only).partition(arrow) for v in values]
+    now_w = max((cells(now) for now, _, _ in split), default=0)
+    return [fit(now, now_w, align=">") + sep + rest for now, sep, rest in split]
 
 
 def summary_parts(statuses: Sequence[Status]) -> list[str]:
@@ -232,24 +234,18 @@ def render_board(
     lines = _summary([p.status for _, p in rows], width)
 
     titles = [clean(g.title, ascii) for g, _ in rows]
-    nows = [glyphs.dash if p.current is None else format_value(p.current) for _, p in rows]
-    targets = [
-        "?"
-        if g.metric.target is None
-        else format_value(g.metric.target, clean(g.metric.unit, ascii))
-        for g, _ in rows
-    ]
-    now_w = max((cells(n) for n in nows), default=1)
-    values = [
-        fit(n, now_w, align=">") + f" {glyphs.arrow} {t}"
-        for n, t in zip(nows, targets, strict=True)
-    ]
+    full = _aligned([fmt.pair(p.current, g.metric.target, g.metric.unit) for g, p in rows], ascii)
+    narrow = _aligned(
+        [fmt.pair(p.current, g.metric.target, g.metric.unit, narrow=True) for g, p in rows], ascii
+    )
     days = [days_text(g, p) for g, p in rows]
+
+    def value(i: int, w: int) -> str:
+        return full[i] if w >= widest(full) else narrow[i]
 
     def progress(i: int, w: int) -> str:
         p = rows[i][1]
-        pct = glyphs.dash * 2 if p.percent is None else f"{p.percent}%"
-        pct = fit(pct, PCT_WIDTH, align=">")
+        pct = fit(clean(fmt.percent(p.percent), ascii), PCT_WIDTH, align=">")
         if w < PCT_WIDTH + 2:
             return pct
         return bar(p.fraction, w - PCT_WIDTH - 1, glyphs) + " " + pct
@@ -263,7 +259,7 @@ def render_board(
         _Column("key", key_w, key_w, 0, lambda i, w: rows[i][0].key, floor=min(key_w, 8)),
         _Column("title", widest(titles), 16, 1, lambda i, w: titles[i]),
         _Column("spark", spark_w, 8, 2, lambda i, w: sparkline(rows[i][1].series, w, glyphs.spark)),
-        _Column("value", widest(values), widest(values), 4, lambda i, w: values[i]),
+        _Column("value", widest(full), widest(narrow), 4, value, whole=True),
         _Column("progress", PCT_WIDTH + 1 + 20, PCT_WIDTH, 0, progress, ">"),
         _Column(
             "status",

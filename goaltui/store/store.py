@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from goaltui.core import formatting as fmt
 from goaltui.core.errors import DuplicateGoal, EditConflict, UnknownGoal, UserError
 from goaltui.core.models import Goal, GoalStatus, TargetChange, ledger_fields
 from goaltui.core.snapshot import Snapshot
@@ -141,13 +142,10 @@ class Store(MilestoneOps, CheckInOps, MeetingOps):
 
 
 def _ledger_changes(old: Goal, new: Goal) -> list[tuple[str, str, str]]:
-    """(field, old, new) as plain text for each field that goes to the ledger."""
+    """(field, old, new) for each field that goes to the ledger, as machine text (ISO dates,
+    exact numbers): the chart reads a first target back with float(), screens format it."""
     return [(name, _text(a), _text(b)) for name, a, b in ledger_fields(old, new)]
 
 
 def _text(value: float | date | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return value.isoformat()
+    return value.isoformat() if isinstance(value, date) else fmt.plain(value)

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
+from goaltui.core import formatting as fmt
 from goaltui.core.board_rows import BoardFilter, BoardRow, status_counts
 from goaltui.core.progress import Status
 from goaltui.widgets.board_cells import Column, Palette, board_columns, row_cells
@@ -140,7 +141,7 @@ def info_text(row: BoardRow | None) -> Text:
     goal, progress = row.goal, row.progress
     parts = [Text(goal.title, style="bold"), Text(f"{goal.owner} ({goal.level.value})")]
     if progress.expected_percent is not None:
-        parts.append(Text(f"pace {progress.expected_percent}%"))
+        parts.append(Text(f"pace {fmt.percent(progress.expected_percent)}"))
     if goal.due is not None:
         parts.append(Text(f"due {goal.due.isoformat()}"))
     if progress.forecast is not None and progress.status is not Status.ACHIEVED:

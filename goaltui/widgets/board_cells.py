@@ -1,7 +1,7 @@
 """What the board's cells show: status marks and colours, numbers, bars, sparklines.
 
-Also the column layout that fits the terminal's width. The goal detail reuses the
-status style and the number format, so a goal reads the same on both screens.
+Also the column layout that fits the terminal's width. Numbers come from
+goaltui.core.formatting like everywhere else; a tight value column takes its narrow form.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.renderables.sparkline import Sparkline
 
+from goaltui.core import formatting as fmt
 from goaltui.core.board_rows import BoardRow
 from goaltui.core.models import Direction
 from goaltui.core.progress import Status
@@ -86,29 +87,10 @@ class Palette:
         return Style.parse(attrs) + colour if attrs else colour
 
 
-def fmt_number(value: float) -> str:
-    """Compact: 473, 88.6, 19.5, 0.25 (no trailing zeros)."""
-    if abs(value) >= 100 or value == int(value):
-        return f"{value:,.0f}"
-    return (
-        f"{value:.2f}".rstrip("0").rstrip(".")
-        if abs(value) < 1
-        else f"{value:.1f}".rstrip("0").rstrip(".")
-    )
-
-
-def with_unit(text: str, unit: str) -> str:
-    if not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
-
-
-def value_text(row: BoardRow) -> str:
-    """ "473→420 s": the latest value, an arrow and the target, unit once."""
+def value_text(row: BoardRow, narrow: bool = False) -> str:
+    """ "473 s → 420 s": the latest value and the target; narrow "473→420 s"."""
     metric = row.goal.metric
-    current = "—" if row.progress.current is None else fmt_number(row.progress.current)
-    target = "?" if metric.target is None else fmt_number(metric.target)
-    return with_unit(f"{current}→{target}", metric.unit)
+    return fmt.pair(row.progress.current, metric.target, metric.unit, narrow=narrow)
 
 
 def bar_text(fraction: float | None, width: int, style: Style, ascii: bool = False) -> Text:
@@ -140,14 +122,14 @@ def status_text(status: Status, palette: Palette) -> Text:
 def days_text(row: BoardRow, palette: Palette) -> Text:
     days = row.progress.days_left
     if days is None:
-        return Text("—", style="dim")
+        return Text(fmt.MISSING, style="dim")
     late = days < 0 and row.progress.status is Status.OVERDUE
-    return Text(f"{days}d", style=Style(color=palette.bad) if late else "")
+    return Text(fmt.days(days, "cell"), style=Style(color=palette.bad) if late else "")
 
 
 def milestones_text(done: int, total: int, palette: Palette) -> Text:
     if total == 0:
-        return Text("—", style="dim")
+        return Text(fmt.MISSING, style="dim")
     return Text(f"{done}/{total}", style=Style(color=palette.good) if done == total else "")
 
 
@@ -186,21 +168,24 @@ class Column:
     label: str
     width: int  # content width; the table adds one cell of padding each side
     right: bool = False
+    narrow: bool = False  # the cells take the formatter's narrow form (the value column)
 
 
 def board_columns(width: int, rows: Sequence[BoardRow]) -> list[Column]:
     """Columns that fit `width` terminal cells.
 
     The core columns always show; then, while there is room and in this order: a title
-    (at least 16 cells), the owner, the pace, a longer title, a wider bar and sparkline.
+    (at least 16 cells), the owner, the pace, the value in full ("473 s → 420 s" rather than
+    "473→420 s"), a longer title, a wider bar and sparkline.
     """
     key_w = min(max([len(r.key) for r in rows] + [4]), 20)
     owner_w = min(max([len(r.goal.owner) for r in rows] + [5]), 14)
-    value_w = min(max([len(value_text(r)) for r in rows] + [10]), 16)
+    value_w = min(max([len(value_text(r, narrow=True)) for r in rows] + [10]), 16)
+    full_w = max([len(value_text(r)) for r in rows] + [10])
     columns = [
         Column("key", "key", key_w),
         Column("spark", "30 days", 8),
-        Column("value", "now→target", value_w),
+        Column("value", "now→target", value_w, narrow=True),
         Column("progress", "progress", 9),
         Column("status", "status", 10),
         Column("days", "left", 4, right=True),
@@ -228,6 +213,9 @@ def board_columns(width: int, rows: Sequence[BoardRow]) -> list[Column]:
     if room >= 6:
         columns.insert(index("status"), Column("pace", "pace", 4, right=True))
         room -= 6
+    if room >= full_w - value_w:  # all or nothing: a half-widened column helps nobody
+        grow("value", full_w)
+        columns[index("value")] = replace(columns[index("value")], narrow=False)
     if titled:
         grow("title", 32)
     grow("progress", 13)
@@ -253,14 +241,14 @@ def row_cells(row: BoardRow, columns: Sequence[Column], palette: Palette) -> lis
         elif column.key == "spark":
             cell = sparkline(row, column.width, palette)
         elif column.key == "value":
-            cell = Text(value_text(row))
+            cell = Text(value_text(row, column.narrow))
         elif column.key == "progress":
             percent = row.progress.percent
             bar = bar_text(row.progress.fraction, column.width - 5, bar_style, palette.ascii)
-            cell = bar + Text("    —" if percent is None else f" {percent:>3}%")
+            cell = bar + Text(" " + fmt.percent(percent).rjust(4))
         elif column.key == "pace":
-            pace = row.progress.expected_percent
-            cell = Text("—" if pace is None else f"{pace}%", style="dim", justify="right")
+            pace = fmt.percent(row.progress.expected_percent)
+            cell = Text(pace, style="dim", justify="right")
         elif column.key == "status":
             cell = status_text(row.progress.status, palette)
         elif column.key == "days":

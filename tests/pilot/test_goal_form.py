@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from goaltui.core.clock import FixedClock
-from goaltui.core.goal_input import FormValues, grade, ledger_changes, number_text, read_form
+from goaltui.core.goal_input import FormValues, grade, ledger_changes, read_form
 from goaltui.core.smart import Grade
 from goaltui.store.store import Store
 from goaltui.widgets.form import FormField
@@ -122,15 +122,6 @@ def test_ledger_changes_and_round_trip() -> None:
     moved = goal.model_copy(update={"due": date(2027, 3, 31)})
     assert ledger_changes(goal, moved) == [("due", "2026-12-31", "2027-03-31")]
     assert ledger_changes(goal, goal) == []
-
-
-def test_number_text_reads_like_typing() -> None:
-    assert [number_text(v) for v in (360.0, 0.5, 1234567.5, None)] == [
-        "360",
-        "0.5",
-        "1234567.5",
-        "",
-    ]
 
 
 # -- the screen ---------------------------------------------------------------------------

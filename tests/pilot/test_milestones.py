@@ -76,7 +76,7 @@ async def test_space_toggles_done_and_the_count_follows(app: ScreenHost, demo_st
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "down", "down")  # the overdue one
         assert row_text(app, 3)[0] == "[ ]"
-        assert row_text(app, 3)[3] == "overdue 13 d"
+        assert row_text(app, 3)[3] == "13d late"
         await pilot.press("space")
         await pilot.pause()
         assert summary(app) == "4 of 5 done"

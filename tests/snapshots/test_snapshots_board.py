@@ -80,10 +80,11 @@ def test_detail_chart_80x24(
     snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
 ) -> None:
     """You should see aht-tom's head (Tom: AHT to 480 s, Tom Becker · agent; ▲ at risk, now
-    534 s → target 480 s, 58% of the way, pace 74%; baseline 610 s, first target 450, due
-    2027-01-29), the tabs 1 Chart … 5 SMART with Chart active, and a plotext chart with the
-    AHT history (braille), the target 480 line (-), the pace line (·) falling from 610 to
-    480, and the first target 450 (:); footer: esc Back, e Edit, m Milestones, 12345 Tabs.
+    534 s → target 480 s, 58% of the way, pace 74%; baseline 610 s, first target 450 s, due
+    2027-01-29 (64d left)), the tabs 1 Chart … 5 SMART with Chart active, and a plotext chart
+    with the AHT history (braille), the target 480 line (-), the pace line (·) falling from
+    610 to 480, and the first target 450 (:); footer: esc Back, e Edit, m Milestones, 12345
+    Tabs.
     """
     app = make_app(demo_store, clock)
     assert snap_compare(app, terminal_size=NARROW, run_before=open_goal("aht-tom"))
@@ -112,7 +113,7 @@ def test_detail_checkin_log_80x24(
 def test_detail_ledger_and_smart_120x40(
     snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
 ) -> None:
-    """You should see the Ledger tab of aht-tom: 2026-09-14, target, 450 → 480, by dana, and
+    """You should see the Ledger tab of aht-tom: 2026-09-14, target, 450 s → 480 s, by dana, and
     the reason "New product launch lengthens billing calls".
     """
     app = make_app(demo_store, clock)

@@ -32,7 +32,7 @@ def test_checkin_80x24(snap_compare: SnapCompare, demo_store: Store, clock: Fixe
     active goals grouped by owner (Centre, Billing team, Priya Shah, Sam Okafor, Tom Becker,
     the owner named once per group) with goal key, yesterday's value, target, an 8-cell
     sparkline and "✓ value" under "Thu 26" (the demo logged today already); the first row
-    highlighted in blue; the input titled "csat-centre · CSAT (%)" with "saved 81.5 ..." as its
+    highlighted in blue; the input titled "csat-centre · CSAT (%)" with "saved 81.5% ..." as its
     hint; four overdue milestones with [ ] boxes; the footer: Save, Move, Confidence, Note,
     Day, Milestones, Close. No Metric column at this width.
     """
@@ -41,7 +41,8 @@ def test_checkin_80x24(snap_compare: SnapCompare, demo_store: Store, clock: Fixe
 
 def test_checkin_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
     """You should see the same ten rows with a Metric column ("CSAT %", "AHT s"), goal titles
-    after the keys (cut with …), units on last, target and today's values, and 14-cell
+    after the keys (cut with …), units on last, target and today's values ("80.9%",
+    "✓ 81.5%": "%" sticks to the number, as everywhere), and 14-cell
     sparklines; the input and the milestone box right under the table, then empty space.
     """
     assert snap_compare(CheckInHost(demo_store, clock), press=["c"], terminal_size=WIDE)
@@ -64,7 +65,7 @@ def test_checkin_asks_about_an_implausible_value(
     snap_compare: SnapCompare, next_morning: CheckInHost
 ) -> None:
     """You should see a dialog over the check-in asking "8.1 is far from csat-centre's recent
-    range ... %. Save anyway?" with the buttons "Fix it (n)" (focused) and "Save (y)"; behind
+    range 78.8-82.9%. Save anyway?" with the buttons "Fix it (n)" (focused) and "Save (y)"; behind
     it the table with nothing logged for Fri 27 Nov.
     """
     assert snap_compare(next_morning, press=["c", "8", ".", "1", "enter"], terminal_size=NARROW)

@@ -96,8 +96,8 @@ def test_milestone_checklist(
 ) -> None:
     """You should see "Milestones · fcr-billing · Resolve more billing calls first time",
     "3 of 5 done · 1 overdue", and five rows: three "[x]" with their done dates, the
-    overdue "Publish the knowledge-base articles" (due 2026-11-13, "overdue 13 d",
-    highlighted) and "Review FCR with the quality team" due "in 50 d"; the cursor on
+    overdue "Publish the knowledge-base articles" (due 2026-11-13, "13d late",
+    highlighted) and "Review FCR with the quality team" due "50d left"; the cursor on
     the first row; the footer lists a, e, space, d, ⇧↑⇧↓ and esc."""
     app = ScreenHost(MilestonesScreen(demo_store, clock, "fcr-billing"))
     assert snap_compare(app, terminal_size=size)

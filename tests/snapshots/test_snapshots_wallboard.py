@@ -28,7 +28,8 @@ def test_wallboard_80x24(snap_compare: SnapCompare, demo_store: Store, clock: Fi
 
 def test_wallboard_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
     """You should see wider count tiles and the goal rows with title, owner and pace columns,
-    wider sparklines and bars, and free space under the eleven rows.
+    the values in full ("534 s → 480 s", "66% → 72%"), wider sparklines and bars, and free
+    space under the eleven rows.
     """
     assert snap_compare(make_wallboard(demo_store, clock), terminal_size=WIDE)
 

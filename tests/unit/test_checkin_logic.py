@@ -16,7 +16,6 @@ from goaltui.core.checkin_logic import (
     day_title,
     due_milestones,
     first_open_row,
-    format_number,
     implausible,
     input_hint,
     input_title,
@@ -225,15 +224,7 @@ def test_last_value_shows_its_day_unless_it_was_the_day_before() -> None:
     assert last_label(row_with_last(THU - timedelta(days=1)), THU) == "473"
     assert last_label(row_with_last(date(2026, 11, 20)), THU, "s") == "473 s Fri"
     assert last_label(row_with_last(date(2026, 11, 12)), THU) == "473 12 Nov"
-    assert last_label(CheckInRow(goal(), []), THU) == "-"
-
-
-@pytest.mark.parametrize(
-    ("value", "text"),
-    [(473.0, "473"), (74.2, "74.2"), (0.125, "0.125"), (-0.0, "0"), (2_500_000.0, "2,500,000")],
-)
-def test_numbers_are_short_and_never_scientific(value: float, text: str) -> None:
-    assert format_number(value) == text
+    assert last_label(CheckInRow(goal(), []), THU) == "—"
 
 
 def test_input_names_the_goal_and_hints_the_last_value() -> None:

@@ -74,7 +74,7 @@ def test_each_goal_shows_smart_progress_checkins_and_milestones(demo_store: Stor
     assert section.count("  - 2026-11-") == 5  # the last five check-ins
     assert "  - [x] System shortcuts training (due 2026-07-15)" in section
     assert "  - [ ] Handle billing disputes without transfer (due 2026-12-18)" in section
-    assert "- Target changed 450 → 480 on 2026-09-14: New product launch" in section
+    assert "- Target changed 450 s → 480 s on 2026-09-14: New product launch" in section
 
 
 def test_smart_warnings_come_with_their_hint(demo_store: Store) -> None:
