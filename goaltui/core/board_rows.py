@@ -42,16 +42,35 @@ class BoardRow:
         return self.goal.key
 
 
-def build_rows(snapshot: Snapshot, today: date) -> list[BoardRow]:
-    """Evaluate every goal of the snapshot as of `today` (sorted by key)."""
-    return [
-        BoardRow(
-            g,
-            evaluate(g, snapshot.series.get(g.key, ()), today),
-            snapshot.milestones.get(g.key, (0, 0)),
-        )
-        for g in snapshot.goals
-    ]
+def build_rows(snapshot: Snapshot, today: date, cache: RowCache | None = None) -> list[BoardRow]:
+    """Evaluate every goal of the snapshot as of `today` (sorted by key); with a cache,
+    only the goals that changed since its last build."""
+    return (cache or RowCache()).build(snapshot, today)
+
+
+class RowCache:
+    """The rows of the last build, reused for goals whose goal, recent values and milestone
+    counts are the same objects as then (the store's snapshot hands back the very objects
+    of unchanged goals), so a refresh after one write evaluates one goal, not a thousand."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, tuple[Goal, object, tuple[int, int], date, BoardRow]] = {}
+
+    def build(self, snapshot: Snapshot, today: date) -> list[BoardRow]:
+        rows: list[BoardRow] = []
+        fresh: dict[str, tuple[Goal, object, tuple[int, int], date, BoardRow]] = {}
+        for goal in snapshot.goals:
+            points = snapshot.series.get(goal.key, ())
+            counts = snapshot.milestones.get(goal.key, (0, 0))
+            kept = self._rows.get(goal.key)
+            if kept and kept[0] is goal and kept[1] is points and kept[2:4] == (counts, today):
+                row = kept[4]
+            else:
+                row = BoardRow(goal, evaluate(goal, points, today), counts)
+            fresh[goal.key] = (goal, points, counts, today, row)
+            rows.append(row)
+        self._rows = fresh
+        return rows
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ class BoardTable(DataTable[RenderableType]):
             id=id, cursor_type="row", zebra_stripes=True, cursor_foreground_priority="renderable"
         )
         self._columns: tuple[Column, ...] = ()
+        self._shown: dict[str, BoardRow] = {}  # what each row shows now, by goal key
+        self._order: list[str] = []
 
     def action_first(self) -> None:
         self.move_cursor(row=0)
@@ -89,12 +91,35 @@ class BoardTable(DataTable[RenderableType]):
         palette = Palette.from_app(self.app)
         for row in rows:
             self.add_row(*row_cells(row, columns, palette), key=row.key, height=1)
+        self._shown = {row.key: row for row in rows}
+        self._order = [row.key for row in rows]
         if not rows:
             return
         keys = [r.key for r in rows]
         keep = select if select in keys else previous
         target = keys.index(keep) if keep in keys else min(index, len(rows) - 1)
         self.move_cursor(row=target, animate=False, scroll=True)
+
+    @property
+    def order(self) -> list[str]:
+        """The goal keys of the rows, top to bottom."""
+        return list(self._order)
+
+    def update_rows(self, rows: Sequence[BoardRow]) -> int:
+        """Redraw, in place, the rows whose goal changed; the rows and their order stay (a
+        live refresh must not move the row under the lead's cursor). `rows` must be the
+        goals shown now. Returns how many rows changed."""
+        palette = Palette.from_app(self.app)
+        changed = 0
+        for row in rows:
+            if self._shown.get(row.key) is row:
+                continue
+            cells = row_cells(row, self._columns, palette)
+            for column, cell in zip(self._columns, cells, strict=True):
+                self.update_cell(row.key, column.key, cell)
+            self._shown[row.key] = row
+            changed += 1
+        return changed
 
 
 class FilterInput(Input):

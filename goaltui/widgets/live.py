@@ -5,7 +5,9 @@ file (the store's change token, never a parse); when the token moved, or the
 screen's own `stale` check says so (the day rolled over), it runs the screen's
 `read` function in a thread worker and posts `LiveLoaded` (or `LiveFailed`) to
 the screen, which applies the result on the main thread. The worker never touches
-widgets, and it is exclusive per screen: a newer read replaces one still running.
+widgets. At most one read runs per reader: a change that arrives during a read is
+coalesced into one more read after it (a thread cannot be cancelled, so starting
+reads on top of a slow one would pile them up on a big file).
 
     self.live = LiveReader(self, store, self._live_read)
     ...
@@ -28,7 +30,7 @@ from pydantic import ValidationError
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from goaltui.core.errors import GoaltuiError
 from goaltui.core.models import describe_error
@@ -82,6 +84,9 @@ class LiveReader(Generic[T]):
         self.group = group
         self.token: Token | None = None
         self._timer: Timer | None = None
+        self._worker: Worker[None] | None = None
+        self._reading: Token | None = None  # the token when the running read started
+        self._again = False  # the file changed during the running read
 
     def start(self, token: Token | None, interval: float | None = None) -> None:
         """Start polling; `token` is the change token of what the screen shows now."""
@@ -97,9 +102,25 @@ class LiveReader(Generic[T]):
         if self.changed():
             self.load()
 
+    @property
+    def reading(self) -> bool:
+        return self._worker is not None and not self._worker.is_finished
+
     def load(self) -> None:
-        """Read again now, in a thread worker."""
-        self.screen.run_worker(self._work, thread=True, exclusive=True, group=self.group)
+        """Read again now, in a thread worker; during a read, once more after it."""
+        token = self.store.change_token()
+        if self.reading:
+            if token != self._reading or (self.stale and self.stale()):
+                self._again = True
+            return
+        self._again = False
+        self._reading = token
+        self._worker = self.screen.run_worker(self._work, thread=True, group=self.group)
+
+    def _finished(self) -> None:
+        if self._again:
+            self._again = False
+            self.screen.call_after_refresh(self.load)
 
     def _work(self) -> None:
         before = self.store.change_token()  # taken first: a write in between reads again
@@ -110,16 +131,17 @@ class LiveReader(Generic[T]):
             message: Message = LiveFailed(self, error, before)
         else:
             message = LiveLoaded(self, data, before)
-        # A thread cannot be stopped: a read replaced by a newer one just says nothing.
-        if not get_current_worker().is_cancelled:
+        if not get_current_worker().is_cancelled:  # the screen went away meanwhile
             self.screen.post_message(message)
 
     def take(self, message: LiveLoaded) -> T:
         """Record the token of a finished read and hand over its data."""
         self.token = message.token
+        self._finished()
         return cast(T, message.data)
 
     def failed(self, message: LiveFailed) -> str:
         """Record the token of a failed read (no retry until the file changes); the error."""
         self.token = message.token
+        self._finished()
         return message.error
