@@ -129,7 +129,7 @@ def run() -> int:
 
 
 def _measure(opts: Options, rows: list[Row]) -> None:
-    from centre import commands, live, paint
+    from centre import commands, foreign, live, paint
     from centre.common import Row, log
     from centre.data import DataSet, centre_file
     from centre.procs import scratch
@@ -174,7 +174,7 @@ def _measure(opts: Options, rows: list[Row]) -> None:
     if opts.wants("foreign"):
         for years in sorted(opts.years):
             ds = data(biggest, years)
-            step("foreign", ds.label, live.foreign_writes, ds, foreign_writes)
+            step("foreign", ds.label, foreign.foreign_writes, ds, foreign_writes)
     if opts.wants("import"):
         step("import", f"{biggest} goals", commands.import_lock, biggest, list(opts.import_rows))
 

@@ -47,10 +47,11 @@ def cleanup() -> None:
 
 
 def terminate_as_exit() -> None:
-    """SIGTERM and SIGHUP unwind like Ctrl-C does, so `finally` blocks run."""
+    """SIGTERM and SIGHUP unwind like Ctrl-C does: `finally` blocks run, the report of what
+    was measured so far is printed."""
 
     def handler(signum: int, _frame: object) -> None:
-        raise SystemExit(128 + signum)
+        raise KeyboardInterrupt(signal.Signals(signum).name)
 
     signal.signal(signal.SIGTERM, handler)
     signal.signal(signal.SIGHUP, handler)

@@ -13,6 +13,7 @@ import shlex
 import subprocess
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from centre.common import SIZE
 from centre.procs import alive, on_cleanup, wait_for
@@ -70,6 +71,8 @@ class Pane:
             return
         self._started = False
         subprocess.run([*self.base, "kill-server"], capture_output=True, timeout=10, check=False)
+        folder = Path(os.environ.get("TMUX_TMPDIR") or "/tmp", f"tmux-{os.getuid()}")
+        (folder / self.socket).unlink(missing_ok=True)  # our socket file, left behind
         if self.pid and not wait_for(lambda: not alive(self.pid), 5):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, 9)
