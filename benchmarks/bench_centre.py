@@ -122,6 +122,7 @@ def run() -> int:
     finally:
         cleanup()
     info["load_end"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    info["parent_peak_mb"] = report.machine()["parent_peak_mb"]
     info["seconds"] = round(time.monotonic() - started)
     print(report.markdown(rows, opts, info))
     log(f"\nwritten: {report.write(rows, opts, info)} (and .md)")

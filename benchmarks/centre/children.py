@@ -7,6 +7,7 @@ Kept free of heavy imports at module level: a child pays only for what it runs.
   VmRSS (/proc/self/status) and its own ru_maxrss (RUSAGE_SELF); with `cursor`, then 60
   cursor moves. The floor is a minimal Textual app with one DataTable of GOALS rows.
 - `tui-floor GOALS`: the same minimal app on a real terminal (the tmux floor).
+- `heavy MODE ...`: building and reading data files (see heavy.py).
 - `observer LOCKFILE`: tries flock(LOCK_EX | LOCK_NB) about every millisecond until stdin
   closes, and reports the longest stretch it could not get the lock.
 """
@@ -30,10 +31,20 @@ def report(**values: object) -> None:
 
 
 def own_memory() -> dict[str, str]:
+    """VmRSS and VmHWM of this process, and its ru_maxrss (RUSAGE_SELF), in MB.
+
+    ru_maxrss starts at the spawning parent's peak (see heavy.py); VmHWM is the peak of
+    this program's own memory map only.
+    """
     with open("/proc/self/status") as status:
-        rss_kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+        kb = {k: int(v.split()[0]) for k, _, v in (line.partition(":") for line in status)
+              if k in ("VmRSS", "VmHWM")}  # fmt: skip
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
-    return {"vmrss_mb": f"{rss_kb / 1024:.1f}", "maxrss_mb": f"{peak_kb / 1024:.1f}"}
+    return {
+        "vmrss_mb": f"{kb['VmRSS'] / 1024:.1f}",
+        "vmhwm_mb": f"{kb['VmHWM'] / 1024:.1f}",
+        "maxrss_mb": f"{peak_kb / 1024:.1f}",
+    }
 
 
 def main(mode: str, args: list[str]) -> None:
@@ -49,6 +60,10 @@ def main(mode: str, args: list[str]) -> None:
         _floor_app(int(args[0])).run()
     elif mode == "observer":
         observe(args[0])
+    elif mode == "heavy":
+        from centre import heavy
+
+        heavy.main(args[0], args[1:])
     else:
         raise SystemExit(f"unknown child mode {mode!r}")
 

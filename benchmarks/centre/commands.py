@@ -13,8 +13,9 @@ import sys
 import time
 from pathlib import Path
 
+from centre import heavy
 from centre.common import Row, log, median
-from centre.data import DataSet, centre_file, write_csv
+from centre.data import DataSet, centre_file
 from centre.procs import (
     bench_child,
     child_env,
@@ -117,7 +118,8 @@ def import_lock(goals: int, row_counts: list[int], folder: Path) -> list[Row]:
         lock = target.with_name(target.name + ".lock")  # goaltui/store/lock.py's name
         os.close(os.open(lock, os.O_RDWR | os.O_CREAT, target.stat().st_mode & 0o777))
         source = folder / f"import-{count}.csv"
-        span = write_csv(source, base.keys, count, base.last_day)
+        made = heavy.run("csv", str(source), str(count), str(base.last_day), *base.keys)
+        span = made["days"]
         log(f"    importing {count:,} rows ({span} days x {goals} goals) ...")
         read_s = timed_run([sys.executable, "-c", CSV_FLOOR, str(source)], env, timeout=600)
         observer, _ = _observe(lock)

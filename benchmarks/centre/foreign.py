@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from centre import heavy
 from centre.common import Row, log, median
 from centre.data import PERCENT_KPIS, DataSet
 from centre.live import SPACING, board_copy, log_value, open_board, settle
@@ -67,27 +68,22 @@ def choose_value(line: str, latest: float, target: float, taken: set[int]) -> in
 
 
 def foreign_writes(ds: DataSet, writes: int, folder: Path) -> list[Row]:
-    from goaltui.store.store import Store
-
     copy = board_copy(ds, folder)
-    reads = []
-    for _ in range(3):  # the floor: one full read of the file, as a refresh must do
-        started = time.perf_counter()
-        snapshot = Store(copy, user="bench").snapshot()
-        reads.append((time.perf_counter() - started) * 1000)
     board = open_board(ds, copy, folder, "foreign")
-    settled = settle([board.pid])
     screen = board.screen()
     keys = pick_goals(screen, ds)
     if not keys:
         raise RuntimeError(f"no goal of the data set on the first screen:\n{screen}")
-    latest = {k: snapshot.series[k][-1].value for k in keys}
-    targets = {g.key: g.metric.target or 0.0 for g in snapshot.goals}
+    # The floor: a full read of the file (three, in a child), as a refresh must do; it
+    # also gives the latest value and the target of the goals picked.
+    got = heavy.run("read", str(copy), *keys, timeout=600)
+    reads, latest, targets = got["read_ms"], got["latest"], got["target"]
+    settled = settle([board.pid])
     plan: list[Write] = []
     for n in range(writes):
         key = keys[n % len(keys)]
         earlier = {w.value for w in plan if w.key == key}
-        value = choose_value(row_of(screen, key), latest[key], targets[key], earlier)
+        value = choose_value(row_of(screen, key), latest[key], float(targets[key] or 0), earlier)
         plan.append(Write(n, key, value))
     log(f"    writing to {', '.join(keys)}")
     errors: list[str] = []

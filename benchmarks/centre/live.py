@@ -14,6 +14,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from centre import heavy
 from centre.common import Row
 from centre.data import KPIS, DataSet
 from centre.procs import bench_child, child_env, cpu_seconds, goaltui_command, status_mb, wait_for
@@ -26,11 +27,9 @@ SPACING = 2.0  # seconds between writes
 
 def board_copy(ds: DataSet, folder: Path) -> Path:
     """A copy for a board on the system clock, with the wins it would record on opening."""
-    from goaltui.store.store import Store
-
     copy = folder / ds.path.name
     shutil.copyfile(ds.path, copy)
-    Store(copy, user="bench").record_new_wins()
+    heavy.run("wins", str(copy), "system")
     return copy
 
 

@@ -6,6 +6,7 @@ import json
 import math
 import os
 import platform
+import resource
 import subprocess
 import sys
 from dataclasses import asdict
@@ -27,6 +28,7 @@ def machine() -> dict[str, object]:
         "cpus": os.cpu_count(),
         "loadavg": os.getloadavg(),
         "commit": commit.stdout.strip(),
+        "parent_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
 
