@@ -20,7 +20,9 @@ paint    First paint: a fresh headless child at 120x40 (`--child paint ...`), ti
          the floor is a minimal Textual app with a DataTable of as many rows. Interleaved,
          alternating order, after a warm-up run of each. Targets: <= 1.5x at 1,000 goals,
          <= 1.3x below. Also each child's OWN memory at that moment: VmRSS from
-         /proc/self/status and ru_maxrss of RUSAGE_SELF (target <= 120 MB).
+         /proc/self/status and ru_maxrss of RUSAGE_SELF (target <= 120 MB). On Linux a
+         child's ru_maxrss starts at its parent's peak, so this script never loads a data
+         file itself (centre/heavy.py does that work in children); VmHWM is in the notes.
 cursor   Cursor down one row: a "down" key event to the end of the next screen update,
          median of 60 per child, pooled over up to 3 children (target < 16 ms), beside the
          floor app's cursor.

@@ -16,11 +16,12 @@ from pathlib import Path
 from centre import heavy
 from centre.common import Row, log, median
 from centre.data import PERCENT_KPIS, DataSet
-from centre.live import SPACING, board_copy, log_value, open_board, settle
+from centre.live import RSS_CAP_MB, SPACING, board_copy, log_value, open_board, rss, settle
 from centre.tmuxpane import Pane
 
 SHOWN_WITHIN = 4.0  # a foreign write counts as shown when it is on screen this soon
 GIVE_UP = 10.0  # stop looking for a write this long after it
+CATCH_UP = 30.0  # after the writes, how long to wait for a board that fell behind
 
 
 @dataclass
@@ -100,6 +101,8 @@ def foreign_writes(ds: DataSet, writes: int, folder: Path) -> list[Row]:
         notes.append(f"never shown within {GIVE_UP:g} s: {', '.join(missed[:8])}")
     if board.dead():
         notes.append("the board died")
+    elif catch_up := _catch_up(board, plan):
+        notes.append(catch_up)
     last = board.screen()
     board.kill()
     label = f"{ds.label} ({writes} writes {SPACING:g} s apart)"
@@ -115,7 +118,7 @@ def foreign_writes(ds: DataSet, writes: int, folder: Path) -> list[Row]:
             extra={"plan": [w.__dict__ for w in plan], "last_screen": last},
         ),
         Row(
-            f"write to screen latency, median (max {max(latencies, default=float('nan')):.0f} ms)"
+            f"write to screen latency, median (max {_ms(max(latencies, default=None))})"
             f"; floor: one Store.snapshot() read, {ds.label}",
             median(latencies),
             median(reads),
@@ -149,6 +152,8 @@ def _watch(board: Pane, plan: list[Write], deadline: float) -> None:
         return waiting and time.monotonic() - w.done < GIVE_UP
 
     while time.monotonic() < deadline:
+        if not rss(board.pid) <= RSS_CAP_MB:  # past the cap, or gone
+            return
         tick = time.monotonic()
         pending = [w for w in plan if check(w)]
         if pending:
@@ -160,3 +165,24 @@ def _watch(board: Pane, plan: list[Write], deadline: float) -> None:
         elif all(w.done > 0 and w.seen is not None for w in plan):
             return
         time.sleep(max(0.0, tick + 0.1 - time.monotonic()))
+
+
+def _ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f} ms"
+
+
+def _catch_up(board: Pane, plan: list[Write]) -> str:
+    """When the last value of some goal never showed: does the board catch up once the
+    writes stop? (A refresh slower than the poll interval can be restarted for ever.)"""
+    last = {w.key: w for w in plan}  # the final value of each goal written
+    waiting = [w for w in last.values() if w.seen is None]
+    if not waiting:
+        return ""
+    start = time.monotonic()
+    while time.monotonic() - start < CATCH_UP:
+        screen = board.screen()
+        if any(shows(row_of(screen, w.key), w.value) for w in waiting):
+            took = time.monotonic() - start
+            return f"after the writes stopped, the board caught up in {took:.0f} s"
+        time.sleep(0.5)
+    return f"{len(waiting)} final values still not shown {CATCH_UP:g} s after the writes stopped"

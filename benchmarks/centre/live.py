@@ -23,6 +23,7 @@ from centre.tmuxpane import Pane
 READY_TIMEOUT = 180.0
 SETTLE_TIMEOUT = 90.0
 SPACING = 2.0  # seconds between writes
+RSS_CAP_MB = 8000.0  # a board past this is stopped: the machine is shared
 
 
 def board_copy(ds: DataSet, folder: Path) -> Path:
@@ -64,6 +65,21 @@ def settle(pids: list[int], timeout: float = SETTLE_TIMEOUT) -> float:
     return time.monotonic() - start
 
 
+def rss(pid: int) -> float:
+    """VmRSS in MB; NaN once the process is gone (the notes then say it died)."""
+    try:
+        return status_mb(pid)
+    except (FileNotFoundError, ProcessLookupError, KeyError):
+        return float("nan")
+
+
+def cpu_or_nan(pid: int) -> float:
+    try:
+        return cpu_seconds(pid)
+    except (FileNotFoundError, ProcessLookupError):
+        return float("nan")
+
+
 def log_value(copy: Path, key: str, value: float, folder: Path) -> None:
     env = child_env(folder, GOALTUI_USER="cron")
     argv = [*goaltui_command(), "log", key, f"{value:g}", "--db", str(copy)]
@@ -96,25 +112,35 @@ def cpu_while_logging(ds: DataSet, writes: int, folder: Path) -> list[Row]:
     peak = dict(rss0)
     late = 0
 
-    def sample_until(moment: float) -> None:
+    def sample_until(moment: float) -> bool:
+        """Track the peak RSS until `moment`; False when the board passed RSS_CAP_MB."""
         while (now := time.monotonic()) < moment:
             for k, p in pids.items():
-                peak[k] = max(peak[k], status_mb(p))
+                peak[k] = max(peak[k], rss(p))
+            if peak["goaltui"] > RSS_CAP_MB:
+                return False
             time.sleep(min(0.25, moment - now))
+        return True
 
     half: dict[str, float] = {}
+    capped = False
     for n in range(writes):
         late += time.monotonic() > start + n * SPACING + 0.5
-        sample_until(start + n * SPACING)
+        if not sample_until(start + n * SPACING):
+            capped = True
+            break
         if n == writes // 2:
-            half = {k: status_mb(p) for k, p in pids.items()}
+            half = {k: rss(p) for k, p in pids.items()}
         log_value(copy, key, _value_for(key, n), folder)
-    sample_until(start + writes * SPACING)
+    capped = capped or not sample_until(start + writes * SPACING)
     wall = time.monotonic() - start
-    cpu = {k: (cpu_seconds(p) - cpu0[k]) / wall * 100 for k, p in pids.items()}
-    rss1 = {k: status_mb(p) for k, p in pids.items()}
+    cpu = {k: (cpu_or_nan(p) - cpu0[k]) / wall * 100 for k, p in pids.items()}
+    rss1 = {k: rss(p) for k, p in pids.items()}
+    half = half or rss0
     growth = {k: rss1[k] - rss0[k] for k in pids}
     notes = [f"settled {settled:.0f} s before the window; window {wall:.0f} s"]
+    if capped:
+        notes.append(f"stopped early: the board's RSS passed {RSS_CAP_MB / 1000:g} GB")
     if late:
         notes.append(f"{late} writes started late (a `goaltui log` took over {SPACING:g} s)")
     if board.dead():
