@@ -247,6 +247,26 @@ class Series:
         _set_or_drop(self.notes, key, note)
         _set_or_drop(self.confidence, key, confidence or "")
 
+    def upsert_many(
+        self, rows: list[tuple[date, float, int, datetime | None, str, str | None]]
+    ) -> None:
+        """`upsert` for many (day, value, by, at, note, confidence) rows, encoded once: an
+        import of a year of values costs a sort, not a string copy per value."""
+        cols = self._columns()
+        merged = {
+            day: (day, value, by, at)
+            for day, value, by, at in zip(*(cols[n] for n in COLUMNS), strict=True)
+        }
+        for day, value, by, at, note, confidence in rows:
+            number = day_number(day)
+            merged[number] = (number, float(value), by, -1 if at is None else stamp_seconds(at))
+            _set_or_drop(self.notes, str(number), note)
+            _set_or_drop(self.confidence, str(number), confidence or "")
+        ordered = [merged[d] for d in sorted(merged)]
+        self._cols = {name: [row[n] for row in ordered] for n, name in enumerate(COLUMNS)}
+        self.length = len(ordered)
+        self._encode()
+
     def remove(self, day: date) -> bool:
         number = day_number(day)
         cols = self._columns()

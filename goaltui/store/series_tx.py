@@ -73,16 +73,20 @@ def put(tx: Transaction, path: Path, goal: str, rows: Iterable[Row]) -> list[Ent
     except SeriesError as exc:
         raise DataFileError(f"{path}: bad series of goal {goal!r}: {exc}") from None
     names = users(tx)
-    replaced: list[Entry | None] = []
-    for day, value, by, at, note, confidence in rows:
-        last = series.last_day()
-        try:
-            old = None if last is None or day > last else series.find(day, names)
-        except SeriesError as exc:
-            raise DataFileError(f"{path}: bad series of goal {goal!r}: {exc}") from None
-        replaced.append(old)
-        series.upsert(day, value, user_index(tx, by), at, note=note, confidence=confidence)
-        names = users(tx)
+    rows = list(rows)
+    try:
+        replaced = [series.find(row[0], names) for row in rows]
+    except SeriesError as exc:
+        raise DataFileError(f"{path}: bad series of goal {goal!r}: {exc}") from None
+    indexed = [
+        (day, value, user_index(tx, by), at, note, confidence)
+        for day, value, by, at, note, confidence in rows
+    ]
+    if len(indexed) == 1:
+        day, value, by_index, at, note, confidence = indexed[0]
+        series.upsert(day, value, by_index, at, note=note, confidence=confidence)
+    else:
+        series.upsert_many(indexed)
     tx.table(SERIES)[goal] = series.to_doc()
     return replaced
 
