@@ -164,27 +164,45 @@ def export(file: DataFile) -> dict[str, Any]:
 
 
 def log_many(file: DataFile, checkins: Iterable[CheckIn]) -> tuple[int, int, int]:
-    """See Store.log_many. Returns (added, changed, unchanged)."""
+    """See Store.log_many. Returns (added, changed, unchanged).
+
+    The merge is worked out on a private copy of the file as read, outside the lock; the
+    lock is then held only to check that nobody wrote meanwhile and to write the result
+    (or, if somebody did, to merge again), so a big import never makes others time out.
+    """
     by_goal: dict[str, dict[date, CheckIn]] = {}
     for checkin in checkins:  # a later duplicate of a (goal, day) wins
         by_goal.setdefault(checkin.goal, {})[checkin.day] = checkin
-    counts = [0, 0, 0]
+    data = file.read()
+    planned = Transaction(data)
+    counts = _apply(file, planned, by_goal)
     with file.write() as tx:
-        goals = tx.get(GOALS)
-        for key in sorted(by_goal):
-            if key not in goals:
-                raise UnknownGoal(key)
-        revisions: list[CheckInRevision] = []
-        for key, days in sorted(by_goal.items()):
-            rows = _merge(file, tx, key, days, counts=counts, revisions=revisions)
-            if rows:
-                series_tx.put(tx, file.path, key, rows)
-                series_tx.mark_unchecked(tx, [key])
-        if revisions:
-            history = tx.table(HISTORY)
-            for revision in revisions:
-                rid = revision.id if revision.id not in history else fresh_id(history)
-                history[rid] = {**as_doc(revision), "id": rid}
+        if tx.base is data:  # nothing moved since the plan (and no migration)
+            if planned.changed:
+                tx.replace_all(planned.result())
+            return counts
+        return _apply(file, tx, by_goal)
+
+
+def _apply(
+    file: DataFile, tx: Transaction, by_goal: Mapping[str, Mapping[date, CheckIn]]
+) -> tuple[int, int, int]:
+    goals = tx.get(GOALS)
+    for key in sorted(by_goal):
+        if key not in goals:
+            raise UnknownGoal(key)
+    counts = [0, 0, 0]
+    revisions: list[CheckInRevision] = []
+    for key, days in sorted(by_goal.items()):
+        rows = _merge(file, tx, key, days, counts=counts, revisions=revisions)
+        if rows:
+            series_tx.put(tx, file.path, key, rows)
+            series_tx.mark_unchecked(tx, [key])
+    if revisions:
+        history = tx.table(HISTORY)
+        for revision in revisions:
+            rid = revision.id if revision.id not in history else fresh_id(history)
+            history[rid] = {**as_doc(revision), "id": rid}
     added, changed, unchanged = counts
     return added, changed, unchanged
 
