@@ -45,8 +45,9 @@ from goaltui.store.series_tx import Row
 from goaltui.store.transaction import Transaction
 
 # Values per goal in the board's snapshot: the sparkline's 30 days and the forecast's
-# 30 points, with room for values dated after a frozen "today" (demo, tests).
-TAIL = 60
+# 30 points (progress.FORECAST_WINDOW), the latest and the one before it, with a little
+# room for values dated after a frozen "today" (demo, tests).
+TAIL = 36
 
 M = TypeVar("M", bound=BaseModel)
 

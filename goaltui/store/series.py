@@ -42,8 +42,14 @@ def day_number(day: date) -> int:
     return day.toordinal() - EPOCH_ORDINAL
 
 
+_DAYS: dict[int, date] = {}  # every goal of a centre shares the same recent days
+
+
 def number_day(number: int) -> date:
-    return date.fromordinal(number + EPOCH_ORDINAL)
+    day = _DAYS.get(number)
+    if day is None:
+        day = _DAYS[number] = date.fromordinal(number + EPOCH_ORDINAL)
+    return day
 
 
 def stamp_seconds(moment: datetime) -> int:
@@ -107,9 +113,24 @@ class Series:
         notes, confidence = doc.get("notes", {}), doc.get("confidence", {})
         if not isinstance(notes, dict) or not isinstance(confidence, dict):
             raise SeriesError("notes and confidence must be objects")
-        self.notes: dict[str, str] = {str(k): str(v) for k, v in notes.items()}
-        self.confidence: dict[str, str] = {str(k): str(v) for k, v in confidence.items()}
+        self._raw_notes, self._raw_confidence = notes, confidence
+        self._notes: dict[str, str] | None = None
+        self._confidence: dict[str, str] | None = None
         self.length = counts.pop()
+
+    # Notes and confidences are copied (and their values made text) only when used: the
+    # board reads a thousand series and needs neither.
+    @property
+    def notes(self) -> dict[str, str]:
+        if self._notes is None:
+            self._notes = {str(k): str(v) for k, v in self._raw_notes.items()}
+        return self._notes
+
+    @property
+    def confidence(self) -> dict[str, str]:
+        if self._confidence is None:
+            self._confidence = {str(k): str(v) for k, v in self._raw_confidence.items()}
+        return self._confidence
 
     @classmethod
     def build(cls, goal: str, entries: list[Entry], users: list[str]) -> Series:

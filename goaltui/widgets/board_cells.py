@@ -171,6 +171,24 @@ class Column:
     narrow: bool = False  # the cells take the formatter's narrow form (the value column)
 
 
+_FIT: list[tuple[Sequence[BoardRow], tuple[int, int, int, int]]] = []
+
+
+def _fit_widths(rows: Sequence[BoardRow]) -> tuple[int, int, int, int]:
+    """Key, owner, narrow and full value widths that fit every row; the last answer is kept
+    (a resize asks again for the same rows, and formatting 1,000 values twice is not free)."""
+    if _FIT and _FIT[0][0] is rows:
+        return _FIT[0][1]
+    widths = (
+        min(max([len(r.key) for r in rows] + [4]), 20),
+        min(max([len(r.goal.owner) for r in rows] + [5]), 14),
+        min(max([len(value_text(r, narrow=True)) for r in rows] + [10]), 16),
+        max([len(value_text(r)) for r in rows] + [10]),
+    )
+    _FIT[:] = [(rows, widths)]
+    return widths
+
+
 def board_columns(width: int, rows: Sequence[BoardRow]) -> list[Column]:
     """Columns that fit `width` terminal cells.
 
@@ -178,10 +196,7 @@ def board_columns(width: int, rows: Sequence[BoardRow]) -> list[Column]:
     (at least 16 cells), the owner, the pace, the value in full ("473 s → 420 s" rather than
     "473→420 s"), a longer title, a wider bar and sparkline.
     """
-    key_w = min(max([len(r.key) for r in rows] + [4]), 20)
-    owner_w = min(max([len(r.goal.owner) for r in rows] + [5]), 14)
-    value_w = min(max([len(value_text(r, narrow=True)) for r in rows] + [10]), 16)
-    full_w = max([len(value_text(r)) for r in rows] + [10])
+    key_w, owner_w, value_w, full_w = _fit_widths(rows)
     columns = [
         Column("key", "key", key_w),
         Column("spark", "30 days", 8),
