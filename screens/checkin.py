@@ -1,65 +1,50 @@
 """The daily check-in: one table of active goals, one input below it, due milestones at the bottom.
 
-Built for speed (issue 5): the input keeps the focus, so a lead types a value and
-presses Enter for each goal; every Enter is one durable `store.log`. Commands use
-ctrl keys (bound on the input, see checkin_widgets) because letters would be typed.
+Built for speed (issue 5): the input keeps the focus; a lead types a value and presses
+Enter for each goal (commands are ctrl keys, bound on the input: letters are typed).
+The UI never waits on the file: rows are read in a worker (LiveReader) and each value
+goes to the app's save queue, so Enter moves on at once while the row reads "saving"
+(another session may hold the lock), then "✓", or "✗ not saved" if the store refused it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Footer, Header
 
+from goaltui.core import formatting as fmt
 from goaltui.core.checkin_logic import (
     CheckInRow,
-    build_rows,
     cycle_confidence,
     day_title,
-    due_milestones,
     first_open_row,
-    input_hint,
-    input_title,
     parse_backfill,
     progress_label,
-    read_entry,
     short_day,
 )
 from goaltui.core.clock import Clock
-from goaltui.core.errors import GoaltuiError
-from goaltui.core.models import Milestone, describe_error
 from goaltui.core.rules import NOTE_MAX
 from goaltui.store.store import Store
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
-from screens.checkin_widgets import (
-    WIDE,
-    CheckInInput,
-    MilestoneList,
-    row_cells,
-    table_columns,
-)
+from goaltui.widgets.saves import dismiss_when_saved
+from screens.checkin_entry import Entries
+from screens.checkin_input import CheckInInput
+from screens.checkin_milestones import MilestoneList
+from screens.checkin_state import LiveCheckIn, merge_rows, read_checkin
+from screens.checkin_table import CheckInTable
 from screens.dialogs import ConfirmScreen, TextPromptScreen
-from screens.wins import celebrate, record_wins
+from screens.wins import celebrate
 
-STORE_ERRORS = (GoaltuiError, ValidationError, OSError)
 MILESTONE_ROWS = 5  # the list shows this many before it scrolls
-
-
-@dataclass(frozen=True)
-class LiveCheckIn:
-    """One read for the check-in: the rows of `day` and the milestones due."""
-
-    day: date
-    rows: list[CheckInRow]
-    milestones: list[Milestone]
 
 
 class CheckInScreen(Screen[bool]):
@@ -80,162 +65,98 @@ class CheckInScreen(Screen[bool]):
         self.store = store
         self.clock = clock
         self.day: date = clock.today()
-        self.rows: list[CheckInRow] = []
-        self.saved_any = False
+        self.loaded = False  # the rows of `day` have been read
         self._width = 0
+        self.entries = Entries(self)
         self.live: LiveReader[LiveCheckIn] = LiveReader(
             self, store, self._read_live, group="checkin-load"
         )
 
-    @property
-    def _ascii(self) -> bool:
-        """`goaltui checkin --ascii`: plain-character sparklines."""
-        return bool(getattr(self.app, "ascii_only", False))
-
     def compose(self) -> ComposeResult:
         yield Header()
-        table: DataTable[object] = DataTable(
-            id="checkin-table", cursor_type="row", cursor_foreground_priority="renderable"
-        )
-        table.can_focus = False  # the input keeps the focus; the table shows where it is
+        table = CheckInTable(self.store, self.day, id="checkin-table")
+        table.ascii = bool(getattr(self.app, "ascii_only", False))  # `goaltui checkin --ascii`
         yield table
         yield CheckInInput(id="checkin-value", select_on_focus=False)
-        yield MilestoneList(id="checkin-milestones")
+        yield MilestoneList(self.store, id="checkin-milestones")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        token = self.store.change_token()
-        self._read()
-        self._load_milestones()  # before the first draw: its height decides the table's room
-        self._redraw(first_open_row(self.rows))
-        self.value_input.focus()
-        self.live.start(token)
+        self.milestone_list.display = False
+        self._redraw()
+        self.value_input.focus()  # typing starts now; values entered before the read wait
+        self.live.start(None)
+        self.live.load()
 
     @property
-    def table(self) -> DataTable[object]:
-        return self.query_one("#checkin-table", DataTable)
+    def table(self) -> CheckInTable:
+        return self.query_one("#checkin-table", CheckInTable)
 
     @property
-    def value_input(self) -> Input:
-        return self.query_one("#checkin-value", Input)
+    def value_input(self) -> CheckInInput:
+        return self.query_one("#checkin-value", CheckInInput)
 
     @property
     def milestone_list(self) -> MilestoneList:
         return self.query_one("#checkin-milestones", MilestoneList)
 
     @property
+    def rows(self) -> list[CheckInRow]:
+        return self.table.goal_rows
+
+    @property
     def current(self) -> CheckInRow | None:
-        index = self.table.cursor_row
-        return self.rows[index] if 0 <= index < len(self.rows) else None
+        return self.table.current
 
-    # -- reading and drawing ----------------------------------------------------------
-
-    def _read_rows(self, day: date) -> list[CheckInRow]:
-        """The active goals and the day's saved check-ins (raises the store's errors)."""
-        rows = build_rows(self.store.snapshot(), day)
-        for row in rows:
-            if row.saved:  # show the note and confidence saved earlier that day
-                for saved in self.store.checkins(row.key):
-                    if saved.day == day:
-                        row.note, row.confidence = saved.note, saved.confidence
-        return rows
-
-    def _read(self) -> None:
-        """Read the active goals and the day's saved check-ins."""
-        try:
-            self.rows = self._read_rows(self.day)
-        except STORE_ERRORS as exc:
-            self._store_error(exc, "Could not read the goals")
-            self.rows = []
-        self.title = day_title(self.day)
-
-    def _load_milestones(self) -> None:
-        """Open milestones due today or earlier (always the real today, even when back-filling)."""
-        today = self.clock.today()
-        found: list[Milestone] = []
-        try:
-            for row in self.rows:
-                found += self.store.milestones(row.key)
-        except STORE_ERRORS as exc:
-            self._store_error(exc, "Could not read the milestones")
-        self.milestone_list.show(due_milestones(found, today), today)
-
-    # -- live refresh: values logged elsewhere show up; the cursor and the typing stay ----
+    # -- reading (in a worker) and drawing ------------------------------------------------
 
     def _read_live(self) -> LiveCheckIn:
-        """In the worker: the rows of the day being logged and the due milestones."""
-        day, today = self.day, self.clock.today()
-        rows = self._read_rows(day)
-        found: list[Milestone] = []
-        for row in rows:
-            found += self.store.milestones(row.key)
-        return LiveCheckIn(day, rows, due_milestones(found, today))
+        return read_checkin(self.store, self.day, self.clock.today())
 
     @on(LiveLoaded)
     def _live_loaded(self, message: LiveLoaded) -> None:
-        if self.store.change_token() != message.token:
+        if self.loaded and self.store.change_token() != message.token:
             return  # written since (maybe by this screen): the next poll reads it again
         data = self.live.take(message)
         if data.day != self.day:
-            return  # the lead picked another day meanwhile
-        current = self.current
-        mine = {row.key: row for row in self.rows}
-        for row in data.rows:
-            before = mine.get(row.key)
-            if before is not None and not row.saved:  # set here, saved with the value
-                row.note, row.confidence = before.note, before.confidence
-        self.rows = data.rows
-        keys = [row.key for row in self.rows]
-        cursor = self.table.cursor_row  # the same goal, else the same place
-        if current is not None and current.key in keys:
-            cursor = keys.index(current.key)
-        if not self.milestone_list.has_focus:  # never move the list under the lead's cursor
-            self.milestone_list.show(data.milestones, self.clock.today())
-        self._redraw(cursor)
+            return  # the lead picked another day meanwhile; its read is on the way
+        first, self.loaded = not self.loaded, True
+        rows = merge_rows(self.rows, data.rows, self.table.busy)
+        milestones = self.milestone_list
+        if not milestones.has_focus and not milestones.ticking:  # never under the lead's cursor
+            milestones.show(data.milestones, self.clock.today())
+            self.refresh_bindings()  # ^l is dimmed in the Footer when nothing is due
+        self._redraw(rows, first_open_row(rows) if first else None)
+        if first:
+            self.entries.release()
 
     @on(LiveFailed)
     def _live_failed(self, message: LiveFailed) -> None:
-        self.notify(self.live.failed(message), title="Cannot refresh", severity="error")
+        self.notify(self.live.failed(message), title="Cannot read the goals", severity="error")
 
-    def _redraw(self, cursor: int) -> None:
-        table = self.table
-        self._width = width = self.size.width
-        wide = width >= WIDE
+    def _redraw(self, rows: list[CheckInRow] | None = None, cursor: int | None = None) -> None:
+        self._width = self.size.width
         # The input sits right under the last goal; a table taller than the room left by the
         # header, input, milestone list and footer scrolls instead of pushing them away.
         shown = min(len(self.milestone_list.items), MILESTONE_ROWS)
         room = self.size.height - 5 - (shown + 2 if shown else 0)
-        table.styles.max_height = max(room, 3)
-        spare = room - 1  # rows under the column headers
-        table.clear(columns=True)
-        for key, label, size in table_columns(width, self.day, len(self.rows), spare):
-            table.add_column(label, key=key, width=size)
-        for row in self.rows:
-            table.add_row(*row_cells(row, self.day, wide, self._ascii).values(), key=row.key)
-        if self.rows:
-            table.move_cursor(row=min(cursor, len(self.rows) - 1), animate=False)
-        self._describe_current()
-
-    def _refresh_row(self, index: int) -> None:
-        row = self.rows[index]
-        for column, value in row_cells(row, self.day, self._width >= WIDE, self._ascii).items():
-            self.table.update_cell(row.key, column, value)
+        self.table.show(self.rows if rows is None else rows, self._width, room, cursor)
+        self.title = day_title(self.day)
         self._describe_current()
 
     def _describe_current(self) -> None:
-        """Name the current goal on the input and show its last value and target as the hint."""
-        self.sub_title = progress_label(self.rows, self.day, self.clock.today())
-        field = self.value_input
-        field.border_subtitle = ""
+        """The header's count and the input's goal, hint and last save."""
+        saving = len(self.table.busy)
+        self.sub_title = progress_label(self.rows, self.day, self.clock.today()) + (
+            f" · {saving} saving" if saving else ""
+        )
         row = self.current
-        if row is None:
-            field.border_title, field.placeholder = "No active goals to check in", "esc closes"
-        else:
-            field.border_title, field.placeholder = input_title(row), input_hint(row, self.day)
+        mark = None if row is None else self.table.mark(row.key)
+        self.value_input.describe(row, mark, self.day, ready=self.loaded)
 
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._width:
-            self._redraw(self.table.cursor_row)
+            self._redraw()
 
     # -- moving -----------------------------------------------------------------------
 
@@ -248,7 +169,9 @@ class CheckInScreen(Screen[bool]):
 
     def _go_to(self, index: int) -> None:
         self.table.move_cursor(row=index)
-        self.value_input.value = ""  # a half-typed value never follows the cursor to another goal
+        # A half-typed value never follows the cursor to another goal; a refused one is
+        # offered again on its own row.
+        self.value_input.put(self.table.refused_text(self.rows[index].key))
         self.value_input.focus()
         self._describe_current()
 
@@ -258,92 +181,65 @@ class CheckInScreen(Screen[bool]):
 
     # -- saving -----------------------------------------------------------------------
 
-    @on(Input.Submitted, "#checkin-value")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        row = self.current
-        if row is None:
-            return
-        entry, index = read_entry(event.value, row), self.table.cursor_row
-        if entry.error:
-            self._inline(entry.error)
-            return
-        if entry.value is None:
-            self.action_move(1)
-            return
-        value = entry.value
-        if not entry.question:
-            self._save(index, value)
-            return
+    def action_enter(self) -> None:
+        """Enter on the input (run as the key arrives, see checkin_input)."""
+        self.entries.enter(self.value_input.value, ready=self.loaded)
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._save(index, value)
-            else:
-                self.value_input.focus()  # the typed value is still there to fix
+    def ask(self, question: str, answered: Callable[[bool | None], None]) -> None:
+        self.app.push_screen(ConfirmScreen(question, yes="Save", no="Fix it"), answered)
 
-        self.app.push_screen(ConfirmScreen(entry.question, yes="Save", no="Fix it"), answered)
+    def warn(self, message: str) -> None:
+        self.notify(message, severity="warning")
 
-    def _save(self, index: int, value: float) -> None:
-        row = self.rows[index]
-        if not self._log(row, value):
+    def save(self, key: str, value: float) -> None:
+        """Queue `value` for the goal `key` and move on to the next goal."""
+        index = self.table.index(key)
+        if index is None:  # gone from the active goals meanwhile
+            self.notify(f"{key} is no longer active: not saved", severity="warning")
             return
-        row.value = value
-        self._refresh_row(index)
+        self.table.save_row(self.rows[index], value)
         self.value_input.value = ""
         if index < len(self.rows) - 1:
             self._go_to(index + 1)
-        elif all(r.saved for r in self.rows):
-            self.notify(f"All {len(self.rows)} goals logged for {short_day(self.day)}. esc closes.")
+        else:
+            self._describe_current()
 
-    def _log(self, row: CheckInRow, value: float) -> bool:
-        """One durable write; a store error becomes a notification, never a crash."""
-        try:
-            self.store.log(row.key, value, self.day, note=row.note, confidence=row.confidence)
-        except STORE_ERRORS as exc:
-            self._store_error(exc, f"{row.key} was not saved")
-            return False
-        self.saved_any = True
+    @on(CheckInTable.Logged)
+    def _logged(self, event: CheckInTable.Logged) -> None:
+        self._describe_current()
+        if event.first and all(r.saved for r in self.rows) and not self.table.busy:
+            self.notify(
+                f"All {len(self.rows)} goals logged for {short_day(event.day)}. esc closes."
+            )
         # Issue 6: celebrate a win this value made (older wins are recorded quietly).
-        wins = record_wins(self.store)
-        celebrate(self, [w for w in wins if w.goal == row.key and w.day == self.day])
-        return True
+        celebrate(self, [w for w in event.wins if w.goal == event.key and w.day == event.day])
 
-    def _inline(self, message: str) -> None:
-        self.value_input.border_subtitle = f"✗ {message}"
-
-    def _store_error(self, exc: Exception, title: str) -> None:
-        message = describe_error(exc) if isinstance(exc, ValidationError) else str(exc)
-        self.notify(message, title=title, severity="error", timeout=8)
-
-    @on(Input.Changed, "#checkin-value")
-    def _typing(self, event: Input.Changed) -> None:
-        self.value_input.border_subtitle = ""
+    @on(CheckInTable.Refused)
+    def _refused(self, event: CheckInTable.Refused) -> None:
+        self._describe_current()
+        title = f"{event.key} = {fmt.number(event.value)} was not saved"
+        self.notify(event.error, title=title, severity="error", timeout=8)
+        self.live.load()  # show what the file holds (a refused note or confidence is undone)
 
     # -- confidence, note, day --------------------------------------------------------
-
-    def _amend(self, index: int, changed: CheckInRow) -> None:
-        """Take a row's new confidence or note. A saved check-in is updated at once (and keeps
-        the change only if that worked); otherwise the change is saved with the value."""
-        if changed.value is None or self._log(changed, changed.value):
-            self.rows[index] = changed
-        self._refresh_row(index)
 
     def action_confidence(self) -> None:
         row = self.current
         if row is not None:
             confidence = cycle_confidence(row.confidence)
-            self._amend(self.table.cursor_row, replace(row, confidence=confidence))
+            self.table.amend(row.key, lambda r: replace(r, confidence=confidence))
+            self._describe_current()
 
     def action_note(self) -> None:
         row = self.current
         if row is None:
             return
-        index = self.table.cursor_row
+        key = row.key
 
         def noted(note: str | None) -> None:
             if note is not None and note != row.note:
-                self._amend(index, replace(row, note=note[:NOTE_MAX]))
+                self.table.amend(key, lambda r: replace(r, note=note[:NOTE_MAX]))
+                self._describe_current()
 
         prompt = TextPromptScreen(
             f"Note for {row.key} on {short_day(self.day)}",
@@ -364,8 +260,9 @@ class CheckInScreen(Screen[bool]):
                 self.notify(str(exc), title="Day not changed", severity="warning")
                 return
             self.value_input.value = ""
-            self._read()
-            self._redraw(first_open_row(self.rows))
+            self.table.day, self.loaded = self.day, False  # typing waits for the new rows
+            self._redraw([], 0)
+            self.live.load()
 
         prompt = TextPromptScreen(
             "Log values for which day?",
@@ -382,23 +279,13 @@ class CheckInScreen(Screen[bool]):
         else:
             self.notify("No milestones are due.", timeout=3)
 
-    @on(MilestoneList.Toggled)
-    def _ticked(self, event: MilestoneList.Toggled) -> None:
-        try:
-            self.store.set_milestone_done(event.milestone_id, event.done)
-        except STORE_ERRORS as exc:
-            self._store_error(exc, "Milestone not changed")
-            self.milestone_list.set_done(event.milestone_id, not event.done)  # show the truth
-            return
-        self.notify("Milestone done" if event.done else "Milestone open again", timeout=2)
-
     def action_to_input(self) -> None:
         self.value_input.focus()
 
     action_leave_list = action_to_input  # its own name so the Footer lists esc apart from ^l
 
     def action_close(self) -> None:
-        self.dismiss(self.saved_any)
+        dismiss_when_saved(self, lambda: self.table.saved_any)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "milestones":  # dimmed in the Footer when nothing is due

@@ -1,17 +1,19 @@
 """One goal's milestone checklist: add, edit, tick, delete with undo, reorder.
 
-The list is one DataTable (not a widget per milestone). Every change goes
-straight to the store, then the table is rebuilt from what the store says,
-so the screen never shows something that was not saved.
+One DataTable, not a widget per milestone. The UI never waits on the file: the list is
+read in a worker (LiveReader); a change shows at once, "saving…", while the app's save
+queue writes it. A refused change is named in a notice, and once nothing is queued the
+list is read again, so it always ends up as the file has it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
-from typing import ClassVar, TypeVar
+from functools import partial
+from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,26 +21,17 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from goaltui.core import formatting as fmt
 from goaltui.core.clock import Clock
-from goaltui.core.errors import GoaltuiError
-from goaltui.core.models import Milestone
+from goaltui.core.errors import UnknownGoal
+from goaltui.core.models import Goal, Milestone
 from goaltui.store.store import Store
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
+from goaltui.widgets.saves import Save, dismiss_when_saved, error_text, saves_of
 from screens.dialogs import MilestoneAnswer, MilestoneDialog
+from screens.milestone_table import MilestoneTable, summary_text
 
-T = TypeVar("T")
 MOVE = Binding.Group("Move", compact=True)
-FIXED_COLUMNS = 38  # check box, due date, status and cell padding
-
-
-def status_text(milestone: Milestone, today: date) -> str:
-    """What a lead needs to know about one milestone's date, in words."""
-    if milestone.done:
-        return f"done {milestone.done_at:%Y-%m-%d}" if milestone.done_at else "done"
-    if milestone.due is None:
-        return ""
-    return fmt.days((milestone.due - today).days, "short")
+Read = tuple[Goal | None, list[Milestone]]
 
 
 class MilestonesScreen(Screen[bool]):
@@ -68,35 +61,54 @@ class MilestonesScreen(Screen[bool]):
         self.clock = clock
         self.goal_key = goal_key
         self.milestones: list[Milestone] = []
+        self.loaded = False
         self.changed = False
-        self._deleted: list[Milestone] = []  # undo stack
-        self.live = LiveReader(
-            self, store, lambda: store.milestones(goal_key), group="milestones-load"
-        )
+        self._deleted: list[tuple[int, Milestone]] = []  # undo stack: (where it was, what)
+        self._saving: Counter[str] = Counter()  # queued changes by milestone id
+        self.live: LiveReader[Read] = LiveReader(self, store, self._read, group="milestones-load")
 
     def compose(self) -> ComposeResult:
         yield Static(f"Milestones · {self.goal_key}", id="heading", markup=False)
         yield Static("", id="summary", markup=False)
-        table: DataTable[Text] = DataTable(id="milestones", cursor_type="row", zebra_stripes=False)
-        yield table
+        yield MilestoneTable(id="milestones", cursor_type="row", zebra_stripes=False)
         yield Static("No milestones yet: press a to add one.", id="empty", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        goal = self._call(lambda: self.store.goal(self.goal_key))
-        if goal is not None:
-            self.query_one("#heading", Static).update(f"Milestones · {goal.key} · {goal.title}")
-        self.reload()
-        self.live.start(self.live.token)
+        self._draw(keep=None)
+        self.live.start(None)
+        self.live.load()
 
     def on_resize(self, event: Resize) -> None:
         self._draw(keep=self.current_id)  # only the title column's width depends on the size
 
-    # -- the table ----------------------------------------------------------------------
+    # -- reading (in a worker) and the table --------------------------------------------
+
+    def _read(self) -> Read:
+        try:
+            goal: Goal | None = self.store.goal(self.goal_key)
+        except UnknownGoal:
+            goal = None  # its milestones can still be read (and are empty)
+        return goal, self.store.milestones(self.goal_key)
+
+    @on(LiveLoaded)
+    def _live_loaded(self, message: LiveLoaded) -> None:
+        """The file changed (or was read first): show it, the cursor stays put."""
+        if self._saving.total() or (self.loaded and self.store.change_token() != message.token):
+            return  # ours are queued, or it is out of date: read again once they are saved
+        goal, self.milestones = self.live.take(message)
+        if goal is not None:
+            self.query_one("#heading", Static).update(f"Milestones · {goal.key} · {goal.title}")
+        self.loaded = True
+        self._draw(self.current_id)
+
+    @on(LiveFailed)
+    def _live_failed(self, message: LiveFailed) -> None:
+        self.notify(self.live.failed(message), title="Milestones", severity="error")
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#milestones", DataTable)
+    def table(self) -> MilestoneTable:
+        return self.query_one("#milestones", MilestoneTable)
 
     @property
     def current(self) -> Milestone | None:
@@ -106,55 +118,21 @@ class MilestonesScreen(Screen[bool]):
 
     @property
     def current_id(self) -> str | None:
-        milestone = self.current
-        return milestone.id if milestone else None
-
-    def reload(self, keep: str | None = None) -> None:
-        """Re-read the milestones and redraw, leaving the cursor on `keep` if given."""
-        token = self.store.change_token()
-        found = self._call(lambda: self.store.milestones(self.goal_key))
-        if found is not None:  # else keep showing what was read last
-            self.milestones = found
-            self.live.token = token
-        self._draw(keep)
-
-    @on(LiveLoaded)
-    def _live_loaded(self, message: LiveLoaded) -> None:
-        """Someone else changed the file: show their milestones, the cursor stays put."""
-        keep = self.current_id
-        self.milestones = self.live.take(message)
-        self._draw(keep)
-
-    @on(LiveFailed)
-    def _live_failed(self, message: LiveFailed) -> None:
-        self.notify(self.live.failed(message), title="Milestones", severity="error")
+        return self.current.id if self.current else None
 
     def _draw(self, keep: str | None) -> None:
         today = self.clock.today()
-        table = self.table
-        row = table.cursor_row
-        table.clear(columns=True)
-        title_width = max(16, self.size.width - FIXED_COLUMNS)
-        table.add_column("Done", key="done")
-        table.add_column("Milestone", key="title", width=title_width)
-        table.add_column("Due", key="due", width=10)
-        table.add_column("Status", key="status", width=15)
-        for milestone in self.milestones:
-            style = self._row_style(milestone, today)
-            table.add_row(
-                Text("[x]" if milestone.done else "[ ]", style),
-                Text(milestone.title, style, overflow="ellipsis", no_wrap=True),
-                Text(milestone.due.isoformat() if milestone.due else "", style),
-                Text(status_text(milestone, today), style),
-                key=milestone.id,
-            )
-        ids = [m.id for m in self.milestones]
-        if keep in ids:
-            row = ids.index(keep)
-        if ids:
-            table.move_cursor(row=min(row, len(ids) - 1), animate=False)
-        self.set_class(not ids, "-empty")
-        self._show_summary(today)
+        self.table.show(
+            self.milestones,
+            today,
+            self.size.width,
+            keep=keep,
+            saving=self._saving,
+            style_of=lambda m: self._row_style(m, today),
+        )
+        self.set_class(self.loaded and not self.milestones, "-empty")
+        summary = summary_text(self.milestones, today, self._saving.total())
+        self.query_one("#summary", Static).update(summary if self.loaded else "reading…")
         self.refresh_bindings()
 
     def _row_style(self, milestone: Milestone, today: date) -> str:
@@ -164,26 +142,49 @@ class MilestonesScreen(Screen[bool]):
             return str(self.get_component_rich_style("milestones--done", partial=True))
         return ""
 
-    def _show_summary(self, today: date) -> None:
-        done = sum(m.done for m in self.milestones)
-        total = len(self.milestones)
-        overdue = sum(m.is_overdue(today) for m in self.milestones)
-        parts = [f"{done} of {total} done"] if total else ["no milestones"]
-        if overdue:
-            parts.append(f"{overdue} overdue")
-        self.query_one("#summary", Static).update(" · ".join(parts))
+    # -- saving: shown at once, written by the save queue -------------------------------
 
-    def _call(self, operation: Callable[[], T]) -> T | None:
-        """Run a store operation; a GoaltuiError becomes a notification, not a crash."""
-        try:
-            return operation()
-        except GoaltuiError as exc:
-            self.notify(str(exc), title="Milestones", severity="error")
-            return None
+    def _save(
+        self,
+        what: str,
+        call: Callable[[], Any],
+        marked: str,
+        *,
+        keep: str | None,
+        done: Callable[[Any], None] | None = None,
+        undo: Callable[[], None] | None = None,
+    ) -> None:
+        """Queue `call`, the milestone `marked` reading "saving…" until it is answered;
+        `done` takes the store's answer, `undo` takes the change back when it is refused."""
 
-    def _changed(self, keep: str | None) -> None:
-        self.changed = True
-        self.reload(keep=keep)
+        def finished() -> None:
+            self._saving[marked] -= 1
+            if not self._saving.total():
+                self.live.load()  # all in: show the file as it is now
+            self._draw(self.current_id)
+
+        def saved(result: Any) -> None:
+            self.changed = True
+            if done is not None:
+                done(result)
+            finished()
+
+        def refused(error: Exception) -> None:
+            self.notify(error_text(error), title=f"Not saved: {what}", severity="error")
+            if undo is not None:
+                undo()
+            finished()
+
+        self._saving[marked] += 1
+        saves_of(self).submit(Save(what, call, saved, refused, owner=self))
+        self._draw(keep)
+
+    def _replace(self, milestone: Milestone) -> None:
+        """Put this copy of a milestone in the list (if it is still listed)."""
+        self.milestones = [milestone if m.id == milestone.id else m for m in self.milestones]
+
+    def _remove(self, milestone_id: str) -> None:
+        self.milestones = [m for m in self.milestones if m.id != milestone_id]
 
     # -- actions ------------------------------------------------------------------------
 
@@ -196,11 +197,20 @@ class MilestonesScreen(Screen[bool]):
 
     def action_add(self) -> None:
         def add(answer: MilestoneAnswer | None) -> None:
-            if answer is not None:
-                title, due = answer
-                added = self._call(lambda: self.store.add_milestone(self.goal_key, title, due))
-                if added is not None:
-                    self._changed(keep=added.id)
+            if answer is None:
+                return
+            title, due = answer
+            order = max((m.order for m in self.milestones), default=-1) + 1
+            try:  # the id is made here, so changes queued behind the add can name it
+                new = Milestone(goal=self.goal_key, title=title, due=due, order=order)
+            except ValueError as exc:  # pydantic's ValidationError
+                self.notify(error_text(exc), title="Milestone not added", severity="error")
+                return
+            self.milestones.append(new)
+            call = partial(self.store.save_milestone, new)
+            self._save(
+                f"add {title!r}", call, new.id, keep=new.id, undo=partial(self._remove, new.id)
+            )
 
         self.app.push_screen(MilestoneDialog(self.clock.today()), add)
 
@@ -214,8 +224,9 @@ class MilestonesScreen(Screen[bool]):
                 return
             title, due = answer
             edited = milestone.model_copy(update={"title": title, "due": due})
-            if self._call(lambda: self.store.save_milestone(edited)) is not None:
-                self._changed(keep=milestone.id)
+            self._replace(edited)
+            call = partial(self.store.save_milestone, edited)
+            self._save(f"edit {title!r}", call, edited.id, keep=edited.id, done=self._replace)
 
         dialog = MilestoneDialog(
             self.clock.today(), heading="Edit milestone", title=milestone.title, due=milestone.due
@@ -228,48 +239,61 @@ class MilestonesScreen(Screen[bool]):
 
     def action_toggle_done(self) -> None:
         milestone = self.current
-        if milestone is not None:
-            done = not milestone.done
-            if self._call(lambda: self.store.set_milestone_done(milestone.id, done)) is not None:
-                self._changed(keep=milestone.id)
+        if milestone is None:
+            return
+        done, mid = not milestone.done, milestone.id
+        stamp = (self.clock.now(), self.store.user) if done else (None, None)
+        self._replace(
+            milestone.model_copy(update={"done": done, "done_at": stamp[0], "done_by": stamp[1]})
+        )
+        call = partial(self.store.set_milestone_done, mid, done)
+        what = f"{'tick' if done else 'untick'} {milestone.title!r}"
+        self._save(
+            what, call, mid, keep=mid, done=self._replace, undo=partial(self._replace, milestone)
+        )
 
     def action_delete(self) -> None:
         milestone = self.current
         if milestone is None:
             return
-        deleted = self._call(lambda: self.store.delete_milestone(milestone.id))
-        if deleted is not None:
-            self._deleted.append(deleted)
-            self._changed(keep=None)
-            self.notify(f"Deleted {deleted.title!r}. Press u to undo.", title="Milestones")
+        entry = (self.table.cursor_row, milestone)
+        self._deleted.append(entry)
+        self._remove(milestone.id)
+
+        def undo() -> None:  # refused: it is still in the file (the re-read shows it)
+            if entry in self._deleted:
+                self._deleted.remove(entry)
+
+        call = partial(self.store.delete_milestone, milestone.id)
+        self._save(f"delete {milestone.title!r}", call, milestone.id, keep=None, undo=undo)
+        self.notify(f"Deleted {milestone.title!r}. Press u to undo.", title="Milestones")
 
     def action_undo(self) -> None:
         if not self._deleted:
             return
-        milestone = self._deleted.pop()
-        if self._call(lambda: self.store.save_milestone(milestone)) is None:
-            self._deleted.append(milestone)  # keep it for another try
-            return
-        self._changed(keep=milestone.id)
+        where, milestone = entry = self._deleted.pop()
+        self.milestones.insert(min(where, len(self.milestones)), milestone)
+
+        def undo() -> None:
+            self._remove(milestone.id)
+            self._deleted.append(entry)  # kept for another try
+
+        call = partial(self.store.save_milestone, milestone)
+        self._save(f"restore {milestone.title!r}", call, milestone.id, keep=milestone.id, undo=undo)
         self.notify(f"Restored {milestone.title!r}.", title="Milestones")
 
     def action_move(self, step: int) -> None:
         milestone = self.current
         if milestone is None:
             return
-        ids = [m.id for m in self.milestones]
-        here = ids.index(milestone.id)
+        items = self.milestones
+        here = items.index(milestone)
         there = here + step
-        if not 0 <= there < len(ids):
+        if not 0 <= there < len(items):
             return
-        ids[here], ids[there] = ids[there], ids[here]
-
-        def reorder() -> bool:
-            self.store.reorder_milestones(self.goal_key, ids)
-            return True
-
-        if self._call(reorder):
-            self._changed(keep=milestone.id)
+        items[here], items[there] = items[there], items[here]
+        call = partial(self.store.reorder_milestones, self.goal_key, [m.id for m in items])
+        self._save(f"move {milestone.title!r}", call, milestone.id, keep=milestone.id)
 
     def action_back(self) -> None:
-        self.dismiss(self.changed)
+        dismiss_when_saved(self, lambda: self.changed)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -16,6 +18,8 @@ from goaltui.core.errors import GoaltuiError
 from goaltui.core.rules import NOTE_MAX
 from goaltui.core.wins import Kudos, Win, WinKind, kudos_text, this_week, week_start
 from goaltui.store.store import Store
+from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
+from goaltui.widgets.saves import Save, dismiss_when_saved, error_text, saves_of
 from screens.dialogs import TextPromptScreen
 
 KIND_WORD = {
@@ -38,7 +42,11 @@ class KudosNoteScreen(TextPromptScreen):
 
 
 class WinsScreen(Screen[bool]):
-    """The huddle list: this week's wins and kudos in one table; `k` adds kudos."""
+    """The huddle list: this week's wins and kudos in one table; `k` adds kudos.
+
+    Read in a worker (LiveReader, so wins recorded elsewhere show up); a new kudos
+    shows at the top at once, "♥ saving…", while the app's save queue writes it.
+    """
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="wins.back", tooltip="Back to the board"),
@@ -52,7 +60,13 @@ class WinsScreen(Screen[bool]):
         self.store = store
         self.clock = clock
         self.items: list[Win | Kudos] = []
+        self.loaded = False
         self.changed = False
+        self._read_wins: tuple[list[Win], list[Kudos]] = ([], [])
+        self._saving: list[Kudos] = []  # added here, not saved yet
+        self.live: LiveReader[tuple[list[Win], list[Kudos]]] = LiveReader(
+            self, store, lambda: (store.wins(), store.kudos()), group="wins-load"
+        )
 
     def compose(self) -> ComposeResult:
         yield Static(id="wins-head")
@@ -60,24 +74,33 @@ class WinsScreen(Screen[bool]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
         self.load()
-        table.focus()
+        self.query_one(DataTable).focus()
+        self.live.start(None)
+        self.live.load()
+
+    @on(LiveLoaded)
+    def _live_loaded(self, message: LiveLoaded) -> None:
+        self._read_wins, self.loaded = self.live.take(message), True
+        self.load()
+
+    @on(LiveFailed)
+    def _live_failed(self, message: LiveFailed) -> None:
+        self.notify(self.live.failed(message), title="Cannot read the data file", severity="error")
 
     def load(self) -> None:
+        """Show what was read last, with the kudos still being saved on top."""
         today = self.clock.today()
-        try:
-            self.items = this_week(self.store.wins(), self.store.kudos(), today)
-        except GoaltuiError as exc:
-            self.notify(str(exc), title="Cannot read the data file", severity="error")
-            self.items = []
-        wins = sum(isinstance(i, Win) for i in self.items)
-        kudos = len(self.items) - wins
-        self.query_one("#wins-head", Static).update(
+        wins, kudos = self._read_wins
+        self.items = this_week(wins, [*kudos, *self._saving], today)
+        count = sum(isinstance(i, Win) for i in self.items)
+        head = (
             f"Wins and kudos {week_start(today):%a %d %b} to {today:%a %d %b}: "
-            f"{wins} win{'s' if wins != 1 else ''}, {kudos} kudos"
+            f"{count} win{'s' if count != 1 else ''}, {len(self.items) - count} kudos"
         )
+        self.query_one("#wins-head", Static).update(head if self.loaded else "Reading the wins…")
         table = self.query_one(DataTable)
+        row = table.cursor_row
         table.clear(columns=True)
         # The text column takes the rest of the width: a long win is cut with "…", never
         # pushed off to the right behind a horizontal scrollbar.
@@ -88,12 +111,14 @@ class WinsScreen(Screen[bool]):
         for n, item in enumerate(self.items):
             day = f"{item.day:%a %d}"
             if isinstance(item, Kudos):
-                cells = (day, "♥ kudos", Text(kudos_text(item), overflow="ellipsis"))
+                what = "♥ saving…" if item in self._saving else "♥ kudos"
+                cells = (day, what, Text(kudos_text(item), overflow="ellipsis"))
             else:
                 cells = (day, KIND_WORD[item.kind], Text(item.text, overflow="ellipsis"))
             table.add_row(*cells, key=str(n))
-        if not self.items:
+        if not self.items and self.loaded:
             table.add_row("", "", Text("No wins or kudos this week yet", style="dim"))
+        table.move_cursor(row=row, animate=False)
 
     @property
     def highlighted(self) -> Win | Kudos | None:
@@ -107,26 +132,13 @@ class WinsScreen(Screen[bool]):
         agent = "" if item is None else item.agent if isinstance(item, Kudos) else item.owner
         goal = None if item is None else item.goal
 
-        def noted(agent_name: str, note: str | None) -> None:
-            if not note:
-                return
-            try:
-                self.store.add_kudos(agent_name, note, goal)
-            except GoaltuiError as exc:
-                self.notify(str(exc), title="Kudos not saved", severity="error")
-                return
-            self.changed = True
-            self.load()
-            self.query_one(DataTable).move_cursor(row=0)
-            self.notify(f"Kudos for {agent_name} saved", timeout=3)
-
         def named(agent_name: str | None) -> None:
             if not agent_name:
                 return
             about = f" ({goal})" if goal else ""
             self.app.push_screen(
                 KudosNoteScreen(f"Kudos for {agent_name}{about}: what did they do well?"),
-                lambda note: noted(agent_name, note),
+                lambda note: self._add_kudos(agent_name, note, goal),
             )
 
         self.app.push_screen(
@@ -134,8 +146,38 @@ class WinsScreen(Screen[bool]):
             named,
         )
 
+    def _add_kudos(self, agent: str, note: str | None, goal: str | None) -> None:
+        """Show the kudos at the top at once and queue `store.add_kudos`."""
+        if not note:
+            return
+        try:
+            shown = Kudos(
+                agent=agent, note=note, goal=goal, by=self.store.user, at=self.clock.now()
+            )
+        except ValueError as exc:  # pydantic's ValidationError
+            self.notify(error_text(exc), title="Kudos not saved", severity="error")
+            return
+
+        def saved(kudos: Kudos) -> None:
+            self._saving.remove(shown)
+            self._read_wins[1].insert(0, kudos)
+            self.changed = True
+            self.load()
+            self.notify(f"Kudos for {agent} saved", timeout=3)
+
+        def refused(error: Exception) -> None:
+            self._saving.remove(shown)
+            self.load()
+            self.notify(error_text(error), title="Kudos not saved", severity="error")
+
+        self._saving.append(shown)
+        call = partial(self.store.add_kudos, agent, note, goal)
+        saves_of(self).submit(Save(f"kudos for {agent}", call, saved, refused, owner=self))
+        self.load()
+        self.query_one(DataTable).move_cursor(row=0)
+
     def action_back(self) -> None:
-        self.dismiss(self.changed)
+        dismiss_when_saved(self, lambda: self.changed)
 
 
 CELEBRATE_AT_MOST = 3

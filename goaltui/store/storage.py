@@ -16,7 +16,10 @@ keeps a handle open across writes. Here:
 - read-modify-write happens inside `transaction()`, under an exclusive lock
   on a separate ``.lock`` file (see lock.py), with a timeout. Tables are
   copied on write (transaction.py), so a reader holding the previous data is
-  never disturbed.
+  never disturbed;
+- reads never wait for a write: while a save in this process waits for another
+  process's lock (up to the timeout), the other threads' reads (live refresh,
+  a screen opening) go on; only the cached (data, signature) pair is guarded.
 """
 
 from __future__ import annotations
@@ -107,8 +110,10 @@ class AtomicJSONStorage(Storage):
         self._data: Tables | None = None
         self._signature: Signature | None = None
         self._tx: Transaction | None = None
-        # One thread at a time in this process; the file lock keeps other processes out.
+        # One writing thread at a time in this process; the file lock keeps other processes
+        # out. Reads take only the short cache lock, never this one.
         self._thread_lock = threading.RLock()
+        self._cache_lock = threading.Lock()
 
     # -- TinyDB's Storage interface ---------------------------------------------------
 
@@ -123,14 +128,17 @@ class AtomicJSONStorage(Storage):
             tx.replace_all(copy)
 
     def close(self) -> None:
-        self._data, self._signature = None, None
+        with self._cache_lock:
+            self._data, self._signature = None, None
 
     # -- reading ----------------------------------------------------------------------
 
     def load(self) -> Tables | None:
-        """Current data (None when there is no file). Shared with the cache: do not mutate."""
-        with self._thread_lock:
-            return self._load()
+        """Current data (None when there is no file). Shared with the cache: do not mutate.
+
+        Lock-free with respect to writers: a file replaced meanwhile is read whole, old or new.
+        """
+        return self._load()
 
     def _load(self) -> Tables | None:
         path = self.path
@@ -139,7 +147,8 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             if os.path.lexists(path) and not os.path.exists(path):
                 raise DataFileError(f"{path}: is a broken symbolic link") from None
-            self._data, self._signature = None, None
+            with self._cache_lock:
+                self._data, self._signature = None, None
             return None
         except IsADirectoryError:
             raise DataFileError(f"{path}: is a folder, not a data file") from None
@@ -154,14 +163,16 @@ class AtomicJSONStorage(Storage):
             raise DataFileError(f"{path}: is {what}, not a data file")
         with os.fdopen(fd, "rb") as handle:
             sig = signature_of(st)
-            if sig == self._signature and self._data is not None:
-                return self._data
+            with self._cache_lock:
+                if sig == self._signature and self._data is not None:
+                    return self._data
             try:
                 raw = handle.read()
             except OSError as exc:
                 raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
         data = parse_tables(path, raw)
-        self._data, self._signature = data, sig
+        with self._cache_lock:
+            self._data, self._signature = data, sig
         return data
 
     def signature(self) -> Signature | None:
@@ -249,4 +260,5 @@ class AtomicJSONStorage(Storage):
             mode, gid, floor = stat.S_IMODE(old.st_mode), old.st_gid, old.st_mtime_ns + 1
         payload = orjson.dumps(data)
         sig = atomic_write(path, payload, mode=mode, gid=gid, min_mtime_ns=floor)
-        self._data, self._signature = data, sig
+        with self._cache_lock:
+            self._data, self._signature = data, sig

@@ -17,7 +17,8 @@ A write the store refuses (an unknown goal, a bad value) is dropped and its
 `failed` callback says why. Callbacks of a screen that has gone are skipped.
 
 The queue lives as long as the app, not the screen, so leaving a screen with writes
-still waiting does not drop them.
+still waiting does not drop them. When the app closes, what is still queued is tried
+once more (a lock timeout then ends it), so a value typed just before quitting is kept.
 """
 
 from __future__ import annotations
@@ -28,17 +29,21 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, WeakSet
 
 from pydantic import ValidationError
 from textual.app import App
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from goaltui.core.errors import GoaltuiError, LockTimeout
+from goaltui.core.errors import LockTimeout
 from goaltui.core.models import describe_error
 
 T = TypeVar("T")
+# Lock timeouts that come fast (a store with a tiny lock_timeout) must not spin the CPU
+# or flood the file with lock attempts: wait a little between tries.
+RETRY_PAUSE = 0.25
 
 
 @dataclass
@@ -63,12 +68,19 @@ class SaveQueue:
         self._running = False
         self._busy = False  # a lock timeout was reported and nothing saved since
         self._idle: list[Callable[[], None]] = []
+        self.closing: WeakSet[Screen[Any]] = WeakSet()  # waiting to close (dismiss_when_saved)
 
     @property
     def pending(self) -> list[str]:
         """What is waiting to be saved, oldest first (the one being saved included)."""
         with self._lock:
             return [job.what for job in self._jobs]
+
+    def waiting(self, node: DOMNode) -> int:
+        """How many queued writes `node` or a widget inside it made (UI thread)."""
+        with self._lock:
+            owners = [job.owner for job in self._jobs]
+        return sum(owner is not None and node in owner.ancestors_with_self for owner in owners)
 
     def submit(self, job: Save[Any]) -> None:
         """Queue a write (UI thread) and start the worker if it is not running."""
@@ -91,7 +103,8 @@ class SaveQueue:
 
     def _drain(self) -> None:
         worker = get_current_worker()
-        while not worker.is_cancelled:
+        while True:
+            closing = worker.is_cancelled  # the app is closing: try on until a lock timeout
             with self._lock:
                 if not self._jobs:
                     self._running = False
@@ -102,18 +115,19 @@ class SaveQueue:
             try:
                 result = job.call()
             except LockTimeout:
+                if closing:
+                    with self._lock:
+                        self._running = False
+                    return
                 self._to_ui(self._report_busy)
-                continue  # the store's own lock wait paces the retries
-            except (GoaltuiError, OSError, ValueError) as exc:  # refused: say why, go on
+                worker.cancelled_event.wait(RETRY_PAUSE)  # the lock wait itself paces the rest
+                continue
+            except Exception as exc:  # refused (or a bug): say why and go on, never jam
                 self._pop(job)
                 self._to_ui(self._finish, job, None, exc)
             else:
                 self._pop(job)
                 self._to_ui(self._finish, job, result, None)
-        else:
-            with self._lock:
-                self._running = False  # cancelled: the app is closing
-            return
         for callback in idle:
             self._to_ui(callback)
 
@@ -123,7 +137,9 @@ class SaveQueue:
                 self._jobs.popleft()
 
     def _to_ui(self, callback: Callable[..., None], *args: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the app is closing: nothing left to tell
+        if not self.app.is_running:
+            return  # the app has closed: nothing left to tell
+        with contextlib.suppress(RuntimeError):  # it closed just now
             self.app.call_from_thread(callback, *args)
 
     # -- on the UI thread ---------------------------------------------------------------
@@ -154,6 +170,29 @@ class SaveQueue:
                 self.app.notify(error_text(error), title=f"{job.what}: not saved", severity="error")
         elif job.done is not None and not gone:
             job.done(result)
+
+
+def dismiss_when_saved(screen: Screen[T], result: Callable[[], T]) -> None:
+    """Dismiss `screen` with `result()` once the writes it queued are saved, so its caller
+    (the board) reads them and `goaltui checkin` does not end with values still queued.
+    Called again while waiting (esc twice), it dismisses at once: the writes stay queued."""
+    queue = saves_of(screen)
+    waiting = queue.waiting(screen)
+
+    def dismiss() -> None:
+        if screen.is_attached and screen.app.screen is screen:  # not under a dialog, not gone
+            screen.dismiss(result())
+
+    if not waiting or screen in queue.closing:
+        dismiss()
+        return
+    queue.closing.add(screen)
+    screen.notify(
+        f"Closing once {waiting} change{'s are' if waiting != 1 else ' is'} saved; "
+        "esc again closes now.",
+        title="Saving",
+    )
+    queue.when_idle(dismiss)
 
 
 def error_text(error: Exception) -> str:

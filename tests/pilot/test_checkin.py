@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from screen_host import CheckInHost
 from textual.pilot import Pilot
+from waits import loaded, saves_settled, until
 
 from goaltui.core.clock import FixedClock
 from goaltui.core.errors import DataFileError
@@ -67,7 +68,7 @@ def today_values(store: Store, day: date = TODAY) -> dict[str, float]:
 
 async def open_checkin(pilot: Pilot[Any]) -> CheckInScreen:
     await pilot.press("c")
-    await pilot.pause()
+    await loaded(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, CheckInScreen)
     return screen
@@ -81,8 +82,9 @@ async def checkin(app: CheckInHost) -> AsyncIterator[tuple[Pilot[None], CheckInS
 
 
 async def enter_value(pilot: Pilot[Any], text: str) -> None:
+    """Type a value and Enter, then wait for the save (it runs in a worker)."""
     await pilot.press(*text, "enter")
-    await pilot.pause()
+    await saves_settled(pilot)
 
 
 # -- the keystroke budget -------------------------------------------------------------
@@ -109,17 +111,18 @@ async def test_ten_goals_take_twelve_keystrokes_besides_the_values(
             await pilot.pause()
 
         await command("c")
+        await loaded(pilot)
         screen = app.screen
         assert isinstance(screen, CheckInScreen)
         order = [row.key for row in screen.rows]  # grouped by owner, as the lead sees them
         for value in values:
             await pilot.press(*value)  # the value's characters are not counted
             await command("enter")
-        await command("escape")
+        await command("escape")  # closes once the values are saved
 
         assert presses == 12  # c + 10 x enter + escape
+        await until(pilot, lambda: app.results == [True], "the close")
         assert not isinstance(app.screen, CheckInScreen)
-        assert app.results == [True]
     assert today_values(store) == {key: float(v) for key, v in zip(order, values, strict=True)}
 
 
@@ -207,7 +210,7 @@ async def test_an_implausible_value_asks_first_and_no_keeps_it_for_fixing(
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause()
+        await saves_settled(pilot)
         assert today_values(store) == {"aht-team": 46.0}
         assert screen.table.cursor_row == 1
 
@@ -220,7 +223,7 @@ async def test_back_fill_logs_to_the_chosen_day(app: CheckInHost, store: Store) 
         await pilot.press("ctrl+d")
         assert isinstance(app.screen, TextPromptScreen)
         await pilot.press("ctrl+u", *"-5d", "enter")  # replace the suggested "yesterday"
-        await pilot.pause()
+        await loaded(pilot)
         assert screen.title == "Check-in for Sat 21 Nov"
         assert screen.sub_title == "back-fill · 0 of 3 logged"
 
@@ -265,7 +268,7 @@ async def test_confidence_and_note_update_a_check_in_saved_today(
         await pilot.press("up", "ctrl+t")
         await pilot.pause()
         await pilot.press("ctrl+n", *"late", "enter")
-        await pilot.pause()
+        await saves_settled(pilot)
         [saved] = [c for c in store.checkins("aht-team") if c.day == TODAY]
         assert (saved.value, saved.confidence, saved.note) == (455.0, Confidence.ON_TRACK, "late")
 
@@ -281,7 +284,8 @@ async def test_a_due_milestone_can_be_ticked(app: CheckInHost, store: Store) -> 
         await pilot.press("ctrl+l")
         assert screen.milestone_list.has_focus
         await pilot.press("space")
-        await pilot.pause()
+        await saves_settled(pilot)
+        assert "saving…" not in str(screen.milestone_list.get_option_at_index(0).prompt)
         done = {m.title: m.done for m in store.milestones("fcr-amy")}
         assert done == {"Refund training": True, "Next quarter review": False}
 
@@ -304,8 +308,15 @@ async def test_a_store_error_is_a_notification_not_a_crash(
         await enter_value(pilot, "455")
         assert ("goals.json: locked by another session for too long", "error") in app.messages
         assert app.screen is screen
-        assert screen.table.cursor_row == 0
-        assert "✓" not in str(screen.table.get_cell("aht-team", "today"))
+        assert screen.table.cursor_row == 1, "the lead went on while it was being saved"
+        cell = str(screen.table.get_cell("aht-team", "today"))
+        assert "✓" not in cell
+        assert cell.startswith("✗ 455")  # "not saved", cut at 80 columns
+        assert screen.sub_title == "0 of 3 logged"
+
+        await pilot.press("up")  # back on the row: the refused value is offered again
+        assert screen.value_input.value == "455"
+        assert "not saved: goals.json: locked" in str(screen.value_input.border_subtitle)
 
 
 async def test_escape_closes_and_reports_whether_anything_was_saved(app: CheckInHost) -> None:
@@ -317,7 +328,7 @@ async def test_escape_closes_and_reports_whether_anything_was_saved(app: CheckIn
         await open_checkin(pilot)
         await enter_value(pilot, "455")
         await pilot.press("escape")
-        await pilot.pause()
+        await saves_settled(pilot)
         assert app.results == [False, True]
 
 

@@ -16,6 +16,7 @@ from board_helpers import board, reloaded, screen_text
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
+from waits import loaded, saves_settled
 
 from goaltui.app.goal_app import make_app
 from goaltui.core.clock import FixedClock
@@ -76,6 +77,7 @@ async def test_a_check_in_saved_in_one_app_shows_on_the_others_board_within_two_
     sam_app = fast_app(Store(demo_path, clock=clock, user="sam"), clock)
     async with lead_app.run_test(size=SIZE) as lead, sam_app.run_test(size=SIZE) as sam_pilot:
         await sam_pilot.press("c")  # sam's daily check-in, cursor on the first open goal
+        await loaded(sam_pilot)
         checkin = sam_app.screen
         assert isinstance(checkin, CheckInScreen) and checkin.current is not None
         key = checkin.current.key
@@ -83,6 +85,7 @@ async def test_a_check_in_saved_in_one_app_shows_on_the_others_board_within_two_
         await sam_pilot.press("8", "2", "enter")
         if isinstance(sam_app.screen, ConfirmScreen):  # "replace today's value?"
             await sam_pilot.press("y")
+        await saves_settled(sam_pilot)
         assert demo_store_value(demo_path, clock, key) == 82.0
 
         took = await until(lead, lambda: current_value(lead_app, key) == 82.0)
@@ -152,6 +155,7 @@ async def test_the_check_in_keeps_what_the_lead_is_typing(
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
+        await loaded(pilot)
         checkin = app.screen
         assert isinstance(checkin, CheckInScreen)
         await pilot.press("down")
@@ -170,6 +174,7 @@ async def test_the_check_in_keeps_what_the_lead_is_typing(
         await pilot.press("6", "enter")  # the lead finishes typing: the value is saved
         if isinstance(app.screen, ConfirmScreen):  # "456 is far from the last value?"
             await pilot.press("y")
+        await saves_settled(pilot)
         assert demo_store.checkins(here.key)[-1].value == 456.0
 
 
@@ -180,7 +185,7 @@ async def test_the_milestone_list_refreshes_and_keeps_the_cursor(
     key = "fcr-sam"
     async with app.run_test(size=SIZE) as pilot:
         board(app).open_milestones(key)
-        await pilot.pause()
+        await loaded(pilot)
         screen = app.screen
         assert isinstance(screen, MilestonesScreen) and len(screen.milestones) >= 2
         await pilot.press("down")

@@ -9,6 +9,7 @@ from pathlib import Path
 from board_helpers import board, reloaded, screen_text
 from screen_host import CheckInHost, type_text
 from textual.widgets import DataTable, Tree
+from waits import loaded, saves_settled
 
 from goaltui.app.goal_app import make_app
 from goaltui.core.clock import FixedClock
@@ -68,7 +69,7 @@ async def test_w_lists_this_weeks_wins_newest_first(demo_store: Store, clock: Fi
     app = make_app(demo_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("w")
-        await pilot.pause()
+        await loaded(pilot)
         screen = app.screen
         assert isinstance(screen, WinsScreen)
         days = [item.day for item in screen.items]
@@ -85,7 +86,7 @@ async def test_kudos_added_appears_at_the_top(demo_store: Store, clock: FixedClo
     app = make_app(demo_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("w")
-        await pilot.pause()
+        await loaded(pilot)
         screen = app.screen
         assert isinstance(screen, WinsScreen)
         first = screen.items[0]
@@ -96,7 +97,7 @@ async def test_kudos_added_appears_at_the_top(demo_store: Store, clock: FixedClo
         await pilot.pause()
         await type_text(pilot, "Best FCR week so far")
         await pilot.press("enter")
-        await pilot.pause()
+        await saves_settled(pilot)
         assert app.screen is screen
         top = screen.items[0]
         assert isinstance(top, Kudos)
@@ -163,13 +164,13 @@ async def test_a_win_during_a_check_in_shows_a_notice(demo_path: Path) -> None:
     host = CheckInHost(Store(demo_path, clock=clock, user="lead"), clock)
     async with host.run_test(size=SIZE) as pilot:
         await pilot.press("c")
-        await pilot.pause()
+        await loaded(pilot)
         await type_text(pilot, "86")  # csat-centre, target 85 %
         await pilot.press("enter")
         await pilot.pause()
         if isinstance(host.screen, ConfirmScreen):
             await pilot.press("y")
-            await pilot.pause()
+        await saves_settled(pilot)
         wins = [m for m, _ in host.messages if m.startswith("🎉")]
         # Only the win this value made is celebrated; older ones were recorded quietly.
         assert wins == ["🎉 csat-centre reached its target: CSAT 86% (target 85%)"]

@@ -6,12 +6,15 @@ every changed SVG in tests/snapshots/__snapshots__/test_snapshots_checkin/ befor
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from screen_host import CheckInHost
+from textual.pilot import Pilot
+from waits import loaded, saves_settled
 
 from goaltui.core.clock import FixedClock
 from goaltui.store.store import Store
@@ -19,6 +22,19 @@ from goaltui.store.store import Store
 SnapCompare = Callable[..., bool]
 NARROW, WIDE = (80, 24), (120, 40)
 NEXT_MORNING = datetime(2026, 11, 27, 9, 30)  # Friday: nothing logged yet
+
+
+def checkin_then(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Open the check-in, wait for its rows (read in a worker), press `keys`, and wait for
+    the saves they make, so the screenshot never catches a read or a save half-way."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.press("c")
+        await loaded(pilot)
+        await pilot.press(*keys)
+        await saves_settled(pilot)
+
+    return run_before
 
 
 @pytest.fixture
@@ -36,7 +52,9 @@ def test_checkin_80x24(snap_compare: SnapCompare, demo_store: Store, clock: Fixe
     hint; four overdue milestones with [ ] boxes; the footer: Save, Move, Confidence, Note,
     Day, Milestones, Close. No Metric column at this width.
     """
-    assert snap_compare(CheckInHost(demo_store, clock), press=["c"], terminal_size=NARROW)
+    assert snap_compare(
+        CheckInHost(demo_store, clock), run_before=checkin_then(), terminal_size=NARROW
+    )
 
 
 def test_checkin_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
@@ -45,7 +63,9 @@ def test_checkin_120x40(snap_compare: SnapCompare, demo_store: Store, clock: Fix
     "✓ 81.5%": "%" sticks to the number, as everywhere), and 14-cell
     sparklines; the input and the milestone box right under the table, then empty space.
     """
-    assert snap_compare(CheckInHost(demo_store, clock), press=["c"], terminal_size=WIDE)
+    assert snap_compare(
+        CheckInHost(demo_store, clock), run_before=checkin_then(), terminal_size=WIDE
+    )
 
 
 def test_checkin_next_morning_in_progress(
@@ -57,8 +77,8 @@ def test_checkin_next_morning_in_progress(
     with the hint "last 473 s · target 420 s · value for Fri 27 Nov". Last values have no
     day (they are yesterday's) and the other today cells are empty.
     """
-    keys = ["c", "8", "1", "enter", "8", "9", "enter", "ctrl+t", "ctrl+t"]
-    assert snap_compare(next_morning, press=keys, terminal_size=NARROW)
+    keys = ["8", "1", "enter", "8", "9", "enter", "ctrl+t", "ctrl+t"]
+    assert snap_compare(next_morning, run_before=checkin_then(*keys), terminal_size=NARROW)
 
 
 def test_checkin_asks_about_an_implausible_value(
@@ -68,4 +88,5 @@ def test_checkin_asks_about_an_implausible_value(
     range 78.8-82.9%. Save anyway?" with the buttons "Fix it (n)" (focused) and "Save (y)"; behind
     it the table with nothing logged for Fri 27 Nov.
     """
-    assert snap_compare(next_morning, press=["c", "8", ".", "1", "enter"], terminal_size=NARROW)
+    before = checkin_then("8", ".", "1", "enter")
+    assert snap_compare(next_morning, run_before=before, terminal_size=NARROW)

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from screen_host import ScreenHost, paste, paste_all
 from textual.pilot import Pilot
+from waits import loaded
 
 from goaltui.core.clock import FixedClock
 from goaltui.store.store import Store
@@ -100,13 +101,13 @@ def test_milestone_checklist(
     highlighted) and "Review FCR with the quality team" due "50d left"; the cursor on
     the first row; the footer lists a, e, space, d, ⇧↑⇧↓ and esc."""
     app = ScreenHost(MilestonesScreen(demo_store, clock, "fcr-billing"))
-    assert snap_compare(app, terminal_size=size)
+    assert snap_compare(app, terminal_size=size, run_before=loaded)
 
 
 def test_milestone_checklist_empty(snap_compare: Any, demo_store: Store, clock: FixedClock) -> None:
     """You should see "No milestones yet: press a to add one." and "no milestones"."""
     app = ScreenHost(MilestonesScreen(demo_store, clock, "adherence-billing"))
-    assert snap_compare(app, terminal_size=(80, 24))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)
 
 
 def test_milestone_add_dialog(snap_compare: Any, demo_store: Store, clock: FixedClock) -> None:
@@ -115,7 +116,7 @@ def test_milestone_add_dialog(snap_compare: Any, demo_store: Store, clock: Fixed
     keys (⏎ Save, esc Cancel) in the footer."""
     app = ScreenHost(MilestonesScreen(demo_store, clock, "fcr-billing"))
     keys = ["a", *"Refund", "space", *"FAQ", "tab", "plus", "2", "w"]
-    assert snap_compare(app, terminal_size=(80, 24), press=keys)
+    assert snap_compare(app, terminal_size=(80, 24), press=keys, run_before=loaded)
 
 
 def test_discard_question(snap_compare: Any, demo_store: Store, clock: FixedClock) -> None:

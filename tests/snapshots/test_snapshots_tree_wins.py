@@ -7,6 +7,10 @@ every changed SVG in tests/snapshots/__snapshots__/test_snapshots_tree_wins/ bef
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+from waits import loaded
 
 from goaltui.app.goal_app import make_app
 from goaltui.core.clock import FixedClock
@@ -14,6 +18,12 @@ from goaltui.store.store import Store
 
 SnapCompare = Callable[..., bool]
 NARROW, WIDE = (80, 24), (120, 40)
+
+
+async def open_wins(pilot: Pilot[Any]) -> None:
+    """`w`, then wait for the wins, read in a worker."""
+    await pilot.press("w")
+    await loaded(pilot)
 
 
 def test_tree_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
@@ -43,9 +53,9 @@ def test_wins_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedCl
     Mon 23 "◎ target" callback-billing and "★ best" Priya's CSAT 87.2%. Long texts end in
     "…" (no horizontal scrollbar); the footer lists esc Back, k Kudos and ? Help.
     """
-    assert snap_compare(make_app(demo_store, clock), press=["w"], terminal_size=NARROW)
+    assert snap_compare(make_app(demo_store, clock), run_before=open_wins, terminal_size=NARROW)
 
 
 def test_wins_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
     """You should see the same list with the full win texts and free space below it."""
-    assert snap_compare(make_app(demo_store, clock), press=["w"], terminal_size=WIDE)
+    assert snap_compare(make_app(demo_store, clock), run_before=open_wins, terminal_size=WIDE)

@@ -21,7 +21,7 @@ from goaltui.formats.demo import DEMO_NOW, DEMO_TODAY
 from goaltui.formats.exporters import export_csv, export_markdown
 from goaltui.store.store import Store
 from goaltui.widgets.board_cells import Palette, board_columns, row_cells
-from screens.checkin_widgets import row_cells as checkin_cells
+from screens.checkin_table import row_cells as checkin_cells
 
 # -- the rule -----------------------------------------------------------------------------
 

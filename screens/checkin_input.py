@@ -1,0 +1,105 @@
+"""The check-in's one value input: the check-in keys are bound on it, and its title,
+hint and subtitle say which goal it is for and what became of the last value.
+
+Its keys act in the order they were typed, even in a burst (a laggy SSH link, a paste:
+"82⏎89⏎" in one read): Textual runs a focused widget's bindings only once the key has
+bubbled up to the app, by when the keys queued behind it have been typed in, and the
+burst would read "8289". So this input runs its own bindings as each key arrives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from textual import events
+from textual.binding import Binding
+from textual.widgets import Input
+
+from goaltui.core import formatting as fmt
+from goaltui.core.checkin_logic import CheckInRow, input_hint, input_title
+from screens.checkin_state import RowSave
+
+MOVE = Binding.Group("Move", compact=True)
+
+
+def _editing_bindings() -> list[Binding]:
+    """Input's own editing keys, minus the ones the check-in uses for commands."""
+    taken = {"enter", "ctrl+d"}
+    kept = []
+    for binding in Input.BINDINGS:
+        assert isinstance(binding, Binding)
+        keys = [k for k in binding.key.split(",") if k not in taken]
+        if keys:
+            kept.append(dataclasses.replace(binding, key=",".join(keys)))
+    return kept
+
+
+class CheckInInput(Input, inherit_bindings=False):
+    """The one value input. The check-in keys are bound here, on the focused widget, so they
+    win over the scroll keys Input inherits (up/down) and its ctrl+d, and the Footer lists
+    them first, in this order. Letters stay free for typing."""
+
+    BINDINGS = [
+        Binding("enter", "screen.enter", "Save", id="checkin.save",
+                tooltip="Save the typed value for this goal and move to the next goal"),
+        Binding("tab", "screen.move(1, True)", "Skip", id="checkin.skip", group=MOVE,
+                key_display="⇥", tooltip="Next goal without saving (wraps around)"),
+        Binding("shift+tab", "screen.move(-1, True)", "Back", id="checkin.back", group=MOVE,
+                key_display="⇤", tooltip="Previous goal without saving (wraps around)"),
+        Binding("up", "screen.move(-1)", "Up", id="checkin.up", group=MOVE,
+                tooltip="Previous goal"),
+        Binding("down", "screen.move(1)", "Down", id="checkin.down", group=MOVE,
+                tooltip="Next goal"),
+        Binding("ctrl+t", "screen.confidence", "Confidence", id="checkin.confidence",
+                tooltip="Cycle confidence: on track, at risk, off track, none (saved with it)"),
+        Binding("ctrl+n", "screen.note", "Note", id="checkin.note",
+                tooltip="Add a one-line note to this goal's check-in"),
+        Binding("ctrl+d", "screen.pick_day", "Day", id="checkin.day",
+                tooltip="Choose the day to log: yesterday, -2d or YYYY-MM-DD (back-fill)"),
+        Binding("ctrl+l", "screen.milestones", "Milestones", id="checkin.milestones",
+                tooltip="Move to the due milestones to tick them"),
+        Binding("escape", "screen.close", "Close", id="checkin.close",
+                tooltip="Close the check-in once the values entered are saved"),
+        *_editing_bindings(),
+    ]  # fmt: skip
+
+    def describe(
+        self, row: CheckInRow | None, mark: RowSave | None, day: date, *, ready: bool
+    ) -> None:
+        """Name the goal `row` on the border and show its last value and target as the hint;
+        a refused save of it shows in the subtitle (`ready`: the rows have been read)."""
+        self.border_subtitle = f"✗ not saved: {mark.error}" if mark and mark.error else ""
+        if not ready:
+            self.border_title, self.placeholder = "Reading the goals…", "type the first value"
+        elif row is None:
+            self.border_title, self.placeholder = "No active goals to check in", "esc closes"
+        else:
+            self.border_title, self.placeholder = input_title(row), input_hint(row, day)
+            if mark is not None and mark.pending:
+                self.placeholder = f"saving {fmt.number(mark.value or 0)} · type to replace"
+
+    def put(self, text: str) -> None:
+        """Put `text` in the input, the cursor after it (ready to fix or to go on typing)."""
+        self.value = text
+        self.cursor_position = len(text)
+
+    def show_error(self, message: str) -> None:
+        self.border_subtitle = f"✗ {message}"
+
+    def watch_value(self) -> None:
+        self.border_subtitle = ""  # typing again clears the message
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.screen.is_current:  # typed in a burst behind a question: not for here
+            event.stop()
+            event.prevent_default()
+            return
+        # This input's bindings, as the screen resolves them (the lead's keymap applied).
+        mine = next((b for node, b in self.screen._binding_chain if node is self), None)
+        for binding in () if mine is None else mine.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+        await super()._on_key(event)
