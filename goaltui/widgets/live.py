@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from goaltui.core.errors import GoaltuiError
 from goaltui.core.models import describe_error
@@ -82,6 +82,7 @@ class LiveReader(Generic[T]):
         self.group = group
         self.token: Token | None = None
         self._timer: Timer | None = None
+        self._reading: Worker[None] | None = None
 
     def start(self, token: Token | None, interval: float | None = None) -> None:
         """Start polling; `token` is the change token of what the screen shows now."""
@@ -94,12 +95,23 @@ class LiveReader(Generic[T]):
         return self.store.change_token() != self.token or bool(self.stale and self.stale())
 
     def poll(self) -> None:
+        # A read in flight took its token first, so a write during it is seen next tick;
+        # replacing it instead would starve a screen whose reads outlast the interval.
+        if self.reading:
+            return
         if self.changed():
             self.load()
 
+    @property
+    def reading(self) -> bool:
+        """A read is running (the first one included: the screen may show "reading")."""
+        return self._reading is not None and not self._reading.is_finished
+
     def load(self) -> None:
-        """Read again now, in a thread worker."""
-        self.screen.run_worker(self._work, thread=True, exclusive=True, group=self.group)
+        """Read again now, in a thread worker (replacing a read still running)."""
+        self._reading = self.screen.run_worker(
+            self._work, thread=True, exclusive=True, group=self.group
+        )
 
     def _work(self) -> None:
         before = self.store.change_token()  # taken first: a write in between reads again
