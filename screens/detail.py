@@ -1,11 +1,13 @@
-"""Goal detail: the history chart, the check-in log, milestones, the target ledger and SMART."""
+"""Goal detail: the history chart, the check-in log, milestones, the target ledger and SMART.
+
+Everything is read in the live-refresh worker, the first read included: the screen
+opens at once saying it is reading the goal, and fills its head and tabs when the
+data arrives (and again whenever someone changes the file). The drawing is in
+detail_tabs.py and detail_chart.py.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
-from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,20 +15,20 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
-from textual.widgets.data_table import CellDoesNotExist
 from textual_plotext import PlotextPlot
 
-from goaltui.core import formatting as fmt
 from goaltui.core.clock import Clock
-from goaltui.core.errors import GoaltuiError
-from goaltui.core.models import CheckIn, Goal, Milestone, Point, TargetChange
-from goaltui.core.progress import GoalProgress, Status, evaluate
-from goaltui.core.smart import Assessment, Grade, assess
-from goaltui.core.snapshot import Token
+from goaltui.core.models import Goal, Point
+from goaltui.core.progress import evaluate
+from goaltui.core.smart import assess
 from goaltui.store.store import Store
-from goaltui.widgets.board_cells import Palette, status_text
+from goaltui.widgets.board_cells import Palette
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
-from screens.detail_chart import draw_chart, original_target
+from goaltui.widgets.reads import read_then
+from screens.detail_chart import draw_chart
+from screens.detail_tabs import DetailData, fill_tables, head_text, smart_text
+
+__all__ = ["DetailData", "DetailScreen", "head_text", "smart_text"]
 
 TABS = {
     "chart": "Chart",
@@ -36,23 +38,6 @@ TABS = {
     "smart": "SMART",
 }
 TAB_KEYS = Binding.Group("Tabs", compact=True)
-GRADE_MARK = {
-    Grade.PASS: ("✓ pass", "text-success"),
-    Grade.WARN: ("! warn", "text-warning"),
-    Grade.FAIL: ("✗ fail", "text-error"),
-}
-
-
-@dataclass(frozen=True)
-class DetailData:
-    """One read of everything the detail shows (taken in the live-refresh worker)."""
-
-    goal: Goal
-    checkins: list[CheckIn]
-    milestones: list[Milestone]
-    changes: list[TargetChange]
-    known_keys: list[str]
-    today: date
 
 
 class DetailScreen(Screen[bool]):
@@ -89,38 +74,14 @@ class DetailScreen(Screen[bool]):
         self.clock = clock
         self.goal_key = goal_key
         self.changed = False
-        self._tab = "chart"
-        # What compose read, for on_mount (and a recompose) to fill the tables and chart;
-        # None when the goal could not be read (then there are no tabs).
-        self._fill: tuple[Goal, list[CheckIn], list[Milestone], list[TargetChange], date] | None
-        self._fill = None
-        self._token: Token | None = None  # the change token of what compose read
-        self.live = LiveReader(self, store, self._read_live, group="detail-load")
-
-    def _read(self) -> tuple[Goal, list[CheckIn], list[Milestone], list[TargetChange]]:
-        store, key = self.store, self.goal_key
-        return (
-            store.goal(key),
-            store.checkins(key),
-            store.milestones(key),
-            store.target_changes(key),
-        )
+        self.data: DetailData | None = None  # the last read; None until one arrived
+        self._unreadable = False  # the first read failed: no tabs to show
+        self.live = LiveReader(self, store, self._read, group="detail-load")
 
     def compose(self) -> ComposeResult:
-        self._fill = None
-        self._token = self.store.change_token()
-        today = self.clock.today()
-        try:
-            goal, checkins, milestones, changes = self._read()
-        except GoaltuiError as exc:
-            yield Static(Text(str(exc), style="bold"), id="head")
-            yield Footer(compact=True)
-            return
-        points = [Point(c.day, c.value) for c in checkins]
-        progress = evaluate(goal, points, today)
-        palette = Palette.from_app(self.app)
-        yield Static(head_text(goal, progress, changes, palette), id="head")
-        with TabbedContent(initial=self._tab):
+        reading = Text.assemble((self.goal_key, "bold"), ("  reading…", "dim"))
+        yield Static(reading, id="head")
+        with TabbedContent(initial="chart"):
             with TabPane("1 Chart", id="chart"):
                 yield PlotextPlot(id="plot")
             with TabPane("2 Check-ins", id="checkins"):
@@ -130,34 +91,35 @@ class DetailScreen(Screen[bool]):
             with TabPane("4 Ledger", id="ledger"):
                 yield DataTable(id="ledger-log", cursor_type="row")
             with TabPane("5 SMART", id="smart"), VerticalScroll():
-                yield Static(
-                    smart_text(assess(goal, points, today, self._known_keys()), palette),
-                    id="smart-text",
-                )
+                yield Static(id="smart-text")
         yield Footer(compact=True)
-        self._fill = (goal, checkins, milestones, changes, today)
-
-    def _known_keys(self) -> list[str]:
-        return [g.key for g in self.store.goals()]
 
     def on_mount(self) -> None:
-        if self._fill is not None:
-            self._fill_widgets(*self._fill)
-        self.live.start(self._token)
+        self.live.load()
+        self.live.start(None)
 
-    # -- live refresh (someone else logged a value, ticked a milestone, changed the target) --
+    # -- reading (on open, and when someone logs a value, ticks a milestone, edits it) --
 
-    def _read_live(self) -> DetailData:
-        goal, checkins, milestones, changes = self._read()
+    def _read(self) -> DetailData:
+        store, key = self.store, self.goal_key
         return DetailData(
-            goal, checkins, milestones, changes, self._known_keys(), self.clock.today()
+            store.goal(key),
+            store.checkins(key),
+            store.milestones(key),
+            store.target_changes(key),
+            [g.key for g in store.goals()],
+            self.clock.today(),
         )
 
     @on(LiveLoaded)
     def _live_loaded(self, message: LiveLoaded) -> None:
-        data = self.live.take(message)
-        if self._fill is None:
-            return  # no tabs to fill: the goal could not be read when the screen opened
+        first = self.data is None
+        data = self.data = self.live.take(message)
+        if self._unreadable:  # it could not be read on open and now can: show the tabs
+            self._unreadable = False
+            self.query_one(TabbedContent).display = True
+        if first:
+            self.refresh_bindings()  # the tab keys work now: the footer shows them
         points = [Point(c.day, c.value) for c in data.checkins]
         progress = evaluate(data.goal, points, data.today)
         palette = Palette.from_app(self.app)
@@ -166,74 +128,26 @@ class DetailScreen(Screen[bool]):
         )
         smart = assess(data.goal, points, data.today, data.known_keys)
         self.query_one("#smart-text", Static).update(smart_text(smart, palette))
-        self._fill = (data.goal, data.checkins, data.milestones, data.changes, data.today)
-        self._fill_widgets(*self._fill)
+        plot = self.query_one(PlotextPlot)
+        draw_chart(plot, data.goal, data.checkins, data.changes, data.today)
+        plot.refresh()
+        fill_tables(self, data)
 
     @on(LiveFailed)
     def _live_failed(self, message: LiveFailed) -> None:
-        self.notify(self.live.failed(message), title="Cannot refresh", severity="error")
-
-    def _fill_widgets(
-        self,
-        goal: Goal,
-        checkins: list[CheckIn],
-        milestones: list[Milestone],
-        changes: list[TargetChange],
-        today: date,
-    ) -> None:
-        plot = self.query_one(PlotextPlot)
-        draw_chart(plot, goal, checkins, changes, today)
-        plot.refresh()
-        # Filled again on a live refresh: each table keeps its cursor on the same row.
-        tables = ("#checkin-log", "#milestone-list", "#ledger-log")
-        kept = {table_id: _cursor_key(self.query_one(table_id, DataTable)) for table_id in tables}
-        for table_id in tables:
-            self.query_one(table_id, DataTable).clear(columns=True)
-        log = self.query_one("#checkin-log", DataTable)
-        log.add_columns("day", "value", "confidence", "by", "note")
-        for c in reversed(checkins):
-            confidence = c.confidence.value if c.confidence else ""
-            log.add_row(
-                c.day.isoformat(),
-                fmt.value(c.value, goal.metric.unit),
-                confidence,
-                c.by,
-                Text(c.note),
-                key=c.day.isoformat(),
-            )
-        table = self.query_one("#milestone-list", DataTable)
-        table.add_columns("", "milestone", "due", "done")
-        for m in milestones:
-            late = m.is_overdue(today)
-            due = Text(m.due.isoformat() if m.due else "—", style="bold reverse" if late else "")
-            done = f"{m.done_at:%Y-%m-%d} {m.done_by or ''}" if m.done and m.done_at else ""
-            table.add_row("✓" if m.done else "☐", Text(m.title), due, done, key=m.id)
-        ledger = self.query_one("#ledger-log", DataTable)
-        ledger.add_columns("when", "field", "old → new", "by", "reason")
-        for ch in changes:
-            ledger.add_row(
-                f"{ch.at:%Y-%m-%d}",
-                ch.field,
-                " → ".join(fmt.from_text(t, goal.metric.unit) for t in (ch.old, ch.new)),
-                ch.by,
-                Text(ch.reason),
-                key=ch.id,
-            )
-        for table_id, what in (
-            ("#checkin-log", "check-ins"),
-            ("#milestone-list", "milestones"),
-            ("#ledger-log", "target changes"),
-        ):
-            dt = self.query_one(table_id, DataTable)
-            if dt.row_count == 0:
-                dt.add_row(*[Text(f"no {what} yet", style="dim")] + [""] * (len(dt.columns) - 1))
-            elif (key := kept[table_id]) is not None and key in dt.rows:
-                dt.move_cursor(row=dt.get_row_index(key), animate=False)
+        error = self.live.failed(message)
+        if self.data is None:  # e.g. deleted by another session: say so where the goal was
+            self._unreadable = True
+            self.query_one("#head", Static).update(Text(error, style="bold"))
+            self.query_one(TabbedContent).display = False
+            self.refresh_bindings()
+            return
+        self.notify(error, title="Cannot refresh", severity="error")
 
     # -- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action != "tab" or self._fill is not None
+        return action != "tab" or self.data is not None
 
     def action_back(self) -> None:
         self.dismiss(self.changed)
@@ -242,13 +156,18 @@ class DetailScreen(Screen[bool]):
         self.query_one(TabbedContent).active = tab
 
     def action_edit(self) -> None:
+        # Read afresh (in a worker): the form's base for spotting a co-user's edit.
+        read_then(
+            self,
+            lambda: self.store.goal(self.goal_key),
+            self._open_form,
+            lambda error: self.notify(error, severity="error"),
+            group="detail-edit",
+        )
+
+    def _open_form(self, goal: Goal) -> None:
         from screens.goal_form import GoalFormScreen
 
-        try:
-            goal = self.store.goal(self.goal_key)
-        except GoaltuiError as exc:
-            self.notify(str(exc), severity="error")
-            return
         self.app.push_screen(GoalFormScreen(self.store, self.clock, goal), self._returned)
 
     def action_milestones(self) -> None:
@@ -258,72 +177,7 @@ class DetailScreen(Screen[bool]):
             MilestonesScreen(self.store, self.clock, self.goal_key), self._returned
         )
 
-    async def _returned(self, result: object) -> None:
+    def _returned(self, result: object) -> None:
         if result:
             self.changed = True
-            tabs = self.query(TabbedContent)
-            self._tab = tabs.first().active if tabs else self._tab
-            await self.recompose()
-            if self._fill is not None:
-                self._fill_widgets(*self._fill)
-            self.live.token = self._token  # what was just read is current
-            # The focused widget was replaced: focus the new tabs, or keys reach nobody.
-            self.set_focus(None)
-            self.focus_next()
-
-
-def _cursor_key(table: DataTable[object]) -> str | None:
-    """The key of the row under the cursor (None for an empty or key-less table)."""
-    if table.row_count == 0:
-        return None
-    try:
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-    except CellDoesNotExist:  # the cursor sits outside the rows
-        return None
-
-
-def head_text(
-    goal: Goal, progress: GoalProgress, changes: list[TargetChange], palette: Palette
-) -> Text:
-    """Three short lines: what and whose; where it stands (status in words too); the dates."""
-    metric = goal.metric
-
-    line1 = Text.assemble(
-        (goal.key, "bold"), "  ", goal.title, "  ", (f"{goal.owner} · {goal.level.value}", "dim")
-    )
-    status = status_text(progress.status, palette)
-    now, target = fmt.value(progress.current, metric.unit), fmt.value(metric.target, metric.unit)
-    standing = [f"{metric.name} now {now} → target {target}"]
-    if progress.percent is not None:
-        standing.append(f"{fmt.percent(progress.percent)} of the way")
-    if progress.expected_percent is not None:
-        standing.append(f"pace {fmt.percent(progress.expected_percent)}")
-    line2 = Text.assemble(status, "  ", " · ".join(standing))
-    dates = [f"baseline {fmt.value(metric.baseline, metric.unit)} on {goal.start.isoformat()}"]
-    original = original_target(changes)
-    if original is not None:
-        dates.append(f"first target {fmt.from_text(original, metric.unit)}")
-    if goal.due is not None and progress.days_left is not None:
-        dates.append(f"due {goal.due.isoformat()} ({fmt.days(progress.days_left, 'short')})")
-    if progress.forecast is not None and progress.status is not Status.ACHIEVED:
-        dates.append(f"forecast {progress.forecast.isoformat()}")
-    line3 = Text(" · ".join(dates), style="dim")
-    head = Text("\n").join([line1, line2, line3])
-    head.no_wrap, head.overflow = True, "ellipsis"
-    return head
-
-
-def smart_text(assessment: Assessment, palette: Palette) -> Text:
-    """One block per letter: grade in words and colour, what we saw, and the hint."""
-    lines = [Text(f"SMART score {assessment.score}/5", style="bold")]
-    for check in assessment.checks:
-        mark, tone = GRADE_MARK[check.grade]
-        line = Text.assemble(
-            (f"{check.letter} {check.name:<12}", "bold"),
-            (f"{mark:<7}", Style(bold=True, color=palette.tone(tone))),
-        )
-        line.append(check.reason)
-        lines.append(line)
-        if check.hint:
-            lines.append(Text(f"{'':21}→ {check.hint}", style="dim"))
-    return Text("\n").join(lines)
+            self.live.load()  # what the form or checklist wrote, without waiting for a poll

@@ -1,36 +1,39 @@
 """The goal form: new and edit, in five SMART sections, graded live as the lead types.
 
 Parsing and grading live in goaltui.core.goal_input (pure); this screen only moves
-text between widgets and that module, and talks to the store on save.
+text between widgets and that module. The goals it needs (keys already taken, the
+parents it may support, the goal's check-ins for the SMART panel) are read in a
+worker when it opens; the save, in goal_form_save.py, goes through the save queue.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import DescendantFocus, Resize
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
-from textual.widgets.select import InvalidSelectValueError
 
 from goaltui.core.clock import Clock
-from goaltui.core.errors import EditConflict, GoaltuiError
-from goaltui.core.goal_input import FormResult, FormValues, grade, ledger_changes, read_form
-from goaltui.core.models import Goal, GoalStatus, Level, Point, slugify
+from goaltui.core.goal_input import FormResult, FormValues, grade, read_form
+from goaltui.core.models import Goal, Point, slugify
 from goaltui.store.store import Store
 from goaltui.widgets import form, smart_panel
-from goaltui.widgets.form import LABEL_OF, LETTER_OF, SECTIONS, FormField, SectionHeading, Spec
+from goaltui.widgets.form import LETTER_OF, SECTIONS, FormField, SectionHeading
+from goaltui.widgets.reads import read_then
 from goaltui.widgets.smart_panel import SmartPanel
-from screens.dialogs import ChoiceScreen, ConfirmScreen, ReasonScreen
+from screens.dialogs import ConfirmScreen
+from screens.goal_form_fields import fixed_note, make_field, set_parents
+from screens.goal_form_save import GoalFormSaving
 
 WIDE = 100  # from this width the SMART panel sits beside the form
 
 
-class GoalFormScreen(Screen[str | None]):
+class GoalFormScreen(GoalFormSaving):
     """New goal (goal=None) or edit; dismisses with the saved key, or None if cancelled."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
@@ -57,13 +60,13 @@ class GoalFormScreen(Screen[str | None]):
         self.editing = goal is not None
         today = clock.today()
         self._initial = FormValues.from_goal(goal) if goal else FormValues(start=today.isoformat())
+        self._wanted_parent = self._initial.parent  # picked once the goals it may support are read
+        self._goals_read = False
         self._taken: set[str] = set()
         self._points: list[Point] = []
         self._key_typed = self.editing
         self._timer: Timer | None = None
         self._touched: set[str] = set()  # fields the lead typed in: their errors show
-        self._tried_save = False  # after a save attempt every error shows
-        self._reason = ""  # the last reason typed: "keep mine" after a conflict reuses it
         self.result = FormResult()
 
     # -- layout -------------------------------------------------------------------------
@@ -76,70 +79,60 @@ class GoalFormScreen(Screen[str | None]):
                 for letter, specs in SECTIONS.items():
                     yield SectionHeading(letter, first=letter == "S")
                     for spec in specs:
-                        yield self._field(spec)
+                        value = getattr(self._initial, spec.name)
+                        yield make_field(spec, value, editing=self.editing)
             with VerticalScroll(id="smart-scroll") as panel_scroll:
                 panel_scroll.can_focus = False
                 yield SmartPanel(id="smart")
         yield Footer(compact=True)
 
-    def _field(self, spec: Spec) -> FormField:
-        value = getattr(self._initial, spec.name)
-        editor: Widget
-        if spec.name == "level":
-            editor = Select([(lv.value, lv.value) for lv in Level], value=value, allow_blank=False)
-        elif spec.name == "status":
-            editor = Select(
-                [(st.value, st.value) for st in GoalStatus], value=value, allow_blank=False
-            )
-        elif spec.name == "parent":
-            editor = Select([], prompt="(none)")
-        else:
-            editor = Input(value, placeholder=spec.placeholder, compact=True)
-        if spec.name == "key" and self.editing:
-            editor.disabled = True  # cron scripts and the CLI use the key: see _fixed
-        if isinstance(editor, Select):
-            editor.compact = True
-        editor.id = spec.name
-        field = FormField(spec.label, editor)
-        field.set_class(spec.name == "status" and not self.editing, "-hidden")
-        return field
-
     def on_mount(self) -> None:
-        try:
-            goals = self.store.goals()
-            if self.goal is not None:
-                checkins = self.store.checkins(self.goal.key)
-                self._points = [Point(c.day, c.value) for c in checkins]
-        except GoaltuiError as exc:
-            self.notify(str(exc), title="Could not read the goals", severity="error")
-            goals = []
+        self._initial = self.values()  # what "unchanged" means, after the widgets settled
+        key = self.goal.key if self.goal else None
+        read_then(
+            self,
+            lambda: self._read_goals(key),
+            self._goals_arrived,
+            self._goals_failed,
+            group="goal-form-read",
+        )
+        self.query_one("#title", Input).focus()
+        self.refresh_checks()
+
+    def _read_goals(self, key: str | None) -> tuple[list[Goal], list[Point]]:
+        """In a worker: every goal, and the check-ins of the one edited."""
+        goals = self.store.goals()
+        checkins = self.store.checkins(key) if key is not None else []
+        return goals, [Point(c.day, c.value) for c in checkins]
+
+    def _goals_arrived(self, read: tuple[list[Goal], list[Point]]) -> None:
+        goals, self._points = read
         self._taken = {g.key for g in goals}
         parent = self.query_one("#parent", Select)
-        below = _aligned_under(self.goal.key, goals) if self.goal else set()
-        choices = [g for g in goals if g.key not in below]
-        parent.set_options([(f"{g.key} · {g.title}", g.key) for g in choices])
-        if self._initial.parent in {g.key for g in choices}:
-            parent.value = self._initial.parent
-        self._initial = self.values()  # what "unchanged" means, after the widgets settled
-        self.query_one("#title", Input).focus()
+        editing = self.goal.key if self.goal else None
+        shown = set_parents(parent, goals, editing, self._wanted_parent)
+        self._settled(shown)
+        title = self.query_one("#title", Input).value.strip()
+        if title and not self._key_typed:  # made before the taken keys were known
+            self.query_one("#key", Input).value = slugify(title, self._taken)
+
+    def _goals_failed(self, error: str) -> None:
+        self.notify(error, title="Could not read the goals", severity="error")
+        if self._wanted_parent:  # offer the one it has, so saving an edit does not drop it
+            parent = self.query_one("#parent", Select)
+            parent.set_options([(self._wanted_parent, self._wanted_parent)])
+            parent.value = self._wanted_parent
+        self._settled(self._wanted_parent)
+
+    def _settled(self, parent: str) -> None:
+        self._initial = replace(self._initial, parent=parent)
+        self._goals_read = True
         self.refresh_checks()
 
     def on_resize(self, event: Resize) -> None:
         self.query_one(SmartPanel).compact = event.size.width < WIDE
 
-    # -- reading the form ---------------------------------------------------------------
-
-    def values(self) -> FormValues:
-        """What the form holds right now."""
-        texts: dict[str, str] = {}
-        for name in FormValues.names():
-            widget = self.query_one(f"#{name}")
-            if isinstance(widget, Select):
-                texts[name] = "" if widget.value is Select.NULL else str(widget.value)
-            else:
-                assert isinstance(widget, Input)
-                texts[name] = widget.value
-        return FormValues(**texts)
+    # -- checking the form --------------------------------------------------------------
 
     def refresh_checks(self) -> FormResult:
         """Re-read the form: inline messages, section grades and the SMART panel."""
@@ -153,7 +146,7 @@ class GoalFormScreen(Screen[str | None]):
             name = field.editor.id or ""
             shown = self._tried_save or name in self._touched
             error = result.errors.get(name, "") if shown else ""
-            field.show(error=error, note=result.notes.get(name, _fixed(field)))
+            field.show(error=error, note=result.notes.get(name, fixed_note(field)))
         assessment = grade(values, result, self._points, today, self._taken)
         self.query_one(SmartPanel).assessment = assessment
         for heading in self.query(SectionHeading):
@@ -195,104 +188,19 @@ class GoalFormScreen(Screen[str | None]):
                 self.query_one(SmartPanel).focus_letter = LETTER_OF.get(node.editor.id or "", "")
                 return
 
-    # -- actions ------------------------------------------------------------------------
-
-    def action_save(self) -> None:
-        self._tried_save = True
-        result = self.refresh_checks()
-        if result.goal is None:
-            name = next(n for n in FormValues.names() if n in result.errors)
-            more = len(result.errors) - 1
-            extra = f" (and {more} more)" if more else ""
-            self.notify(
-                f"{LABEL_OF[name]}: {result.errors[name]}{extra}",
-                title="Not saved - fix the form first",
-                severity="error",
-            )
-            self.query_one(f"#{name}").focus()
-            return
-        goal = result.goal
-        if self.goal is None:
-            self._write(goal, "")
-            return
-        if self.values() == self._initial:
-            self.dismiss(goal.key)
-            return
-        changes = ledger_changes(self.goal, goal)
-        if not changes or self._reason:
-            self._write(goal, self._reason if changes else "")
-            return
-        what = "; ".join(f"{name} {old} -> {new}" for name, old, new in changes)
-
-        def with_reason(reason: str | None) -> None:
-            if reason:
-                self._reason = reason
-                self._write(goal, reason)
-            else:
-                self.notify("Not saved: a new target, baseline or due date needs a reason.")
-
-        self.app.push_screen(ReasonScreen(f"Why change {goal.key}: {what}?"), with_reason)
-
-    def _write(self, goal: Goal, reason: str) -> None:
-        try:
-            if self.goal is None:
-                saved = self.store.add_goal(goal)
-            else:
-                saved = self.store.update_goal(goal, reason=reason, base=self.goal)
-        except EditConflict as exc:
-            self._conflict(exc)
-            return
-        except GoaltuiError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
-            return
-        self.notify(f"Saved {saved.key}.", title=saved.title)
-        self.dismiss(saved.key)
-
-    # -- someone else saved this goal while the form was open -------------------------------
-
-    def _conflict(self, conflict: EditConflict) -> None:
-        when = f" at {conflict.at:%H:%M}" if conflict.at else ""
-        question = (
-            f"{conflict.key} was changed by {conflict.by or 'someone'}{when} while you edited it."
-            " Reload theirs (your changes are dropped), or keep yours (saved over theirs;"
-            " fields you did not touch take their values)?"
-        )
-        choices = [("reload", "Reload theirs", "r"), ("keep", "Keep mine", "k")]
-        self.app.push_screen(ChoiceScreen(question, choices), self._resolved)
-
-    def _resolved(self, answer: str | None) -> None:
-        if answer is None:
-            return  # back to the form, nothing saved
-        try:
-            theirs = self.store.goal(self.goal.key if self.goal else "")
-        except GoaltuiError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
-            return
-        mine, base = self.values(), self._initial
-        self.goal = theirs
-        if answer == "reload":
-            self._show_values(FormValues.from_goal(theirs))
-            self._initial = self.values()
-            self._reason = ""
-            self.refresh_checks()
-            self.notify(f"Showing {theirs.key} as {theirs.updated_by or 'they'} saved it.")
-            return
-        self._show_values(_merge(base, mine, FormValues.from_goal(theirs)))
-        self.action_save()  # against their version now: the ledger and a reason if needed
-
-    def _show_values(self, values: FormValues) -> None:
-        for name in FormValues.names():
-            widget = self.query_one(f"#{name}")
-            text = getattr(values, name)
-            if isinstance(widget, Select):
-                try:
-                    widget.value = text or Select.NULL
-                except InvalidSelectValueError:  # a parent added since the form opened
-                    widget.clear()
-            elif isinstance(widget, Input):
-                widget.value = text
+    # -- leaving ------------------------------------------------------------------------
 
     def action_cancel(self) -> None:
+        if self.saving:
+            # The queue outlives the form: the write still lands (or says why it did not).
+            what = self.goal.key if self.goal else self.values().key or "the goal"
+            self.notify(
+                f"{what} stays queued and is saved once the data file is free.",
+                title="Left while saving",
+                timeout=6,
+            )
+            self.dismiss(None)
+            return
         if self._timer is not None:
             self.refresh_checks()  # don't leave the form behind the question half graded
         if self.values() == self._initial:
@@ -305,33 +213,3 @@ class GoalFormScreen(Screen[str | None]):
 
         question = "Discard your changes to this goal?"
         self.app.push_screen(ConfirmScreen(question, yes="Discard", no="Keep editing"), discard)
-
-
-def _merge(base: FormValues, mine: FormValues, theirs: FormValues) -> FormValues:
-    """Mine where the lead changed a field since the form loaded, theirs everywhere else."""
-    fields = {}
-    for name in FormValues.names():
-        own = getattr(mine, name)
-        fields[name] = own if own != getattr(base, name) else getattr(theirs, name)
-    return FormValues(**fields)
-
-
-def _fixed(field: FormField) -> str:
-    """The permanent note of a field (the read-only key's), else blank."""
-    return "fixed: scripts use it" if field.editor.disabled else ""
-
-
-def _aligned_under(ancestor: str, goals: list[Goal]) -> set[str]:
-    """`ancestor` and the keys of every goal below it, however deep: none can be its parent."""
-    children: dict[str, list[str]] = {}
-    for goal in goals:
-        if goal.parent:
-            children.setdefault(goal.parent, []).append(goal.key)
-    found: set[str] = set()
-    todo = [ancestor]
-    while todo:
-        key = todo.pop()
-        if key not in found:
-            found.add(key)
-            todo += children.get(key, [])
-    return found

@@ -6,88 +6,53 @@ the big figures, the history chart, the milestones, the why and the notes from l
 time. One key records an outcome (keep, adjust, celebrate), `o` a note; ctrl+s saves
 the minutes (attendees and kind are asked once, at the first save). Goals without an
 outcome or note are kept in the minutes as "not discussed", with their figures.
+
+Each page is read in a worker and drawn when it arrives (review_page.py); the minutes
+go through the app's save queue and count as saved only once written, so leaving
+with "save" waits for the write (review_minutes.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.color import Color
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Button, Digits, Footer, Static
+from textual.widgets import Digits, Footer, Static
 from textual_plotext import PlotextPlot
 
-from goaltui.core import formatting as fmt
 from goaltui.core.clock import Clock
-from goaltui.core.errors import GoaltuiError
-from goaltui.core.minutes import (
-    TEAM_MEETING,
-    Minutes,
-    Outcome,
-    ReviewItem,
-    default_kind,
-    last_item,
-    parse_attendees,
-    review_item,
-)
-from goaltui.core.models import CheckIn, Goal, Milestone, Point
-from goaltui.core.progress import GoalProgress, evaluate
+from goaltui.core.minutes import TEAM_MEETING, Minutes, Outcome, default_kind
+from goaltui.core.models import Goal, Point
+from goaltui.core.progress import evaluate
 from goaltui.core.rules import NOTE_MAX
 from goaltui.store.store import Store
-from goaltui.widgets.board_cells import Palette, status_text
+from goaltui.widgets.board_cells import Palette
+from goaltui.widgets.reads import read_then
 from screens.detail_chart import draw_chart
-from screens.dialogs import Dialog, TextPromptScreen
+from screens.dialogs import TextPromptScreen
+from screens.review_dialogs import LeaveReviewScreen
+from screens.review_minutes import ReviewMinutes
+from screens.review_page import (
+    WIDE,
+    PageData,
+    head_text,
+    last_time,
+    read_page,
+    show_figures,
+    side_text,
+)
+
+__all__ = ["LeaveReviewScreen", "ReviewScreen"]
 
 OUTCOME_MARK = {
     Outcome.KEEP: "● keep",
     Outcome.ADJUST: "✎ adjust",
     Outcome.CELEBRATE: "★ celebrate",
 }
-WIDE = 110  # from this width all four figures are drawn large
-RECENT_NOTES = 3
 
 
-class LeaveReviewScreen(Dialog[bool | None]):
-    """Leaving with unsaved minutes: y saves, n discards, escape keeps reviewing (None)."""
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "Save", id="leave_review.save", tooltip="Save, then leave"),
-        Binding(
-            "n", "answer(False)", "Don't save", id="leave_review.discard", tooltip="Leave unsaved"
-        ),
-        Binding("escape", "stay", "Stay", id="leave_review.stay", tooltip="Back to the review"),
-    ]
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("Save the minutes?", classes="dialog-title")
-            yield Static("escape goes back to the review.", classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Don't save (n)", id="no", compact=True)
-                yield Button("Save (y)", id="yes", variant="primary", compact=True)
-        yield Footer(compact=True, show_command_palette=False)
-
-    def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
-
-    def action_stay(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-
-class ReviewScreen(Screen[bool]):
+class ReviewScreen(ReviewMinutes):
     """One goal per page; dismisses True when a goal was changed (adjusted) from here."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
@@ -133,13 +98,10 @@ class ReviewScreen(Screen[bool]):
         self.index = 0
         self.outcomes: dict[str, Outcome] = {}
         self.notes: dict[str, str] = {}
-        self.attendees: list[str] | None = None  # None: not asked yet
-        self.kind = ""
-        self.minutes_id: str | None = None  # set by the first save; later saves replace it
-        self.dirty = False
         self.changed = False
         self.history: list[Minutes] = []
-        self._goal: Goal | None = None
+        self._goal: Goal | None = None  # the page's goal, once read
+        self._kind = TEAM_MEETING  # the kind to offer, from the goals' owners
 
     @property
     def key(self) -> str | None:
@@ -173,10 +135,24 @@ class ReviewScreen(Screen[bool]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        try:
-            self.history = self.store.minutes()
-        except GoaltuiError as exc:
-            self.notify(str(exc), title="Could not read earlier minutes", severity="warning")
+        self._update_bar()
+        if not self.goal_keys:
+            return
+        self._show_reading()
+        # Earlier minutes first: the first page's "notes from last time" come from them.
+        read_then(self, self._read_start, self._started, self._start_failed, group="review-start")
+
+    def _read_start(self) -> tuple[list[Minutes], str]:
+        keys = set(self.goal_keys)
+        kind = default_kind(g for g in self.store.goals() if g.key in keys)
+        return self.store.minutes(), kind
+
+    def _started(self, start: tuple[list[Minutes], str]) -> None:
+        self.history, self._kind = start
+        self.show_page()
+
+    def _start_failed(self, error: str) -> None:
+        self.notify(error, title="Could not read earlier minutes", severity="warning")
         self.show_page()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -187,98 +163,44 @@ class ReviewScreen(Screen[bool]):
     # -- the page ---------------------------------------------------------------------
 
     def show_page(self) -> None:
-        """Read the current goal afresh and fill every part of the page."""
-        self._update_bar()
+        """Read the current goal afresh (in a worker) and fill the page when it arrives."""
         key = self.key
         if key is None:
             return
-        today = self.clock.today()
-        try:
-            goal = self.store.goal(key)
-            checkins = self.store.checkins(key)
-            milestones = self.store.milestones(key)
-            changes = self.store.target_changes(key)
-        except GoaltuiError as exc:
-            self._goal = None
-            self.query_one("#head", Static).update(Text(f"{key}: {exc}", style="bold"))
-            self.query_one("#side-text", Static).update("")
-            self._update_outcome()
-            return
-        self._goal = goal
-        progress = evaluate(goal, [Point(c.day, c.value) for c in checkins], today)
-        palette = Palette.from_app(self.app)
-        head = Text.assemble(
-            (goal.key, "bold"),
-            "  ",
-            status_text(progress.status, palette),
-            "  ",
-            goal.title,
-            "  ",
-            (f"{goal.owner} · {goal.level.value}", "dim"),
+        self._show_reading()
+        read_then(
+            self,
+            lambda: read_page(self.store, key),
+            lambda page: self._show_page(key, page),
+            lambda error: self._page_failed(key, error),
+            group="review-page",
         )
-        self.query_one("#head", Static).update(head)
-        self._show_figures(goal, progress, palette)
-        draw_chart(self.query_one(PlotextPlot), goal, checkins, changes, today)
-        self.query_one("#side-text", Static).update(self._side_text(goal, checkins, milestones))
+
+    def _show_reading(self) -> None:
+        self._goal = None  # nothing to adjust until the page's goal is read
+        key = self.key or ""
+        self.query_one("#head", Static).update(Text.assemble((key, "bold"), ("  reading…", "dim")))
         self._update_outcome()
 
-    def _show_figures(self, goal: Goal, progress: GoalProgress, palette: Palette) -> None:
-        metric = goal.metric
-        # "%" sticks to the digits, as everywhere; another unit goes in the label.
-        glued = "%" if metric.unit == "%" else ""
-        unit = f" ({metric.unit})" if metric.unit and not glued else ""
-        target = fmt.value(metric.target, glued)
-        days = progress.days_left
-        # Narrow: the target is named in the label instead of drawn large.
-        now_target = "" if self.app.size.width >= WIDE else f" · target {target}"
-        figures = {
-            "now": (f"{metric.name} now{unit}{now_target}", _digits(progress.current, glued)),
-            "target": (f"target{unit}", _digits(metric.target, glued)),
-            "progress": ("progress", _digits(progress.percent, "%")),
-            "left": (
-                "days overdue" if days is not None and days < 0 else "days left",
-                _digits(None if days is None else abs(days)),
-            ),
-        }
-        for fid, (label, value) in figures.items():
-            box = self.query_one(f"#fig-{fid}")
-            box.query_one(".figure-label", Static).update(label)
-            box.query_one(Digits).update(value)
-        colour = palette.status_color(progress.status)
-        digits = self.query_one("#fig-progress Digits", Digits)
-        digits.styles.color = Color.from_rich_color(colour) if colour else None
-
-    def _side_text(self, goal: Goal, checkins: list[CheckIn], milestones: list[Milestone]) -> Text:
-        done = sum(1 for m in milestones if m.done)
-        parts = [*self._last_time(goal.key), Text("")]
-        parts.append(Text(f"Milestones {done}/{len(milestones)}", style="bold"))
+    def _show_page(self, key: str, page: PageData) -> None:
+        if key != self.key:
+            return  # the lead turned the page while it was read
         today = self.clock.today()
-        for m in milestones:
-            if not m.done:
-                late = m.is_overdue(today)
-                due = f" (due {m.due.isoformat()})" if m.due else ""
-                parts.append(Text(f"☐ {m.title}{due}", style="bold" if late else ""))
-        if not milestones:
-            parts.append(Text("none", style="dim"))
-        parts += [Text(""), Text("Why", style="bold"), Text(goal.why or "—")]
-        recent = [c for c in checkins if c.note and c.day <= today][-RECENT_NOTES:]
-        if recent:
-            parts += [Text(""), Text("Recent check-in notes", style="bold")]
-            unit = goal.metric.unit
-            for c in reversed(recent):
-                value = fmt.value(c.value, unit)
-                parts.append(Text.assemble((f"{c.day:%m-%d} {value}: ", "dim"), c.note))
-        return Text("\n").join(parts)
+        goal = self._goal = page.goal
+        progress = evaluate(goal, [Point(c.day, c.value) for c in page.checkins], today)
+        palette = Palette.from_app(self.app)
+        self.query_one("#head", Static).update(head_text(goal, progress, palette))
+        show_figures(self, goal, progress, palette, self.app.size.width)
+        draw_chart(self.query_one(PlotextPlot), goal, page.checkins, page.changes, today)
+        side = side_text(page, last_time(self.history, self.minutes_id, key), today)
+        self.query_one("#side-text", Static).update(side)
+        self._update_outcome()
 
-    def _last_time(self, key: str) -> list[Text]:
-        found = last_item([m for m in self.history if m.id != self.minutes_id], key)
-        if found is None:
-            return [Text("Notes from last time", style="bold"), Text("none yet", style="dim")]
-        minutes, item = found
-        title = f"Last time · {minutes.held_on.isoformat()} {minutes.kind}"
-        outcome = item.outcome.value if item.outcome else "no outcome"
-        line = Text.assemble((outcome, "italic"), f": {item.note}" if item.note else "")
-        return [Text(title, style="bold"), line]
+    def _page_failed(self, key: str, error: str) -> None:
+        if key != self.key:
+            return
+        self.query_one("#head", Static).update(Text(f"{key}: {error}", style="bold"))
+        self.query_one("#side-text", Static).update("")
 
     def _update_bar(self) -> None:
         bar = Text.assemble(("Review", "bold"))
@@ -289,8 +211,8 @@ class ReviewScreen(Screen[bool]):
         if self.attendees is not None:
             who = ", ".join(self.attendees) or "no attendees"
             bar.append(f"  · {self.kind}: {who}")
-        if self.minutes_id is not None:
-            bar.append("  · saved" if not self.dirty else "  · unsaved changes")
+        if state := self.save_state():
+            bar.append(f"  · {state}", style="bold" if self._saving else "")
         self.query_one("#bar", Static).update(bar)
 
     def _update_outcome(self) -> None:
@@ -331,7 +253,7 @@ class ReviewScreen(Screen[bool]):
             del self.outcomes[key]
         else:
             self.outcomes[key] = chosen
-        self.dirty = True
+        self._touch()
         self._update_outcome()
 
     def action_adjust(self) -> None:
@@ -345,7 +267,8 @@ class ReviewScreen(Screen[bool]):
             if saved is None:
                 return  # cancelled: no outcome recorded
             self.outcomes[key] = Outcome.ADJUST
-            self.dirty = self.changed = True
+            self.changed = True
+            self._touch()
             self.show_page()
 
         self.app.push_screen(GoalFormScreen(self.store, self.clock, goal), returned)
@@ -362,7 +285,7 @@ class ReviewScreen(Screen[bool]):
                 self.notes[key] = text[:NOTE_MAX]
             else:
                 self.notes.pop(key, None)
-            self.dirty = True
+            self._touch()
             self._update_outcome()
 
         prompt = TextPromptScreen(
@@ -371,102 +294,3 @@ class ReviewScreen(Screen[bool]):
             placeholder="e.g. Maria shadows Sam on refunds next week",
         )
         self.app.push_screen(prompt, noted)
-
-    def action_attendees(self, then: Callable[[], None] | None = None) -> None:
-        """Ask who is here (comma-separated) and the kind of meeting; `then` runs after."""
-
-        def got_kind(kind: str | None) -> None:
-            if kind is None:
-                return
-            self.kind = kind or self.kind or self._default_kind()
-            self.dirty = self.dirty or self.minutes_id is not None
-            self._update_bar()
-            if then is not None:
-                then()
-
-        def got_names(text: str | None) -> None:
-            if text is None:
-                return
-            self.attendees = parse_attendees(text)
-            prompt = TextPromptScreen(
-                "Kind of meeting", self.kind or self._default_kind(), "team meeting, one-on-one"
-            )
-            self.app.push_screen(prompt, got_kind)
-
-        names = ", ".join(self.attendees or [])
-        prompt = TextPromptScreen("Attendees, comma-separated", names, "e.g. Dana, Maria, Sam")
-        self.app.push_screen(prompt, got_names)
-
-    def _default_kind(self) -> str:
-        try:
-            keys = set(self.goal_keys)
-            return default_kind(g for g in self.store.goals() if g.key in keys)
-        except GoaltuiError:
-            return TEAM_MEETING
-
-    def action_save(self, then: Callable[[], None] | None = None) -> None:
-        if self.attendees is None:
-            self.action_attendees(then=lambda: self._write(then))
-        else:
-            self._write(then)
-
-    def _write(self, then: Callable[[], None] | None = None) -> None:
-        try:
-            minutes = self.store.save_minutes(self.build_minutes(self.clock.today()))
-        except GoaltuiError as exc:
-            self.notify(str(exc), title="Minutes not saved", severity="error")
-            return
-        self.minutes_id, self.dirty = minutes.id, False
-        discussed = sum(1 for i in minutes.items if i.discussed)
-        self.notify(
-            f"{len(minutes.items)} goals, {discussed} discussed.", title="Minutes saved", timeout=3
-        )
-        self._update_bar()
-        if then is not None:
-            then()
-
-    def build_minutes(self, today: date) -> Minutes:
-        """Every goal of the review with its figures as of now, outcome and note."""
-        snapshot = self.store.snapshot()
-        goals = {g.key: g for g in snapshot.goals}
-        items: list[ReviewItem] = []
-        for key in self.goal_keys:
-            goal = goals.get(key)
-            if goal is None:
-                continue  # deleted since the review began
-            progress = evaluate(goal, snapshot.series.get(key, []), today)
-            items.append(
-                review_item(goal, progress, self.outcomes.get(key), self.notes.get(key, ""))
-            )
-        fields = {
-            "held_on": today,
-            "kind": self.kind or self._default_kind(),
-            "attendees": self.attendees or [],
-            "items": items,
-        }
-        if self.minutes_id is not None:
-            fields["id"] = self.minutes_id
-        return Minutes.model_validate(fields)
-
-    def action_back(self) -> None:
-        if not self.dirty:
-            self.dismiss(self.changed)
-            return
-
-        def answered(save: bool | None) -> None:
-            if save is None:
-                return
-            if save:
-                self.action_save(then=self._leave)
-            else:
-                self._leave()
-
-        self.app.push_screen(LeaveReviewScreen(), answered)
-
-    def _leave(self) -> None:
-        self.dismiss(self.changed)
-
-
-def _digits(value: float | None, unit: str = "") -> str:
-    """A value for the Digits widget: "--" when unknown, as its font has no "—"."""
-    return "--" if value is None else fmt.value(value, unit)

@@ -13,11 +13,11 @@ from textual.widgets.tree import TreeNode
 
 from goaltui.core import formatting as fmt
 from goaltui.core.alignment import Alignment, AlignNode, build_alignment
-from goaltui.core.board_rows import build_rows
+from goaltui.core.board_rows import BoardRow, build_rows
 from goaltui.core.clock import Clock
-from goaltui.core.errors import GoaltuiError
 from goaltui.store.store import Store
 from goaltui.widgets.board_cells import STATUS_MARK, Palette
+from goaltui.widgets.reads import read_then
 
 UNALIGNED = "Not aligned to anything"
 Data = str | None  # a node's goal key; None for the heading nodes
@@ -72,6 +72,7 @@ class AlignmentScreen(Screen[bool]):
         self.alignment = Alignment((), ())
         self.nodes: dict[str, AlignNode] = {}
         self.changed = False
+        self._loaded = False
 
     def compose(self) -> ComposeResult:
         yield Static("Alignment: centre objectives → team goals → agent goals", id="tree-head")
@@ -83,17 +84,22 @@ class AlignmentScreen(Screen[bool]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.load()
-        tree = self.query_one(Tree)
+        tree: Tree[Data] = self.query_one(Tree)
+        tree.root.add_leaf(Text("Reading the data file\u2026", style="italic"), None)
         tree.focus()
-        tree.cursor_line = 0
+        self.load()
 
     def load(self) -> None:
-        try:
-            rows = build_rows(self.store.snapshot(), self.clock.today())
-        except GoaltuiError as exc:
-            self.notify(str(exc), title="Cannot read the data file", severity="error")
-            rows = []
+        """Read the goals in a worker; the tree is rebuilt when they arrive."""
+        read_then(self, self._read, self._show, lambda error: self._show([], error), group="tree")
+
+    def _read(self) -> list[BoardRow]:
+        return build_rows(self.store.snapshot(), self.clock.today())
+
+    def _show(self, rows: list[BoardRow], error: str = "") -> None:
+        if error:
+            self.notify(error, title="Cannot read the data file", severity="error")
+        first, self._loaded = not self._loaded, True
         self.alignment = build_alignment(rows)
         self.nodes = {}
         tree: Tree[Data] = self.query_one(Tree)
@@ -109,6 +115,8 @@ class AlignmentScreen(Screen[bool]):
             heading.expand()
         if not self.alignment.roots and not self.alignment.unaligned:
             tree.root.add_leaf(Text("No goals yet", style="italic"), None)
+        if first:
+            tree.cursor_line = 0  # later reloads keep the cursor where the lead left it
 
     def _add(self, parent: TreeNode[Data], node: AlignNode, palette: Palette) -> None:
         self.nodes[node.key] = node

@@ -1,13 +1,16 @@
 """Waiting for state in Pilot tests, never for a fixed time.
 
-Reads and writes run in thread workers (LiveReader, SaveQueue), so a test that
-presses Enter waits for the save to be done before it reads the file.
+Reads and writes run in thread workers (LiveReader, SaveQueue, read_then): a read posts
+its result as a message, and applying it may start the next worker (the board's read
+opens a form, the form reads its goals). So wait in rounds until no worker runs, no save
+waits and what they posted is handled; or until a condition holds. Every wait is bounded
+and fails with what it waited for.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual.pilot import Pilot
@@ -15,6 +18,7 @@ from textual.pilot import Pilot
 from goaltui.widgets.saves import saves_of
 
 LIMIT = 20.0  # seconds; far above what any wait takes, even with both cores busy
+ROUNDS = 50
 
 
 async def until(pilot: Pilot[Any], check: Callable[[], bool], what: str = "") -> None:
@@ -27,16 +31,40 @@ async def until(pilot: Pilot[Any], check: Callable[[], bool], what: str = "") ->
         await pilot.pause(0.02)
 
 
-async def saves_settled(pilot: Pilot[Any]) -> None:
-    """Wait until the app's save queue is empty and its callbacks have run."""
-    queue = saves_of(pilot.app)
-    await until(pilot, lambda: not queue.pending, "the save queue to empty")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def loaded(pilot: Pilot[Any]) -> None:
     """Wait until the current screen is one that reads in a worker (check-in, milestones,
     wins: it has a `loaded` flag) and has read what it shows."""
     await until(pilot, lambda: getattr(pilot.app.screen, "loaded", False) is True, "the read")
     await pilot.pause()
+
+
+def busy(pilot: Pilot[Any]) -> bool:
+    """A worker runs or a save waits."""
+    app = pilot.app
+    return bool(saves_of(app).pending) or any(not w.is_finished for w in app.workers)
+
+
+async def saves_settled(pilot: Pilot[Any]) -> None:
+    """Wait until every queued save is written, every worker is done and what they posted
+    is applied. Do not call it while another process holds the data file's lock."""
+    for _ in range(ROUNDS):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not busy(pilot):
+            await pilot.pause()  # a last round for what the final callbacks posted
+            if not busy(pilot):
+                return
+    raise AssertionError(f"still busy after {ROUNDS} rounds: {saves_of(pilot.app).pending}")
+
+
+def settled_then(*press: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """A snapshot's `run_before`: wait for the first reads, press the keys, wait again
+    (snap_compare's own `press` does not wait for what the keys read in a worker)."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await saves_settled(pilot)
+        if press:
+            await pilot.press(*press)
+            await saves_settled(pilot)
+
+    return run_before

@@ -20,6 +20,7 @@ from goaltui.core.clock import Clock
 from goaltui.core.errors import DataFileError
 from goaltui.core.progress import AT_RISK_SLACK, ON_TRACK_SLACK
 from goaltui.store.store import Store
+from goaltui.widgets.saves import saves_of
 from screens.board import BoardScreen
 from screens.help import HelpScreen, key_rows
 
@@ -97,6 +98,7 @@ class GoalApp(App[None]):
         self.settings = settings or load_settings()
         self.start = start
         self._remember_theme = False
+        self._quit_asked = False  # a quit waits for the saves; a second one does not
         # The board is the base of the "board" mode (a mode's screen gets its CSS_PATH loaded;
         # get_default_screen's does not).
         self.install_screen(
@@ -140,6 +142,27 @@ class GoalApp(App[None]):
                 save_settings(self.settings)
             except (OSError, DataFileError) as exc:
                 self.notify(f"could not save the theme: {exc}", severity="warning")
+
+    async def action_quit(self) -> None:
+        """Quit (ctrl+q, q): once the queued saves are written, so none is dropped. While the
+        data file is busy that may take a while; a second quit leaves at once."""
+        pending = saves_of(self).pending
+        if not pending or self._quit_asked:
+            self.exit()
+            return
+        self._quit_asked = True
+        count = len(pending)
+        changes = f"{count} change{'s' if count != 1 else ''}"
+        what = ", ".join(pending[:3]) + (", …" if count > 3 else "")
+        self.notify(
+            f"Saving {changes} first ({what}); goaltui closes once "
+            f"{'they are' if count != 1 else 'it is'} written. Quit again to leave now "
+            "and drop what is not saved.",
+            title="Saving before quitting",
+            severity="warning",
+            timeout=30,
+        )
+        saves_of(self).when_idle(self.exit)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -99,11 +99,16 @@ class LiveReader(Generic[T]):
         return self.store.change_token() != self.token or bool(self.stale and self.stale())
 
     def poll(self) -> None:
+        # A read in flight took its token first, so a write during it is seen next tick;
+        # replacing it instead would starve a screen whose reads outlast the interval.
+        if self.reading:
+            return
         if self.changed():
             self.load()
 
     @property
     def reading(self) -> bool:
+        """A read is running (the first one included: the screen may show \"reading\")."""
         return self._worker is not None and not self._worker.is_finished
 
     def load(self) -> None:

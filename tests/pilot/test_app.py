@@ -10,6 +10,7 @@ from board_helpers import board, screen_text
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.widgets._footer import FooterKey
+from waits import saves_settled
 
 from goaltui.app import settings as settings_module
 from goaltui.app.commands import GoalCommands
@@ -28,7 +29,8 @@ async def test_make_app_hands_store_and_clock_down(demo_store: Store, clock: Fix
     app = make_app(demo_store, clock)
     assert isinstance(app, GoalApp)
     assert app.store is demo_store and app.clock is clock
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         screen = app.screen
         assert isinstance(screen, BoardScreen)
         assert screen.store is demo_store and screen.clock is clock
@@ -45,6 +47,7 @@ def test_every_binding_has_an_id_a_description_and_a_tooltip(owner: type) -> Non
 async def test_footer_shows_the_board_keys(demo_store: Store, clock: FixedClock) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await pilot.pause()
         shown = {key.description for key in app.screen.query(FooterKey)}
         # enter (Open) and x (Close) are in help only: the 80-column footer is full (issue 6).
@@ -58,6 +61,7 @@ async def test_help_lists_the_keys_of_the_current_screen(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
+        await saves_settled(pilot)
         await pilot.press(key)
         assert isinstance(app.screen, HelpScreen)
         described = {row.description for row in app.screen.rows}
@@ -66,6 +70,7 @@ async def test_help_lists_the_keys_of_the_current_screen(
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
         board(app).open_goal(board(app).rows[0].key)
+        await saves_settled(pilot)
         await pilot.pause()
         await pilot.press(key)
         assert isinstance(app.screen, HelpScreen)
@@ -79,12 +84,14 @@ async def test_theme_is_remembered_across_app_instances(
 ) -> None:
     first = make_app(demo_store, clock)
     async with first.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         first.theme = "nord"
         await pilot.pause()
     saved = json.loads(settings_path().read_text(encoding="utf-8"))
     assert saved["theme"] == "nord"
     second = make_app(demo_store, clock)
-    async with second.run_test(size=SIZE):
+    async with second.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         assert second.theme == "nord"
 
 
@@ -94,7 +101,8 @@ async def test_textual_theme_variable_wins_over_the_saved_theme(
     save_settings(Settings(theme="nord"))
     monkeypatch.setenv("TEXTUAL_THEME", "gruvbox")
     app = make_app(demo_store, clock)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         assert app.theme != "nord"
 
 
@@ -126,7 +134,8 @@ async def test_palette_finds_goals_by_key_title_and_owner(
     demo_store: Store, clock: FixedClock
 ) -> None:
     app = make_app(demo_store, clock)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         provider = GoalCommands(app.screen)
         for query, expected in [
             ("aht-maria", "goal: Open aht-maria"),
@@ -149,6 +158,7 @@ async def test_palette_finds_goals_by_key_title_and_owner(
 async def test_palette_command_opens_a_goal(demo_store: Store, clock: FixedClock) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"open aht-maria")
@@ -164,6 +174,7 @@ async def test_palette_filter_and_sort_commands_drive_the_board(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         provider = GoalCommands(app.screen)
         hits = {hit.text: hit async for hit in provider.search("filter by owner sam okafor")}
         hits["board: Filter by owner Sam Okafor"].command()
@@ -180,7 +191,8 @@ async def test_no_color_still_shows_status_words(
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(demo_store, clock)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         assert app.no_color
         text = screen_text(app)
         for row in board(app).shown:
@@ -193,6 +205,7 @@ async def test_c_opens_the_check_in_and_start_checkin_opens_it_directly(
     checkin = pytest.importorskip("screens.checkin")
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await pilot.press("c")
         assert isinstance(app.screen, checkin.CheckInScreen)
         app.screen.dismiss(False)
@@ -200,6 +213,7 @@ async def test_c_opens_the_check_in_and_start_checkin_opens_it_directly(
         assert isinstance(app.screen, BoardScreen)
     direct = make_app(demo_store, clock, start="checkin")
     async with direct.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await pilot.pause()
         assert isinstance(direct.screen, checkin.CheckInScreen)
         direct.screen.dismiss(False)  # closing the check-in ends `goaltui checkin`

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from board_helpers import screen_text
 from click.testing import CliRunner
+from waits import saves_settled
 
 from goaltui.app.goal_app import make_app
 from goaltui.cli import main as cli
@@ -23,6 +24,7 @@ async def test_ascii_board_has_plain_sparklines_and_bars(
 ) -> None:
     app = make_app(demo_store, clock, ascii=True)
     async with app.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await pilot.pause()
         text = screen_text(app)
         assert "kb-articles" in text and not BLOCKS & set(text)
@@ -32,6 +34,7 @@ async def test_ascii_board_has_plain_sparklines_and_bars(
 async def test_ascii_checkin_has_plain_borders(demo_store: Store, clock: FixedClock) -> None:
     app = make_app(demo_store, clock, start="checkin", ascii=True)
     async with app.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await pilot.pause()
         text = screen_text(app)
         assert not BLOCKS & set(text), text
@@ -43,6 +46,7 @@ async def test_without_ascii_the_board_keeps_its_block_glyphs(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await pilot.pause()
         assert BLOCKS & set(screen_text(app))
 

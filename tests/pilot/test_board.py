@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from board_helpers import board, reloaded, screen_text
 from textual.widgets import DataTable, Input
+from waits import saves_settled
 
 from goaltui.app.goal_app import GoalApp, make_app
 from goaltui.core.board_rows import SORT_KEYS, BoardFilter, build_rows, visible_rows
@@ -33,7 +34,8 @@ def selected(app: GoalApp) -> str | None:
 
 async def test_board_shows_every_goal_in_one_table(demo_store: Store, clock: FixedClock) -> None:
     app = make_app(demo_store, clock)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         keys = shown_keys(app)
         assert sorted(keys) == [g.key for g in demo_store.goals()]
         assert len(app.screen.query(DataTable)) == 1
@@ -50,6 +52,7 @@ async def test_sort_key_cycles_status_due_progress_key(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         rows = board(app).rows
         orders = {
             sort: [r.key for r in visible_rows(rows, BoardFilter(), sort)] for sort in SORT_KEYS
@@ -75,6 +78,7 @@ async def test_slash_filter_narrows_rows_and_escape_clears(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         everything = shown_keys(app)
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
@@ -96,6 +100,7 @@ async def test_typing_q_or_question_mark_in_the_filter_does_not_quit_or_open_hel
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await pilot.press("slash", "q", "question_mark")
         assert app.is_running
         assert isinstance(app.screen, BoardScreen)
@@ -105,6 +110,7 @@ async def test_typing_q_or_question_mark_in_the_filter_does_not_quit_or_open_hel
 async def test_owner_level_and_status_filters(demo_store: Store, clock: FixedClock) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         everything = shown_keys(app)
         owner = board(app).shown[0].goal.owner
         await pilot.press("o")
@@ -128,6 +134,7 @@ async def test_owner_level_and_status_filters(demo_store: Store, clock: FixedClo
 async def test_filter_without_match_says_how_to_clear(demo_store: Store, clock: FixedClock) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await pilot.press("slash", *"zzz", "enter")
         assert shown_keys(app) == []
         assert "No goal matches the filter" in screen_text(app)
@@ -138,6 +145,7 @@ async def test_empty_file_shows_a_friendly_empty_state(
 ) -> None:
     app = make_app(empty_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         text = screen_text(app)
         assert "No goals yet" in text and "press n" in text
         await pilot.press("e", "m", "enter", "s")  # nothing to act on: nothing breaks
@@ -149,6 +157,7 @@ async def test_enter_opens_the_detail_of_the_highlighted_goal(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await pilot.press("down", "down", "down")
         key = selected(app)
         await pilot.press("enter")
@@ -166,6 +175,7 @@ async def test_cursor_stays_on_the_same_goal_after_a_refresh(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await pilot.press("end")  # last row in status order
         key = selected(app)
         index = app.screen.query_one(BoardTable).cursor_row
@@ -191,6 +201,7 @@ async def test_a_check_in_logged_elsewhere_shows_up_on_the_next_poll(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         before = next(r for r in board(app).rows if r.key == "aht-tom").progress.current
         other = Store(demo_store.path, clock=clock, user="other-lead")
         other.log("aht-tom", 470.0, clock.today())
@@ -204,15 +215,19 @@ async def test_new_and_edit_open_the_goal_form(demo_store: Store, clock: FixedCl
     goal_form = pytest.importorskip("screens.goal_form")
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await pilot.press("n")
         assert isinstance(app.screen, goal_form.GoalFormScreen)
         app.screen.dismiss(None)
+        await saves_settled(pilot)
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         key = selected(app)
         await pilot.press("e")
+        await saves_settled(pilot)
         assert isinstance(app.screen, goal_form.GoalFormScreen)
         app.screen.dismiss(key)
+        await saves_settled(pilot)
         await reloaded(pilot)
         assert selected(app) == key
 
@@ -223,12 +238,14 @@ async def test_m_opens_the_milestones_of_the_highlighted_goal(
     milestones = pytest.importorskip("screens.milestones")
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         key = selected(app)
         await pilot.press("m")
         assert isinstance(app.screen, milestones.MilestonesScreen)
         assert key is not None
         done, total = demo_store.snapshot().milestones.get(key, (0, 0))
         app.screen.dismiss(False)
+        await saves_settled(pilot)
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         row = next(r for r in board(app).rows if r.key == key)
@@ -252,7 +269,9 @@ async def test_detail_shows_log_milestones_ledger_and_smart(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
+        await saves_settled(pilot)
         board(app).open_goal("aht-tom")
+        await saves_settled(pilot)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, DetailScreen)
@@ -278,19 +297,24 @@ async def test_detail_edit_and_milestones_return_to_a_refreshed_detail(
     milestones = pytest.importorskip("screens.milestones")
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         board(app).open_goal("aht-tom")
+        await saves_settled(pilot)
         await pilot.pause()
         detail = app.screen
         assert isinstance(detail, DetailScreen)
         await pilot.press("3", "e")
+        await saves_settled(pilot)
         assert isinstance(app.screen, goal_form.GoalFormScreen)
         app.screen.dismiss("aht-tom")
+        await saves_settled(pilot)
         await pilot.pause()
         assert app.screen is detail and detail.changed
         assert detail.query_one("TabbedContent").active == "milestones"  # tab kept
         await pilot.press("m")
         assert isinstance(app.screen, milestones.MilestonesScreen)
         app.screen.dismiss(False)
+        await saves_settled(pilot)
         await pilot.pause()
         assert app.screen is detail
         await pilot.press("escape")
@@ -302,7 +326,9 @@ async def test_detail_of_a_goal_that_cannot_be_read_says_so_and_keeps_running(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         board(app).open_goal("no-such-goal")  # e.g. deleted by another session meanwhile
+        await saves_settled(pilot)
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
         await pilot.press("2", "5")  # no tabs to switch to: nothing breaks
@@ -316,6 +342,7 @@ async def test_a_broken_data_file_is_reported_once_and_retried_when_it_changes(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await app.workers.wait_for_complete()  # the start-up wins worker may write the file
         keys = shown_keys(app)
         good = demo_store.path.read_bytes()

@@ -10,6 +10,7 @@ import pytest
 from screen_host import ScreenHost, paste, paste_all, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
+from waits import saves_settled
 
 from goaltui.core.clock import FixedClock
 from goaltui.core.goal_input import FormValues, grade, ledger_changes, read_form
@@ -140,12 +141,14 @@ def edit_form(demo_store: Store, clock: FixedClock) -> ScreenHost:
 
 
 async def save(pilot: Pilot[Any]) -> None:
+    """ctrl+s, then wait for the save queue (the form closes once the goal is written)."""
     await pilot.press("ctrl+s")
-    await pilot.pause()
+    await saves_settled(pilot)
 
 
 async def test_create_goal_from_the_form(new_form: ScreenHost, empty_store: Store) -> None:
     async with new_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await type_text(pilot, "Cut AHT for the billing queue")
         await pilot.pause(SETTLE)
         assert new_form.screen.query_one("#key", Input).value == "cut-aht-for-the-billing"
@@ -175,6 +178,7 @@ async def test_create_goal_from_the_form(new_form: ScreenHost, empty_store: Stor
 
 async def test_a_key_the_lead_typed_is_not_overwritten(new_form: ScreenHost) -> None:
     async with new_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await paste(pilot, "title", "Cut AHT")
         assert new_form.screen.query_one("#key", Input).value == "cut-aht"
         await paste(pilot, "key", "aht-q1")
@@ -186,6 +190,7 @@ async def test_bad_target_shows_a_message_and_saves_nothing(
     new_form: ScreenHost, empty_store: Store
 ) -> None:
     async with new_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await paste_all(pilot, title="Lift FCR for billing", metric="FCR", target="abc")
         await pilot.pause(SETTLE)
         assert error_of(pilot, "target") == "target must be a number, got 'abc'"
@@ -200,6 +205,7 @@ async def test_bad_target_shows_a_message_and_saves_nothing(
 
 async def test_required_fields_block_saving(new_form: ScreenHost, empty_store: Store) -> None:
     async with new_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await pilot.pause(SETTLE)
         assert error_of(pilot, "title") == "", "no scolding before the lead has typed"
         await save(pilot)
@@ -212,6 +218,7 @@ async def test_relative_target_saves_the_computed_value(
     new_form: ScreenHost, empty_store: Store
 ) -> None:
     async with new_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await paste_all(
             pilot,
             title="Cut AHT for the billing queue",
@@ -229,6 +236,7 @@ async def test_relative_target_saves_the_computed_value(
 
 async def test_smart_panel_grades_m_as_the_lead_types(new_form: ScreenHost) -> None:
     async with new_form.run_test(size=(120, 40)) as pilot:
+        await saves_settled(pilot)
         await pilot.pause(SETTLE)
         assert grade_of(pilot, "M") is Grade.FAIL
         await paste_all(pilot, metric="AHT", unit="s", baseline="480")
@@ -245,6 +253,7 @@ async def test_escape_with_changes_asks_before_discarding(
     new_form: ScreenHost, empty_store: Store
 ) -> None:
     async with new_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await type_text(pilot, "Half a thought")
         await pilot.press("escape")
         await pilot.pause()
@@ -261,6 +270,7 @@ async def test_escape_with_changes_asks_before_discarding(
 
 async def test_escape_without_changes_just_leaves(edit_form: ScreenHost) -> None:
     async with edit_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await pilot.pause(SETTLE)
         await pilot.press("escape")
         await pilot.pause()
@@ -272,6 +282,7 @@ async def test_editing_the_target_asks_a_reason_for_the_ledger(
 ) -> None:
     before = len(demo_store.target_changes("aht-billing"))
     async with edit_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         assert edit_form.screen.query_one("#key", Input).disabled, "the key is fixed when editing"
         await paste(pilot, "target", "400")
         await save(pilot)
@@ -281,7 +292,7 @@ async def test_editing_the_target_asks_a_reason_for_the_ledger(
         assert isinstance(edit_form.screen, ReasonScreen)
         await type_text(pilot, "new CRM lookup saves 20 s")
         await pilot.press("enter")
-        await pilot.pause()
+        await saves_settled(pilot)
     assert edit_form.results == ["aht-billing"]
     assert demo_store.goal("aht-billing").metric.target == 400.0
     changes = demo_store.target_changes("aht-billing")
@@ -295,6 +306,7 @@ async def test_cancelling_the_reason_saves_nothing(
     edit_form: ScreenHost, demo_store: Store
 ) -> None:
     async with edit_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await paste(pilot, "due", "+4m")
         await save(pilot)
         assert isinstance(edit_form.screen, ReasonScreen)
@@ -310,6 +322,7 @@ async def test_editing_other_fields_needs_no_reason(
 ) -> None:
     before = len(demo_store.target_changes())
     async with edit_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await paste(pilot, "plan", "Side-by-side coaching every Tuesday")
         await save(pilot)
     assert edit_form.results == ["aht-billing"]
@@ -318,7 +331,8 @@ async def test_editing_other_fields_needs_no_reason(
 
 
 async def test_parent_is_picked_from_existing_goals(edit_form: ScreenHost) -> None:
-    async with edit_form.run_test(size=(80, 24)):
+    async with edit_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         parent = edit_form.screen.query_one("#parent", Select)
         assert parent.value == "csat-centre"
         keys = {value for _, value in parent._options if value is not Select.NULL}
@@ -330,6 +344,7 @@ async def test_parent_is_picked_from_existing_goals(edit_form: ScreenHost) -> No
 async def test_store_errors_are_notified_not_raised(demo_store: Store, clock: FixedClock) -> None:
     app = ScreenHost(GoalFormScreen(demo_store, clock))
     async with app.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
         await paste_all(pilot, title="Cut AHT for the billing queue", metric="AHT")
         await pilot.pause(SETTLE)
         form = app.screen

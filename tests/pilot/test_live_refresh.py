@@ -97,6 +97,7 @@ async def test_a_check_in_saved_in_one_app_shows_on_the_others_board_within_two_
 async def test_own_writes_refresh_but_make_no_notice(demo_store: Store, clock: FixedClock) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         demo_store.log("aht-tom", 471.0)  # this lead, e.g. `goaltui log` in another window
         board(app)._poll()
         await reloaded(pilot)
@@ -107,6 +108,7 @@ async def test_own_writes_refresh_but_make_no_notice(demo_store: Store, clock: F
 async def test_the_notice_names_who_changed_what(demo_store: Store, clock: FixedClock) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         other = sam(demo_store, clock)
         for key, value in (("aht-tom", 470.0), ("fcr-sam", 71.0), ("csat-priya", 88.0)):
             other.log(key, value)
@@ -132,7 +134,9 @@ async def test_the_detail_shows_a_check_in_logged_elsewhere(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         board(app).open_goal("aht-tom")
+        await saves_settled(pilot)
         await pilot.pause()
         detail = app.screen
         assert isinstance(detail, DetailScreen)
@@ -154,6 +158,7 @@ async def test_the_check_in_keeps_what_the_lead_is_typing(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await pilot.press("c")
         await loaded(pilot)
         checkin = app.screen
@@ -184,6 +189,7 @@ async def test_the_milestone_list_refreshes_and_keeps_the_cursor(
     app = make_app(demo_store, clock)
     key = "fcr-sam"
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         board(app).open_milestones(key)
         await loaded(pilot)
         screen = app.screen
@@ -206,6 +212,7 @@ async def test_the_milestone_list_refreshes_and_keeps_the_cursor(
 
 async def open_form(app: App[Any], pilot: Pilot[Any], key: str) -> GoalFormScreen:
     board(app).edit_goal(key)
+    await saves_settled(pilot)
     await pilot.pause()
     form = app.screen
     assert isinstance(form, GoalFormScreen)
@@ -221,17 +228,18 @@ async def test_a_conflict_asks_and_reload_shows_theirs(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         form = await open_form(app, pilot, "aht-tom")
         set_field(form, "title", "Mine: Tom's handle time")
         other = sam(demo_store, clock)
         theirs = other.goal("aht-tom")
         other.update_goal(theirs.model_copy(update={"plan": "Theirs: shadow a senior agent"}))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await saves_settled(pilot)
         assert isinstance(app.screen, ChoiceScreen)
         assert "aht-tom was changed by sam at 09:30" in screen_text(app)
         await pilot.press("r")
-        await pilot.pause()
+        await saves_settled(pilot)
         assert app.screen is form
         assert form.query_one("#plan", Input).value == "Theirs: shadow a senior agent"
         assert form.query_one("#title", Input).value == theirs.title
@@ -243,6 +251,7 @@ async def test_keep_mine_saves_over_theirs_through_the_ledger(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         form = await open_form(app, pilot, "aht-tom")
         set_field(form, "title", "Mine: Tom's handle time")
         set_field(form, "target", "465")
@@ -251,13 +260,13 @@ async def test_keep_mine_saves_over_theirs_through_the_ledger(
         other.update_goal(theirs.model_copy(update={"plan": "Theirs: shadow a senior agent"}))
         other.log("aht-tom", 458.0, note="sam's value")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await saves_settled(pilot)
         assert isinstance(app.screen, ReasonScreen)
         await pilot.press(*"agreed in 1:1", "enter")
-        await pilot.pause()
+        await saves_settled(pilot)
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("k")
-        await pilot.pause()
+        await saves_settled(pilot)
         assert app.screen is not form  # saved and closed
         saved = demo_store.goal("aht-tom")
         assert saved.title == "Mine: Tom's handle time" and saved.metric.target == 465.0
@@ -329,7 +338,9 @@ async def test_the_notice_comes_while_another_screen_is_open(
 ) -> None:
     app = fast_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         board(app).open_goal("csat-priya")
+        await saves_settled(pilot)
         await pilot.pause()
         sam(demo_store, clock).log("csat-priya", 90.0)
         await until(pilot, lambda: "sam logged a value for csat-priya" in notices(app))
@@ -343,12 +354,13 @@ async def test_escape_on_the_conflict_question_goes_back_to_the_form_unsaved(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         form = await open_form(app, pilot, "aht-tom")
         set_field(form, "title", "Mine: Tom's handle time")
         other = sam(demo_store, clock)
         other.update_goal(other.goal("aht-tom").model_copy(update={"owner": "Tom B."}))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await saves_settled(pilot)
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("escape")
         await pilot.pause()

@@ -10,6 +10,7 @@ from typing import Any
 from board_helpers import board, screen_text
 from screen_host import ScreenHost, paste, type_text
 from textual.pilot import Pilot
+from waits import saves_settled
 
 from goaltui.app.goal_app import make_app
 from goaltui.core.clock import FixedClock
@@ -142,8 +143,10 @@ async def test_r_reviews_the_board_goals_in_board_order_and_n_p_stop_at_the_ends
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=NARROW) as pilot:
+        await saves_settled(pilot)
         order = [row.key for row in board(app).shown]
         await pilot.press("r")
+        await saves_settled(pilot)
         screen = review(app)
         assert screen.goal_keys == order
         assert f"1 / {len(order)}" in screen_text(app)
@@ -168,12 +171,14 @@ async def test_the_board_filter_decides_the_goals_for_a_one_on_one(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=NARROW) as pilot:
+        await saves_settled(pilot)
         rows = board(app).shown
         sam = next(i for i, r in enumerate(rows) if r.goal.owner == "Sam Okafor")
         for _ in range(sam):
             await pilot.press("down")
         the_board = board(app)
         await pilot.press("o", "r")
+        await saves_settled(pilot)
         screen = review(app)
         assert sorted(screen.goal_keys) == ["adherence-sam", "fcr-sam"]
         assert screen.goal_keys == [r.key for r in the_board.shown]
@@ -184,7 +189,7 @@ async def test_the_board_filter_decides_the_goals_for_a_one_on_one(
         assert isinstance(prompt, TextPromptScreen)
         assert prompt.value == ONE_ON_ONE  # offered: only Sam's agent goals
         await pilot.press("enter")
-        await pilot.pause()
+        await saves_settled(pilot)
     (saved,) = demo_store.minutes()
     assert saved.kind == ONE_ON_ONE
     assert [i.goal for i in saved.items] == screen.goal_keys
@@ -196,6 +201,7 @@ async def test_outcomes_notes_and_attendees_are_saved_as_minutes(
     keys = ["aht-maria", "fcr-sam", "csat-priya"]
     app = ScreenHost(ReviewScreen(demo_store, clock, keys))
     async with app.run_test(size=NARROW) as pilot:
+        await saves_settled(pilot)
         await pilot.press("c", "o")
         await answer(pilot, "Target reached early")
         assert "★ celebrate" in screen_text(app)
@@ -207,6 +213,7 @@ async def test_outcomes_notes_and_attendees_are_saved_as_minutes(
         await pilot.press("ctrl+s")
         await answer(pilot, "Dana, Maria, Sam")
         await answer(pilot, "")  # kind: empty keeps the offered default
+        await saves_settled(pilot)
         assert "Dana, Maria, Sam" in screen_text(app)
         assert "saved" in screen_text(app)
     (saved,) = demo_store.minutes()
@@ -230,11 +237,12 @@ async def test_a_second_save_replaces_the_same_minutes(
 ) -> None:
     app = ScreenHost(ReviewScreen(demo_store, clock, ["aht-maria", "fcr-sam"]))
     async with app.run_test(size=NARROW) as pilot:
+        await saves_settled(pilot)
         await pilot.press("k", "ctrl+s")
         await answer(pilot, "Dana")
         await answer(pilot, "weekly")
         await pilot.press("n", "c", "ctrl+s")  # attendees are asked once
-        await pilot.pause()
+        await saves_settled(pilot)
         assert isinstance(app.screen, ReviewScreen)
     (saved,) = demo_store.minutes()
     assert saved.kind == "weekly"
@@ -246,6 +254,7 @@ async def test_escape_with_unsaved_outcomes_asks_to_save(
 ) -> None:
     app = ScreenHost(ReviewScreen(demo_store, clock, ["aht-maria", "fcr-sam"]))
     async with app.run_test(size=NARROW) as pilot:
+        await saves_settled(pilot)
         await pilot.press("k", "escape")
         assert isinstance(app.screen, LeaveReviewScreen)
         await pilot.press("escape")  # stay
@@ -253,6 +262,7 @@ async def test_escape_with_unsaved_outcomes_asks_to_save(
         await pilot.press("escape", "y")
         await answer(pilot, "Dana")
         await answer(pilot, "")
+        await saves_settled(pilot)  # the review closes once the minutes are written
         assert app.results == [False]  # left, no goal was changed
     assert len(demo_store.minutes()) == 1
 
@@ -260,6 +270,7 @@ async def test_escape_with_unsaved_outcomes_asks_to_save(
 async def test_escape_and_n_leaves_without_saving(demo_store: Store, clock: FixedClock) -> None:
     app = ScreenHost(ReviewScreen(demo_store, clock, ["aht-maria"]))
     async with app.run_test(size=NARROW) as pilot:
+        await saves_settled(pilot)
         await pilot.press("c", "escape", "n")
         assert app.results == [False]
     assert demo_store.minutes() == []
@@ -271,7 +282,9 @@ async def test_adjust_opens_the_form_and_the_target_change_lands_in_the_ledger(
     app = ScreenHost(ReviewScreen(demo_store, clock, ["fcr-sam"]))
     before = len(demo_store.target_changes("fcr-sam"))
     async with app.run_test(size=(100, 40)) as pilot:
+        await saves_settled(pilot)
         await pilot.press("a")
+        await saves_settled(pilot)
         assert isinstance(app.screen, GoalFormScreen)
         await paste(pilot, "target", "70")
         await pilot.press("ctrl+s")
@@ -279,7 +292,7 @@ async def test_adjust_opens_the_form_and_the_target_change_lands_in_the_ledger(
         assert isinstance(app.screen, ReasonScreen)
         await type_text(pilot, "new IVR routing")
         await pilot.press("enter")
-        await pilot.pause()
+        await saves_settled(pilot)
         screen = review(app)
         assert screen.outcomes == {"fcr-sam": Outcome.ADJUST}
         assert "✎ adjust" in screen_text(app)
@@ -287,6 +300,7 @@ async def test_adjust_opens_the_form_and_the_target_change_lands_in_the_ledger(
         await pilot.press("ctrl+s")
         await answer(pilot, "Dana, Sam")
         await answer(pilot, "")
+        await saves_settled(pilot)
         await pilot.press("escape")
         assert app.results == [True]  # the board reloads
     changes = demo_store.target_changes("fcr-sam")
@@ -306,7 +320,9 @@ async def test_cancelling_the_adjust_form_records_no_outcome(
 ) -> None:
     app = ScreenHost(ReviewScreen(demo_store, clock, ["fcr-sam"]))
     async with app.run_test(size=(100, 40)) as pilot:
+        await saves_settled(pilot)
         await pilot.press("a")
+        await saves_settled(pilot)
         assert isinstance(app.screen, GoalFormScreen)
         await pilot.press("escape")
         await pilot.pause()
@@ -318,25 +334,30 @@ async def test_notes_from_last_time_show_on_the_next_review(
 ) -> None:
     app = ScreenHost(ReviewScreen(demo_store, clock, ["fcr-sam", "aht-tom"]))
     async with app.run_test(size=NARROW) as pilot:
+        await saves_settled(pilot)
         await pilot.press("k", "o")
         await answer(pilot, "Shadow Priya twice")
         await pilot.press("ctrl+s")
         await answer(pilot, "Dana")
         await answer(pilot, "")
+        await saves_settled(pilot)
     clock.advance(days=7)
     app = ScreenHost(ReviewScreen(demo_store, clock, ["fcr-sam", "aht-tom"]))
     async with app.run_test(size=NARROW) as pilot:
+        await saves_settled(pilot)
         await pilot.pause()
         text = screen_text(app)
         assert f"Last time · {DEMO_TODAY.isoformat()}" in text
         assert "keep: Shadow Priya twice" in text
         await pilot.press("n")
+        await saves_settled(pilot)
         assert "none yet" in screen_text(app)  # aht-tom was not discussed
 
 
 async def test_an_empty_goal_list_says_so(demo_store: Store, clock: FixedClock) -> None:
     app = ScreenHost(ReviewScreen(demo_store, clock, []))
     async with app.run_test(size=NARROW) as pilot:
+        await saves_settled(pilot)
         await pilot.press("k", "n", "ctrl+s")
         assert "No goals to review" in screen_text(app)
         await pilot.press("escape")

@@ -40,6 +40,7 @@ async def test_t_opens_the_tree_and_enter_opens_the_goal(
 ) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await pilot.press("t")
         await pilot.pause()
         screen = app.screen
@@ -68,6 +69,7 @@ async def test_t_opens_the_tree_and_enter_opens_the_goal(
 async def test_w_lists_this_weeks_wins_newest_first(demo_store: Store, clock: FixedClock) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
+        await saves_settled(pilot)
         await pilot.press("w")
         await loaded(pilot)
         screen = app.screen
@@ -85,6 +87,7 @@ async def test_w_lists_this_weeks_wins_newest_first(demo_store: Store, clock: Fi
 async def test_kudos_added_appears_at_the_top(demo_store: Store, clock: FixedClock) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
+        await saves_settled(pilot)
         await pilot.press("w")
         await loaded(pilot)
         screen = app.screen
@@ -109,15 +112,18 @@ async def test_kudos_added_appears_at_the_top(demo_store: Store, clock: FixedClo
 async def test_closing_goals_as_achieved_and_archived(demo_store: Store, clock: FixedClock) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         screen = board(app)
         assert screen.selected is not None
         key = screen.selected.key
         assert key == "kb-articles"  # the overdue goal comes first
         assert "1 overdue" in screen_text(app)
         await pilot.press("x")
+        await saves_settled(pilot)
         await pilot.pause()
         assert isinstance(app.screen, CloseGoalScreen)
         await pilot.press("a")
+        await saves_settled(pilot)
         await reloaded(pilot)
         assert demo_store.goal(key).status is GoalStatus.ACHIEVED
         text = screen_text(app)
@@ -128,6 +134,7 @@ async def test_closing_goals_as_achieved_and_archived(demo_store: Store, clock: 
             row=screen.shown.index(next(r for r in screen.shown if r.key == key))
         )
         await pilot.press("x", "r")
+        await saves_settled(pilot)
         await reloaded(pilot)
         assert demo_store.goal(key).status is GoalStatus.ARCHIVED
         assert key not in [r.key for r in screen.shown]
@@ -146,6 +153,7 @@ async def test_closing_goals_as_achieved_and_archived(demo_store: Store, clock: 
 async def test_horizon_filter_narrows_rows(demo_store: Store, clock: FixedClock) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         screen = board(app)
         assert len(screen.shown) == 11
         await pilot.press("h")
@@ -163,6 +171,7 @@ async def test_a_win_during_a_check_in_shows_a_notice(demo_path: Path) -> None:
     clock = FixedClock(datetime(2026, 11, 27, 9, 0))
     host = CheckInHost(Store(demo_path, clock=clock, user="lead"), clock)
     async with host.run_test(size=SIZE) as pilot:
+        await saves_settled(pilot)
         await pilot.press("c")
         await loaded(pilot)
         await type_text(pilot, "86")  # csat-centre, target 85 %

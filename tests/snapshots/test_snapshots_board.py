@@ -11,6 +11,7 @@ from typing import Any
 
 from board_helpers import board
 from textual.pilot import Pilot
+from waits import saves_settled, settled_then
 
 from goaltui.app.goal_app import make_app
 from goaltui.core.clock import FixedClock
@@ -22,8 +23,9 @@ NARROW, WIDE = (80, 24), (120, 40)
 
 def open_goal(key: str, tab: str = "") -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run_before(pilot: Pilot[Any]) -> None:
+        await saves_settled(pilot)
         board(pilot.app).open_goal(key)
-        await pilot.pause()
+        await saves_settled(pilot)
         if tab:
             await pilot.press(tab)
         await pilot.pause()
@@ -39,14 +41,16 @@ def test_board_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedC
     or pace at this width); the highlighted goal's full title, owner and due date in the line
     under the table, and every board key in the footer.
     """
-    assert snap_compare(make_app(demo_store, clock), terminal_size=NARROW)
+    app = make_app(demo_store, clock)
+    assert snap_compare(app, terminal_size=NARROW, run_before=settled_then())
 
 
 def test_board_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
     """You should see the same board with title, owner and pace columns added, wider
     sparklines and progress bars, and free space below the eleven rows.
     """
-    assert snap_compare(make_app(demo_store, clock), terminal_size=WIDE)
+    app = make_app(demo_store, clock)
+    assert snap_compare(app, terminal_size=WIDE, run_before=settled_then())
 
 
 def test_board_filtered_by_text_80x24(
@@ -57,7 +61,7 @@ def test_board_filtered_by_text_80x24(
     as text='sam' with "(esc clears)".
     """
     app = make_app(demo_store, clock)
-    assert snap_compare(app, press=["slash", "s", "a", "m"], terminal_size=NARROW)
+    assert snap_compare(app, terminal_size=NARROW, run_before=settled_then("slash", "s", "a", "m"))
 
 
 def test_empty_board_80x24(
@@ -66,14 +70,16 @@ def test_empty_board_80x24(
     """You should see "0 goals" and, centred, "No goals yet \u2013 press n to write your first
     SMART goal", with the footer keys (Edit and Milestones dimmed: nothing to act on).
     """
-    assert snap_compare(make_app(empty_store, clock), terminal_size=NARROW)
+    app = make_app(empty_store, clock)
+    assert snap_compare(app, terminal_size=NARROW, run_before=settled_then())
 
 
 def test_empty_board_120x40(
     snap_compare: SnapCompare, empty_store: Store, clock: FixedClock
 ) -> None:
     """You should see the same friendly empty state, centred in the larger terminal."""
-    assert snap_compare(make_app(empty_store, clock), terminal_size=WIDE)
+    app = make_app(empty_store, clock)
+    assert snap_compare(app, terminal_size=WIDE, run_before=settled_then())
 
 
 def test_detail_chart_80x24(
@@ -136,11 +142,15 @@ def test_help_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedCl
     own keys first (⏎ Open, n New, e Edit, m Milestones, s Sort, / Filter, o Owner, l Level,
     f Status, esc Clear, q Quit) with their details, and "escape closes" on its bottom edge.
     """
-    assert snap_compare(make_app(demo_store, clock), press=["question_mark"], terminal_size=NARROW)
+    assert snap_compare(
+        make_app(demo_store, clock), terminal_size=NARROW, run_before=settled_then("question_mark")
+    )
 
 
 def test_help_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
     """You should see the board's help with every key, then the notes on columns, status
     words and filters below the key table.
     """
-    assert snap_compare(make_app(demo_store, clock), press=["question_mark"], terminal_size=WIDE)
+    assert snap_compare(
+        make_app(demo_store, clock), terminal_size=WIDE, run_before=settled_then("question_mark")
+    )

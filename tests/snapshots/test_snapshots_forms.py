@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from screen_host import ScreenHost, paste, paste_all
 from textual.pilot import Pilot
-from waits import loaded
+from waits import loaded, saves_settled
 
 from goaltui.core.clock import FixedClock
 from goaltui.store.store import Store
@@ -22,7 +22,8 @@ SETTLE = GoalFormScreen.REGRADE_DELAY + 0.15
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Wait for the form's debounced SMART grading."""
+    """Wait for the form's read of the goals, then its debounced SMART grading."""
+    await saves_settled(pilot)
     await pilot.pause(SETTLE)
 
 
@@ -49,6 +50,7 @@ def test_new_goal_form_partly_filled(
     (AHT: 480 s -> 360 s.), T fails for lack of a due date."""
 
     async def fill(pilot: Pilot[Any]) -> None:
+        await saves_settled(pilot)
         await paste_all(
             pilot,
             title="Cut AHT for the billing queue",
@@ -83,6 +85,7 @@ def test_reason_dialog_on_target_change(
     the dialog's keys (esc Cancel, enter OK) in the footer."""
 
     async def change_target(pilot: Pilot[Any]) -> None:
+        await saves_settled(pilot)
         await paste(pilot, "target", "400")
         await pilot.press("ctrl+s")
         await pilot.pause()

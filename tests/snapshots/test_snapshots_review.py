@@ -12,6 +12,7 @@ from typing import Any
 
 from board_helpers import board
 from textual.pilot import Pilot
+from waits import saves_settled, settled_then
 
 from goaltui.app.goal_app import make_app
 from goaltui.core.clock import FixedClock
@@ -27,12 +28,13 @@ SAM = ["fcr-sam", "adherence-sam"]
 
 def review(keys: list[str], *press: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run_before(pilot: Pilot[Any]) -> None:
+        await saves_settled(pilot)
         the_board = board(pilot.app)
         pilot.app.push_screen(ReviewScreen(the_board.store, the_board.clock, keys))
-        await pilot.pause()
+        await saves_settled(pilot)
         if press:
             await pilot.press(*press)
-        await pilot.pause()
+        await saves_settled(pilot)
 
     return run_before
 
@@ -60,14 +62,16 @@ def test_review_80x24(snap_compare: SnapCompare, demo_store: Store, clock: Fixed
     milestones 2/3 with the open one, the why and recent check-in notes; the outcome line "not
     yet (k keep · a adjust · c celebrate)" and every review key in the footer.
     """
-    assert snap_compare(make_app(demo_store, clock), press=["r"], terminal_size=NARROW)
+    app = make_app(demo_store, clock)
+    assert snap_compare(app, terminal_size=NARROW, run_before=settled_then("r"))
 
 
 def test_review_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
     """You should see the same first page with all four figures drawn large (now, target,
     progress, days overdue), a taller and wider chart and a wider side panel.
     """
-    assert snap_compare(make_app(demo_store, clock), press=["r"], terminal_size=WIDE)
+    app = make_app(demo_store, clock)
+    assert snap_compare(app, terminal_size=WIDE, run_before=settled_then("r"))
 
 
 def test_review_outcome_note_and_last_time_80x24(

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
-from waits import loaded
+from waits import loaded, settled_then
 
 from goaltui.app.goal_app import make_app
 from goaltui.core.clock import FixedClock
@@ -37,12 +37,14 @@ def test_tree_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedCl
     the footer lists ⏎ Open, space Fold, esc Back, + Expand, - Collapse and ? Help. Long
     lines are cut at the edge without a horizontal scrollbar.
     """
-    assert snap_compare(make_app(demo_store, clock), press=["t"], terminal_size=NARROW)
+    app = make_app(demo_store, clock)
+    assert snap_compare(app, terminal_size=NARROW, run_before=settled_then("t"))
 
 
 def test_tree_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
     """You should see the same tree with the full titles and free space below it."""
-    assert snap_compare(make_app(demo_store, clock), press=["t"], terminal_size=WIDE)
+    app = make_app(demo_store, clock)
+    assert snap_compare(app, terminal_size=WIDE, run_before=settled_then("t"))
 
 
 def test_wins_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:

@@ -1,0 +1,140 @@
+"""What the goal detail draws: the three-line head, the SMART tab, and the three tables
+(check-in log, milestones, target ledger), from one `DetailData` the detail's worker read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rich.style import Style
+from rich.text import Text
+from textual.dom import DOMNode
+from textual.widgets import DataTable
+from textual.widgets.data_table import CellDoesNotExist
+
+from goaltui.core import formatting as fmt
+from goaltui.core.models import CheckIn, Goal, Milestone, TargetChange
+from goaltui.core.progress import GoalProgress, Status
+from goaltui.core.smart import Assessment, Grade
+from goaltui.widgets.board_cells import Palette, status_text
+from screens.detail_chart import original_target
+
+GRADE_MARK = {
+    Grade.PASS: ("✓ pass", "text-success"),
+    Grade.WARN: ("! warn", "text-warning"),
+    Grade.FAIL: ("✗ fail", "text-error"),
+}
+TABLES = ("#checkin-log", "#milestone-list", "#ledger-log")
+
+
+@dataclass(frozen=True)
+class DetailData:
+    """One read of everything the detail shows (taken in the live-refresh worker)."""
+
+    goal: Goal
+    checkins: list[CheckIn]
+    milestones: list[Milestone]
+    changes: list[TargetChange]
+    known_keys: list[str]
+    today: date
+
+
+def fill_tables(screen: DOMNode, data: DetailData) -> None:
+    """(Re)fill the three tables; on a live refresh each keeps its cursor on the same row."""
+    goal, today = data.goal, data.today
+    kept = {table_id: _cursor_key(screen.query_one(table_id, DataTable)) for table_id in TABLES}
+    for table_id in TABLES:
+        screen.query_one(table_id, DataTable).clear(columns=True)
+    log = screen.query_one("#checkin-log", DataTable)
+    log.add_columns("day", "value", "confidence", "by", "note")
+    for c in reversed(data.checkins):
+        confidence = c.confidence.value if c.confidence else ""
+        log.add_row(
+            c.day.isoformat(),
+            fmt.value(c.value, goal.metric.unit),
+            confidence,
+            c.by,
+            Text(c.note),
+            key=c.day.isoformat(),
+        )
+    table = screen.query_one("#milestone-list", DataTable)
+    table.add_columns("", "milestone", "due", "done")
+    for m in data.milestones:
+        late = m.is_overdue(today)
+        due = Text(m.due.isoformat() if m.due else "—", style="bold reverse" if late else "")
+        done = f"{m.done_at:%Y-%m-%d} {m.done_by or ''}" if m.done and m.done_at else ""
+        table.add_row("✓" if m.done else "☐", Text(m.title), due, done, key=m.id)
+    ledger = screen.query_one("#ledger-log", DataTable)
+    ledger.add_columns("when", "field", "old → new", "by", "reason")
+    for ch in data.changes:
+        ledger.add_row(
+            f"{ch.at:%Y-%m-%d}",
+            ch.field,
+            " → ".join(fmt.from_text(t, goal.metric.unit) for t in (ch.old, ch.new)),
+            ch.by,
+            Text(ch.reason),
+            key=ch.id,
+        )
+    for table_id, what in zip(TABLES, ("check-ins", "milestones", "target changes"), strict=True):
+        dt = screen.query_one(table_id, DataTable)
+        if dt.row_count == 0:
+            dt.add_row(*[Text(f"no {what} yet", style="dim")] + [""] * (len(dt.columns) - 1))
+        elif (key := kept[table_id]) is not None and key in dt.rows:
+            dt.move_cursor(row=dt.get_row_index(key), animate=False)
+
+
+def _cursor_key(table: DataTable[object]) -> str | None:
+    """The key of the row under the cursor (None for an empty or key-less table)."""
+    if table.row_count == 0:
+        return None
+    try:
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+    except CellDoesNotExist:  # the cursor sits outside the rows
+        return None
+
+
+def head_text(
+    goal: Goal, progress: GoalProgress, changes: list[TargetChange], palette: Palette
+) -> Text:
+    """Three short lines: what and whose; where it stands (status in words too); the dates."""
+    metric = goal.metric
+
+    line1 = Text.assemble(
+        (goal.key, "bold"), "  ", goal.title, "  ", (f"{goal.owner} · {goal.level.value}", "dim")
+    )
+    status = status_text(progress.status, palette)
+    now, target = fmt.value(progress.current, metric.unit), fmt.value(metric.target, metric.unit)
+    standing = [f"{metric.name} now {now} → target {target}"]
+    if progress.percent is not None:
+        standing.append(f"{fmt.percent(progress.percent)} of the way")
+    if progress.expected_percent is not None:
+        standing.append(f"pace {fmt.percent(progress.expected_percent)}")
+    line2 = Text.assemble(status, "  ", " · ".join(standing))
+    dates = [f"baseline {fmt.value(metric.baseline, metric.unit)} on {goal.start.isoformat()}"]
+    original = original_target(changes)
+    if original is not None:
+        dates.append(f"first target {fmt.from_text(original, metric.unit)}")
+    if goal.due is not None and progress.days_left is not None:
+        dates.append(f"due {goal.due.isoformat()} ({fmt.days(progress.days_left, 'short')})")
+    if progress.forecast is not None and progress.status is not Status.ACHIEVED:
+        dates.append(f"forecast {progress.forecast.isoformat()}")
+    line3 = Text(" · ".join(dates), style="dim")
+    head = Text("\n").join([line1, line2, line3])
+    head.no_wrap, head.overflow = True, "ellipsis"
+    return head
+
+
+def smart_text(assessment: Assessment, palette: Palette) -> Text:
+    """One block per letter: grade in words and colour, what we saw, and the hint."""
+    lines = [Text(f"SMART score {assessment.score}/5", style="bold")]
+    for check in assessment.checks:
+        mark, tone = GRADE_MARK[check.grade]
+        line = Text.assemble(
+            (f"{check.letter} {check.name:<12}", "bold"),
+            (f"{mark:<7}", Style(bold=True, color=palette.tone(tone))),
+        )
+        line.append(check.reason)
+        lines.append(line)
+        if check.hint:
+            lines.append(Text(f"{'':21}→ {check.hint}", style="dim"))
+    return Text("\n").join(lines)
