@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Footer, Label, Static
 
-from goaltui.core.board_rows import BoardRow, SortKey, build_rows
+from goaltui.core.board_rows import BoardRow, RowCache, SortKey, build_rows
 from goaltui.core.clock import Clock
 from goaltui.core.snapshot import Token
 from goaltui.core.wins import Win
@@ -71,6 +71,7 @@ class BoardScreen(BoardActions):
             self, store, self._read_live, stale=self._new_day, group="board-load"
         )
         self._refresh_seconds = refresh_seconds
+        self._row_cache = RowCache()  # a refresh evaluates only the goals that changed
 
     def compose(self) -> ComposeResult:
         yield StatusSummary(id="summary")
@@ -86,10 +87,6 @@ class BoardScreen(BoardActions):
     def on_mount(self) -> None:
         self._render_rows()  # "reading the data file" until the first read arrives
         self.live.load()
-        # A second worker, beside the rows (both scan every record): record the wins from
-        # before this session without fanfare, and take the mark that others' later writes
-        # are compared with.
-        read_then(self, self._settle_in, self._first_mark, lambda _error: None, group="settle")
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._render_rows())
         self.live.start(None, self._refresh_seconds)
         self.query_one(BoardTable).focus()
@@ -129,7 +126,7 @@ class BoardScreen(BoardActions):
         if settled and (wins := record_wins(self.store)):
             self.post_message(WinsFound(wins))
         snapshot, today = self.store.snapshot(), self.clock.today()
-        rows = build_rows(snapshot, today)
+        rows = build_rows(snapshot, today, self._row_cache)
         if not settled:
             return BoardData(rows, today, snapshot.token, [], None)
         changes, mark = self.store.activity_since(self._mark)
@@ -138,13 +135,19 @@ class BoardScreen(BoardActions):
     @on(LiveLoaded)
     def _rows_loaded(self, message: LiveLoaded) -> None:
         data = self.live.take(message)
-        first = self._today is None
+        first, new_day = self._today is None, data.today != self._today
         self.rows, self._today = data.rows, data.today
-        self._render_rows()
-        if first and not self.query_one("#filter-bar").has_class("-shown"):
-            # The table was hidden behind "reading" and could not take the focus on mount
-            # (unless the lead already opened the filter to type in it).
-            self.query_one(BoardTable).focus()
+        if first or new_day or self._select is not None or not self._refresh_in_place():
+            self._render_rows()
+        if first:
+            # After the first paint, not beside it (both want the CPU): record the wins from
+            # before this session without fanfare, and take the mark that others' later
+            # writes are compared with.
+            read_then(self, self._settle_in, self._first_mark, lambda _error: None, group="settle")
+            if not self.query_one("#filter-bar").has_class("-shown"):
+                # The table was hidden behind "reading" and could not take the focus on
+                # mount (unless the lead already opened the filter to type in it).
+                self.query_one(BoardTable).focus()
         if data.mark is not None:
             self._mark = data.mark
         if lines := activity.describe(data.changes):

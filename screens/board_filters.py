@@ -61,6 +61,25 @@ class BoardFilters(Screen[None]):
         self._update_info()
         self.refresh_bindings()
 
+    def _refresh_in_place(self) -> bool:
+        """After someone else's write: redraw only the rows that changed, in the order the
+        lead sees (rows do not jump under the cursor; the next sort or filter re-orders).
+        False when other goals are shown now, so the table must be rebuilt."""
+        table = self.query_one(BoardTable)
+        fresh = visible_rows(self.rows, self.board_filter, self.sort)
+        order = table.order
+        width = self.size.width or self.app.size.width
+        if {r.key for r in fresh} != set(order) or table.needs_layout(width, self.rows):
+            return False
+        by_key = {r.key: r for r in fresh}
+        self.shown = [by_key[k] for k in order]
+        table.update_rows(self.shown)
+        self.query_one(StatusSummary).show(
+            self.shown, len(self.rows), SORT_LABELS[self.sort], self.board_filter
+        )
+        self._update_info()
+        return True
+
     def on_resize(self, event: Resize) -> None:
         # Rebuilding throws away the table's row cache: only do it when the columns change.
         if self.rows and self.query_one(BoardTable).needs_layout(event.size.width, self.rows):

@@ -22,7 +22,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Digits, Label, Static
 
-from goaltui.core.board_rows import BoardFilter, BoardRow, build_rows, visible_rows
+from goaltui.core.board_rows import BoardFilter, BoardRow, RowCache, build_rows, visible_rows
 from goaltui.core.clock import Clock
 from goaltui.core.errors import GoaltuiError
 from goaltui.core.models import GoalStatus
@@ -114,6 +114,7 @@ class WallboardScreen(Screen[None]):
         self.refresh_seconds = refresh_seconds
         self.ascii = ascii
         self.rows: list[BoardRow] = []
+        self._row_cache = RowCache()  # a refresh evaluates only the goals that changed
         self.page = 0
         self.error = ""
         self._today: date | None = None
@@ -145,7 +146,7 @@ class WallboardScreen(Screen[None]):
 
     def _read(self) -> WallData:
         today = self.clock.today()
-        rows = wall_rows(build_rows(self.store.snapshot(), today))
+        rows = wall_rows(build_rows(self.store.snapshot(), today, self._row_cache))
         return WallData(rows, today, self.clock.now())
 
     def _new_day(self) -> bool:

@@ -80,14 +80,15 @@ class MeetingOps(StoreBase):
         the ones not recorded yet and return them (oldest first). Work follows what
         changed, not the history; nothing is written when nothing waits."""
         data = self._file.read()
-        if not series_tx.unchecked(data) and not self._new_wins(data, set(keys)):
+        keys = set(keys)
+        if not keys and not series_tx.unchecked(data) and not _unseen_milestones(data):
+            return []  # the usual refresh: nothing waits, and no model is built to know it
+        if not series_tx.unchecked(data) and not self._new_wins(data, keys):
             return []
         now = self.clock.now()
         with self._file.write() as tx:
             tables = {name: tx.get(name) for name in (GOALS, SERIES, MILESTONES, WINS, META)}
-            new = [
-                w.model_copy(update={"recorded_at": now}) for w in self._new_wins(tables, set(keys))
-            ]
+            new = [w.model_copy(update={"recorded_at": now}) for w in self._new_wins(tables, keys)]
             if new:
                 table = tx.table(WINS)
                 for win in new:
@@ -115,6 +116,15 @@ class MeetingOps(StoreBase):
         today, known = self.clock.today(), tables.get(WINS, {})
         found = detect_wins(chosen, series, [], today) + detect_wins(goals, {}, milestones, today)
         return [w for w in found if w.id not in known]
+
+
+def _unseen_milestones(tables: ReadTables) -> bool:
+    """A done milestone without its win (the win id is made from the milestone's id)."""
+    wins = tables.get(WINS, {})
+    return any(
+        doc.get("done") and f"milestone:{doc_id}" not in wins
+        for doc_id, doc in tables.get(MILESTONES, {}).items()
+    )
 
 
 def _best_group(goal: Goal) -> tuple[str, str, str]:
