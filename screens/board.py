@@ -77,7 +77,11 @@ class BoardScreen(BoardActions):
         yield StatusSummary(id="summary")
         with Horizontal(id="filter-bar"):
             yield Label("filter:")
-            yield FilterInput(placeholder="key, title or owner", id="filter")
+            field = FilterInput(placeholder="key, title or owner", id="filter")
+            # Hidden, it must not take the focus (keys typed while the app starts are
+            # board keys); "/" shows it and makes it focusable.
+            field.can_focus = False
+            yield field
         yield BoardTable(id="board")
         yield Static(LOADING_TEXT, id="empty")
         yield Static(id="info")

@@ -110,8 +110,14 @@ class BoardFilters(Screen[None]):
         self.board_filter = board_filter
         self._render_rows()
 
+    def _show_filter_bar(self, shown: bool) -> None:
+        # Hidden, the filter must not take the focus: keys typed before the first read
+        # (or after escape) are the board's keys, not a filter text.
+        self.query_one("#filter-bar").set_class(shown, "-shown")
+        self.query_one("#filter", Input).can_focus = shown
+
     def action_filter_text(self) -> None:
-        self.query_one("#filter-bar").add_class("-shown")
+        self._show_filter_bar(True)
         self.query_one("#filter", Input).focus()
 
     @on(Input.Changed, "#filter")
@@ -121,7 +127,7 @@ class BoardFilters(Screen[None]):
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
         if not self.query_one("#filter", Input).value.strip():
-            self.query_one("#filter-bar").remove_class("-shown")
+            self._show_filter_bar(False)
         self.query_one(BoardTable).focus()
 
     def action_filter_owner(self) -> None:
@@ -150,7 +156,7 @@ class BoardFilters(Screen[None]):
         field = self.query_one("#filter", Input)
         with field.prevent(Input.Changed):
             field.value = ""
-        self.query_one("#filter-bar").remove_class("-shown")
+        self._show_filter_bar(False)
         self.query_one(BoardTable).focus()
         if self.board_filter.active:
             self.set_filter(BoardFilter())

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
 from board_helpers import board, reloaded, screen_text
 from textual.widgets import DataTable, Input
-from waits import saves_settled
+from waits import saves_settled, until
 
 from goaltui.app.goal_app import GoalApp, make_app
 from goaltui.core.board_rows import SORT_KEYS, BoardFilter, build_rows, visible_rows
 from goaltui.core.clock import FixedClock
 from goaltui.core.models import Goal, Level, Metric
 from goaltui.core.progress import Status
+from goaltui.core.snapshot import Snapshot
 from goaltui.store.store import Store
 from goaltui.widgets.board import BoardTable
 from goaltui.widgets.board_cells import board_columns
@@ -357,3 +359,33 @@ async def test_a_broken_data_file_is_reported_once_and_retried_when_it_changes(
         await reloaded(pilot)
         assert board(app)._token == demo_store.change_token()  # read again
         assert shown_keys(app) == keys and len(app._notifications) == 1
+
+
+async def test_keys_typed_before_the_first_read_are_board_keys(
+    demo_store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow first read (a big file, a busy box): "s" sorts, it is not typed into the
+    hidden filter; the table takes the focus once the goals arrive."""
+    gate = threading.Event()
+    original = demo_store.snapshot
+
+    def slow(**options: bool) -> Snapshot:
+        gate.wait(30)
+        return original(**options)
+
+    monkeypatch.setattr(demo_store, "snapshot", slow)
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        gate.set()
+        await until(pilot, lambda: bool(board(app).rows), "the first read")
+        await pilot.pause()
+        assert board(app).sort == "due"
+        assert board(app).board_filter.text == ""
+        assert isinstance(app.focused, BoardTable)
+        field = board(app).query_one("#filter", Input)
+        assert not field.can_focus  # hidden: a key typed during start-up cannot land in it
+        await pilot.press("slash", "x")
+        assert field.can_focus and field.value == "x"
+        await pilot.press("escape")
+        assert not field.can_focus and isinstance(app.focused, BoardTable)
