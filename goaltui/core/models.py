@@ -26,6 +26,7 @@ from pydantic import (
 from goaltui.core import rules
 from goaltui.core.ids import new_id
 from goaltui.core.numbers import parse_number
+from goaltui.core.targets import lower_is_better
 
 
 class Level(StrEnum):
@@ -108,9 +109,10 @@ class Metric(_Model):
     @property
     def direction(self) -> Direction | None:
         """LOWER when the target is below the baseline, else HIGHER; None when unknown."""
-        if self.baseline is None or self.target is None:
+        lower = lower_is_better(self.baseline, self.target)
+        if lower is None:
             return None
-        return Direction.LOWER if self.target < self.baseline else Direction.HIGHER
+        return Direction.LOWER if lower else Direction.HIGHER
 
 
 class Goal(_Model):

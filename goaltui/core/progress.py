@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from goaltui.core.models import Direction, Goal, GoalStatus, Point
+from goaltui.core.targets import meets, reaches
 
 ON_TRACK_SLACK = 0.10  # progress may trail pace by 10 points and still be "on track"
 AT_RISK_SLACK = 0.25  # trailing by 10-25 points is amber, more is red
@@ -102,11 +103,7 @@ def expected_fraction(start: date, due: date | None, today: date) -> float | Non
 
 
 def _met(direction: Direction, target: float, value: float) -> bool:
-    # A hair of tolerance: relative targets are rounded ("-25%" of 423 s).
-    tol = _EPS * max(1.0, abs(target))
-    if direction is Direction.LOWER:
-        return value <= target + tol
-    return value >= target - tol
+    return reaches(direction is Direction.LOWER, target, value)
 
 
 def target_met(goal: Goal, current: float) -> bool:
@@ -114,13 +111,7 @@ def target_met(goal: Goal, current: float) -> bool:
 
     Without a baseline the direction is unknown, so only hitting the target counts.
     """
-    target = goal.metric.target
-    if target is None:
-        return False
-    direction = goal.metric.direction
-    if direction is None:
-        return math.isclose(current, target, rel_tol=_EPS, abs_tol=_EPS)
-    return _met(direction, target, current)
+    return meets(goal.metric.baseline, goal.metric.target, current)
 
 
 def _fit(points: Sequence[Point]) -> tuple[float, float] | None:

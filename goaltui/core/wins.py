@@ -31,9 +31,9 @@ from goaltui.core import formatting as fmt
 from goaltui.core.ids import new_id
 from goaltui.core.models import Direction, Goal, GoalStatus, Level, Milestone, Name, Note, Point
 from goaltui.core.progress import target_met
+from goaltui.core.targets import BEST_MIN_HISTORY
 
 STREAK_LENGTH = 3
-BEST_MIN_HISTORY = 5
 WEEK_DAYS = 7  # "this week" for the huddle: today and the six days before
 
 

@@ -2,7 +2,7 @@
 
 Pure (no textual, no I/O): the store hands over its tables and the `Mark` of the
 previous look, and gets back the changes made by anyone but the current user
-plus a new mark. A mark holds one small fingerprint per document, so a change
+plus a new mark. A mark keeps the documents of the last look (shared with the parse), so a change
 is found by comparing documents, not clocks: a frozen test clock, a cron job
 stamping an earlier time or a clock a second behind cannot hide a write.
 
@@ -18,8 +18,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
 from goaltui.store.schema import (
     CHANGES,
     GOALS,
@@ -31,7 +29,7 @@ from goaltui.store.schema import (
     ReadTables,
 )
 
-Mark = dict[str, dict[str, Any]]  # table -> document id -> fingerprint (or document)
+Mark = dict[str, dict[str, Any]]  # table -> document id -> the document as last seen
 
 LOGGED, ADDED, EDITED, TICKED = "logged", "added", "edited", "ticked"
 TARGET = "target"  # ledger entries: the field name goes in `what`
@@ -49,28 +47,13 @@ class Change:
     what: str = ""
 
 
-def _exact(doc: Mapping[str, Any]) -> int:
-    return hash(orjson.dumps(doc, option=orjson.OPT_SORT_KEYS))
-
-
-def _series(doc: Mapping[str, Any]) -> int:
-    # A goal's whole history: hash the columns a log rewrites (text, so hashing is cheap).
-    return hash((doc.get("values"), doc.get("at"), doc.get("by"), orjson.dumps(doc.get("notes"))))
-
-
-_FINGERPRINT = {GOALS: _exact, SERIES: _series, MILESTONES: _exact, CHANGES: _exact}
-SERIES_DOCS = "series-docs"  # in a Mark: the series documents themselves
+WATCHED = (GOALS, SERIES, MILESTONES, CHANGES)
 
 
 def mark(tables: ReadTables) -> Mark:
-    """The fingerprints of everything that `scan` looks at, and the series documents
-    themselves (shared with the parse, not copied) to tell which values are new."""
-    found: Mark = {
-        name: {doc_id: print_(doc) for doc_id, doc in tables.get(name, {}).items()}
-        for name, print_ in _FINGERPRINT.items()
-    }
-    found[SERIES_DOCS] = dict(tables.get(SERIES, {}))
-    return found
+    """What `scan` compares the next read with: the watched documents themselves (shared
+    with the parse, never copied; comparing dicts is cheaper than hashing them)."""
+    return {name: dict(tables.get(name, {})) for name in WATCHED}
 
 
 def _rows(doc: Mapping[str, Any]) -> set[tuple[str, ...]]:
@@ -99,13 +82,13 @@ def scan(tables: ReadTables, before: Mark | None, me: str) -> tuple[list[Change]
     if before is None:
         return [], after
     found: list[Change] = []
-    for name in _FINGERPRINT:
+    for name in WATCHED:
         old, docs = before.get(name, {}), tables.get(name, {})
-        for doc_id, fingerprint in after[name].items():
-            if old.get(doc_id) == fingerprint:
+        for doc_id, doc in after[name].items():
+            if old.get(doc_id) == doc:
                 continue
             if name == SERIES:
-                old_doc = before.get(SERIES_DOCS, {}).get(doc_id, {})
+                old_doc = old.get(doc_id, {})
                 found += [c for c in _logged(tables, doc_id, old_doc) if c.who and c.who != me]
             else:
                 change = _describe_doc(name, docs[doc_id], doc_id not in old)

@@ -121,6 +121,19 @@ def snapshot(
     return Snapshot([fresh[k][2] for k in keys], {k: fresh[k][3] for k in keys}, counts, token)
 
 
+def goal_models(path: Path, docs: Mapping[str, Doc], cache: SnapshotCache) -> list[Goal]:
+    """The goals, sorted by key, reusing the snapshot's models of unchanged documents."""
+    with cache.lock:
+        known = cache.entries
+    goals = []
+    for key, doc in sorted(docs.items()):
+        kept = known.get(key)
+        goals.append(
+            kept[2] if kept and kept[0] == doc else as_model(path, Goal, doc, f"goal {key!r}")
+        )
+    return goals
+
+
 def snapshot_series(path: Path, data: ReadTables, keys: Iterable[str]) -> dict[str, list[Point]]:
     """Every (day, value) of the goals `keys`, in day order."""
     docs = data.get(SERIES, {})
@@ -198,7 +211,8 @@ def _apply(
         rows = _merge(file, tx, key, days, counts=counts, revisions=revisions)
         if rows:
             series_tx.put(tx, file.path, key, rows)
-            series_tx.mark_unchecked(tx, [key])
+            if series_tx.may_have_won(tx, file.path, key, [row[1] for row in rows]):
+                series_tx.mark_unchecked(tx, [key])
     if revisions:
         history = tx.table(HISTORY)
         for revision in revisions:

@@ -83,8 +83,6 @@ class MeetingOps(StoreBase):
         keys = set(keys)
         if not keys and not series_tx.unchecked(data) and not _unseen_milestones(data):
             return []  # the usual refresh: nothing waits, and no model is built to know it
-        if not series_tx.unchecked(data) and not self._new_wins(data, keys):
-            return []
         now = self.clock.now()
         with self._file.write() as tx:
             tables = {name: tx.get(name) for name in (GOALS, SERIES, MILESTONES, WINS, META)}
@@ -97,7 +95,7 @@ class MeetingOps(StoreBase):
         return new
 
     def _new_wins(self, tables: ReadTables, keys: set[str]) -> list[Win]:
-        goals = bulk.sorted_goals(self.path, tables.get(GOALS, {}))
+        goals = bulk.goal_models(self.path, tables.get(GOALS, {}), self._snapshots)
         waiting = keys | set(series_tx.unchecked(tables))
         chosen = [g for g in goals if g.key in waiting]
         # A personal best compares an agent's goals on one metric: take the whole group.

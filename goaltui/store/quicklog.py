@@ -97,7 +97,8 @@ def put_checkin(
             "replaced_at": replaced_at,
             "replaced_by": replaced_by,
         }
-    series_tx.mark_unchecked(tx, [goal])
+    if series_tx.may_have_won(tx, path, goal, [doc["value"]]):
+        series_tx.mark_unchecked(tx, [goal])
     return old
 
 

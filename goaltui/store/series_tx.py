@@ -10,7 +10,8 @@ from typing import Any
 
 from goaltui.core.clock import iso_stamp
 from goaltui.core.errors import DataFileError
-from goaltui.store.schema import META, META_ID, SERIES, UNCHECKED, USERS, Doc, ReadTables
+from goaltui.core.targets import could_be_a_win
+from goaltui.store.schema import GOALS, META, META_ID, SERIES, UNCHECKED, USERS, Doc, ReadTables
 from goaltui.store.series import Entry, Series, SeriesError
 from goaltui.store.transaction import Transaction
 
@@ -89,6 +90,28 @@ def put(tx: Transaction, path: Path, goal: str, rows: Iterable[Row]) -> list[Ent
         series.upsert_many(indexed)
     tx.table(SERIES)[goal] = series.to_doc()
     return replaced
+
+
+def may_have_won(tx: Transaction, path: Path, goal: str, values: Iterable[float]) -> bool:
+    """Could any of these new values of `goal` be a win? (targets.could_be_a_win, against
+    the goal's values before them). Only then does the goal wait for win detection, so a
+    day of ordinary cron logs makes no open board write anything."""
+    doc = tx.get(GOALS).get(goal, {})
+    found = doc.get("metric")
+    metric: Mapping[str, Any] = found if isinstance(found, dict) else {}
+    if doc.get("status", "active") == "archived":
+        return False
+    baseline, target = _number(metric.get("baseline")), _number(metric.get("target"))
+    earlier = series_of(path, tx.base.get(SERIES, {}), goal)
+    try:
+        history = [e.value for e in earlier.entries([])]
+    except SeriesError:
+        return True  # let detection read it and report the damage
+    return any(could_be_a_win(baseline, target, v, history) for v in values)
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def mark_unchecked(tx: Transaction, goals: Iterable[str]) -> None:

@@ -144,3 +144,21 @@ def test_series_round_trip_keeps_every_field() -> None:
         (2, 5.25, "cron", datetime(2026, 1, 2, 9, 30, 5), "x", None),
     ]
     assert again.tail(1) == ([date(2026, 1, 2)], [5.25])
+
+
+def test_only_values_that_could_be_wins_wait_for_detection(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """An ordinary value logged from cron leaves nothing for the open boards to write;
+    a value that meets the target waits for the next session's win detection."""
+    path = tmp_path / "demo.json"
+    shutil.copyfile(demo_source(), path)
+    cron = Store(path, clock=clock, user="cron")
+    cron.log("aht-tom", 540, DEMO_TODAY)  # target 480 s, lower is better: no win possible
+    assert "unchecked_wins" not in orjson.loads(path.read_bytes())["_meta"]["1"]
+    cron.log("aht-tom", 470, DEMO_TODAY)  # meets the target
+    assert orjson.loads(path.read_bytes())["_meta"]["1"]["unchecked_wins"] == ["aht-tom"]
+    lead = Store(path, clock=clock, user="lead")
+    assert {w.goal for w in lead.record_new_wins()} == {"aht-tom"}  # target, best
+    assert "unchecked_wins" not in orjson.loads(path.read_bytes())["_meta"]["1"]
+    assert lead.record_new_wins() == []  # recorded once; nothing waits any more
