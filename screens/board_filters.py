@@ -68,8 +68,7 @@ class BoardFilters(Screen[None]):
         table = self.query_one(BoardTable)
         fresh = visible_rows(self.rows, self.board_filter, self.sort)
         order = table.order
-        width = self.size.width or self.app.size.width
-        if {r.key for r in fresh} != set(order) or table.needs_layout(width, self.rows):
+        if {r.key for r in fresh} != set(order) or not table.fits(fresh):
             return False
         by_key = {r.key: r for r in fresh}
         self.shown = [by_key[k] for k in order]

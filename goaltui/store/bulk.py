@@ -106,7 +106,8 @@ def snapshot(
         series_doc = series_docs.get(key)
         kept = old.get(key)
         if kept is not None and kept[0] == doc and kept[1] == series_doc:
-            fresh[key] = kept
+            # Keep the models, but hold this parse's documents: the last parse can go.
+            fresh[key] = (doc, series_doc, kept[2], kept[3])
             continue
         goal = as_model(file.path, Goal, doc, f"goal {key!r}")
         fresh[key] = (doc, series_doc, goal, _tail(file.path, key, series_doc, tail))

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Input, Static
 from goaltui.core import formatting as fmt
 from goaltui.core.board_rows import BoardFilter, BoardRow, status_counts
 from goaltui.core.progress import Status
-from goaltui.widgets.board_cells import Column, Palette, board_columns, row_cells
+from goaltui.widgets.board_cells import Column, Palette, board_columns, row_cells, value_text
 
 # Screens that use these widgets list this file in their CSS_PATH (live-reloaded with --dev).
 STYLESHEET = Path(__file__).with_name("board.tcss")
@@ -104,6 +104,20 @@ class BoardTable(DataTable[RenderableType]):
     def order(self) -> list[str]:
         """The goal keys of the rows, top to bottom."""
         return list(self._order)
+
+    def fits(self, rows: Sequence[BoardRow]) -> bool:
+        """The rows that changed since they were drawn still fit the columns shown (a live
+        refresh keeps the columns unless a new value would be cut)."""
+        columns = {c.key: c for c in self._columns}
+        for row in rows:
+            if self._shown.get(row.key) is row:
+                continue
+            texts = {"key": row.key, "owner": row.goal.owner}
+            if "value" in columns:
+                texts["value"] = value_text(row, narrow=columns["value"].narrow)
+            if any(k in columns and len(t) > columns[k].width for k, t in texts.items()):
+                return False
+        return True
 
     def update_rows(self, rows: Sequence[BoardRow]) -> int:
         """Redraw, in place, the rows whose goal changed; the rows and their order stay (a
