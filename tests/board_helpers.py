@@ -8,6 +8,7 @@ from typing import Any
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
+from waiting import settled
 
 from screens.board import BoardScreen
 
@@ -28,6 +29,10 @@ def board(app: App[Any]) -> BoardScreen:
 
 
 async def reloaded(pilot: Pilot[Any]) -> None:
-    """Wait for the board's reload worker and the messages it posts (no sleeping)."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait for the reload workers (board, detail, check-in ...) and the messages they post.
+
+    `settled` waits until no worker runs and every message is handled; unlike
+    `app.workers.wait_for_complete()` it does not raise for a read that a newer one
+    replaced (an exclusive worker cancelled) or for a worker not started yet.
+    """
+    await settled(pilot)

@@ -1,4 +1,9 @@
-"""Shared fixtures: a frozen clock, demo and empty data files, a clean environment."""
+"""Shared fixtures: a frozen clock, demo and empty data files, a clean environment.
+
+Also marks every test with its kind, from its folder (tests/unit -> `unit`, tests/pilot ->
+`pilot`, tests/snapshots -> `snapshot`, tests/process -> `process`), so a run can pick kinds:
+`pytest -m "unit or pilot"` is the fast loop (`sh run-tests.sh --fast`).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,28 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from textual.widgets import Input
 
 from goaltui.core.clock import FixedClock
 from goaltui.formats.demo import DEMO_NOW, DEMO_TODAY, make_demo_copy
 from goaltui.store.store import Store
+
+KINDS = {"unit": "unit", "pilot": "pilot", "snapshots": "snapshot", "process": "process"}
+
+# No per-example time limit: Hypothesis' default (200 ms) is a wall-clock assertion that a
+# busy machine fails. Examples still run; only their speed is no longer judged.
+settings.register_profile("goaltui", deadline=None)
+settings.load_profile("goaltui")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        folder = item.path.relative_to(here).parts[0]
+        if folder not in KINDS:
+            raise pytest.UsageError(f"{item.nodeid}: tests live in {', '.join(KINDS)}")
+        item.add_marker(KINDS[folder])
 
 
 @pytest.fixture(autouse=True)

@@ -15,10 +15,12 @@ from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
+from waiting import press, settled, wait_until
 
 from goaltui.core.clock import Clock
 from goaltui.store.store import Store
 from screens.checkin import CheckInScreen
+from screens.goal_form import GoalFormScreen
 
 
 class ScreenHost(App[None]):
@@ -66,19 +68,32 @@ class CheckInHost(App[None]):
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
     """Type like a person: one key per character."""
-    await pilot.press(*["space" if ch == " " else ch for ch in text])
+    await press(pilot, *["space" if ch == " " else ch for ch in text])
 
 
 async def paste(pilot: Pilot[Any], field: str, text: str) -> None:
     """Focus the Input `#field` (which selects its text) and paste over it, as a terminal does."""
     editor = pilot.app.screen.query_one(f"#{field}", Input)
     editor.focus()
-    await pilot.pause()
+    await settled(pilot)
     editor.post_message(events.Paste(text))
-    await pilot.pause()
+    await settled(pilot)
 
 
 async def paste_all(pilot: Pilot[Any], **texts: str) -> None:
     """Paste into several fields, in the order given: paste_all(pilot, metric="AHT", unit="s")."""
     for field, text in texts.items():
         await paste(pilot, field, text)
+
+
+async def graded(pilot: Pilot[Any]) -> GoalFormScreen:
+    """Wait for the goal form's debounced SMART grading of what the form holds now.
+
+    The form re-grades REGRADE_DELAY seconds after the last change (a timer); this waits
+    until every change is handled and no re-grade is pending, then for the repaint.
+    """
+    await settled(pilot)
+    form = next(s for s in reversed(pilot.app.screen_stack) if isinstance(s, GoalFormScreen))
+    await wait_until(pilot, lambda: form._timer is None, "the form's re-grade to run")
+    await settled(pilot)
+    return form

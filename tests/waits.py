@@ -1,34 +1,24 @@
-"""Waiting for state in Pilot tests, never for a fixed time.
+"""Waits that know the save queue: built on waiting.py (the one way tests wait for state).
 
 Reads and writes run in thread workers (LiveReader, SaveQueue, read_then): a read posts
 its result as a message, and applying it may start the next worker (the board's read
 opens a form, the form reads its goals). So wait in rounds until no worker runs, no save
-waits and what they posted is handled; or until a condition holds. Every wait is bounded
-and fails with what it waited for.
+waits and what they posted is handled. Every wait is bounded and says what it waited for.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual.pilot import Pilot
+from waiting import wait_until as until
 
 from goaltui.widgets.saves import saves_of
 
-LIMIT = 20.0  # seconds; far above what any wait takes, even with both cores busy
+__all__ = ["busy", "loaded", "saves_settled", "settled_then", "until"]
+
 ROUNDS = 50
-
-
-async def until(pilot: Pilot[Any], check: Callable[[], bool], what: str = "") -> None:
-    """Let the app run until `check()` holds (bounded: fails after LIMIT seconds)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + LIMIT
-    while not check():
-        if loop.time() > deadline:
-            raise AssertionError(f"not seen within {LIMIT:g} s: {what or check}")
-        await pilot.pause(0.02)
 
 
 async def loaded(pilot: Pilot[Any]) -> None:

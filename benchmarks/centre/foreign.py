@@ -40,8 +40,10 @@ def row_of(screen: str, key: str) -> str:
 
 
 def shows(line: str, value: int) -> bool:
-    """The row shows `value` as its latest value ("71→78%"; any standalone 71 without →)."""
-    tail = "→" if "→" in line else r"(?![\d.,:])"
+    """The row shows `value` as its latest value: "71→78%" (narrow) or "71% → 78%" / "484 s →
+    420 s" (the full form the one formatter uses where the column has room); any standalone
+    71 where the row has no arrow."""
+    tail = r"(?:%| \w+)? ?→" if "→" in line else r"(?![\d.,:])"
     return re.search(rf"(?<![\d.,:]){value}{tail}", line) is not None
 
 

@@ -19,6 +19,7 @@ from goaltui.core.snapshot import Snapshot
 from goaltui.store.store import Store
 from goaltui.widgets.board import BoardTable
 from goaltui.widgets.board_cells import board_columns
+from screens import goal_form, milestones
 from screens.board import BoardScreen
 from screens.detail import DetailScreen
 
@@ -214,7 +215,6 @@ async def test_a_check_in_logged_elsewhere_shows_up_on_the_next_poll(
 
 
 async def test_new_and_edit_open_the_goal_form(demo_store: Store, clock: FixedClock) -> None:
-    goal_form = pytest.importorskip("screens.goal_form")
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await saves_settled(pilot)
@@ -237,7 +237,6 @@ async def test_new_and_edit_open_the_goal_form(demo_store: Store, clock: FixedCl
 async def test_m_opens_the_milestones_of_the_highlighted_goal(
     demo_store: Store, clock: FixedClock
 ) -> None:
-    milestones = pytest.importorskip("screens.milestones")
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await saves_settled(pilot)
@@ -295,8 +294,6 @@ async def test_detail_shows_log_milestones_ledger_and_smart(
 async def test_detail_edit_and_milestones_return_to_a_refreshed_detail(
     demo_store: Store, clock: FixedClock
 ) -> None:
-    goal_form = pytest.importorskip("screens.goal_form")
-    milestones = pytest.importorskip("screens.milestones")
     app = make_app(demo_store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await saves_settled(pilot)

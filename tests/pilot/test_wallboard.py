@@ -7,6 +7,7 @@ from pathlib import Path
 
 from board_helpers import screen_text
 from textual.widgets import Digits
+from waiting import press, run, settled, wait_until
 
 from goaltui.app.wallboard import WallboardApp, make_wallboard
 from goaltui.core.clock import FixedClock
@@ -33,8 +34,8 @@ def counts(app: WallboardApp) -> dict[Status, int]:
 
 async def test_counts_in_large_digits(demo_store: Store, clock: FixedClock) -> None:
     app = make_wallboard(demo_store, clock)
-    async with app.run_test(size=NARROW) as pilot:
-        await pilot.pause()
+    async with run(app, NARROW) as pilot:
+        await settled(pilot)
         assert counts(app) == DEMO_COUNTS
         digits = app.wall.query_one("#count-at-risk", CountTile).query_one(Digits)
         assert digits.value == "3"
@@ -45,27 +46,32 @@ async def test_counts_in_large_digits(demo_store: Store, clock: FixedClock) -> N
 
 async def test_pages_rotate_when_the_goals_do_not_fit(demo_store: Store, clock: FixedClock) -> None:
     app = make_wallboard(demo_store, clock, page_seconds=0.05)
+    # Not `run`: with a page every 0.05 s the wallboard is never idle for long.
     async with app.run_test(size=(80, 14)) as pilot:  # room for 5 goal rows
-        await pilot.pause()
-        assert app.wall.page_size == 5 and app.wall.page_count == 3
-        first = app.wall.page
-        seen = {first}
-        for _ in range(40):
-            await pilot.pause(0.03)
+        await wait_until(pilot, lambda: app.wall.page_count == 3, "three pages of goals")
+        assert app.wall.page_size == 5
+        seen = {app.wall.page}
+
+        def every_page_seen() -> bool:
             seen.add(app.wall.page)
-            if len(seen) == 3:
-                break
+            return len(seen) == 3
+
+        await wait_until(pilot, every_page_seen, lambda: f"pages seen: {sorted(seen)}")
         assert seen == {0, 1, 2}
-        assert f"page {app.wall.page + 1}/3" in screen_text(app)
+        await wait_until(
+            pilot,
+            lambda: f"page {app.wall.page + 1}/3" in screen_text(app),
+            lambda: f"the page line names page {app.wall.page + 1}:\n{screen_text(app)}",
+        )
 
 
 async def test_the_last_page_shows_the_last_goals(demo_store: Store, clock: FixedClock) -> None:
     app = make_wallboard(demo_store, clock, page_seconds=3600)
-    async with app.run_test(size=(80, 14)) as pilot:
-        await pilot.pause()
+    async with run(app, (80, 14)) as pilot:
+        await settled(pilot)
         app.wall.page = 1
         app.wall.next_page()  # to page 3 of 3: goal 11
-        await pilot.pause()
+        await settled(pilot)
         text = screen_text(app)
         assert "page 3/3" in text and "aht-maria" in text and "kb-articles" not in text
         app.wall.next_page()  # wraps round
@@ -76,32 +82,29 @@ async def test_refreshes_when_the_file_changes(
     demo_store: Store, demo_path: Path, clock: FixedClock
 ) -> None:
     app = WallboardApp(demo_store, clock, refresh_seconds=0.05)
-    async with app.run_test(size=NARROW) as pilot:
-        await pilot.pause()
+    async with run(app, NARROW) as pilot:
+        await settled(pilot)
         assert counts(app)[Status.ACHIEVED] == 1
         other = Store(demo_path, clock=clock, user="cron")
         other.log("aht-tom", 400.0, clock.today())  # well past the 480 s target
-        for _ in range(50):
-            await pilot.pause(0.05)
-            await app.workers.wait_for_complete()
-            if counts(app)[Status.ACHIEVED] == 2:
-                break
-        assert counts(app)[Status.ACHIEVED] == 2
+        # Nobody touches the wallboard: its poll notices the write and re-reads.
+        await wait_until(
+            pilot, lambda: counts(app)[Status.ACHIEVED] == 2, lambda: f"counts {counts(app)}"
+        )
         assert counts(app)[Status.AT_RISK] == 2
 
 
 async def test_q_quits(demo_store: Store, clock: FixedClock) -> None:
     app = make_wallboard(demo_store, clock)
-    async with app.run_test(size=NARROW) as pilot:
-        await pilot.press("q")
-        await pilot.pause()
+    async with run(app, NARROW) as pilot:
+        await press(pilot, "q")
     assert app.return_code == 0 and not app.is_running
 
 
 async def test_ascii_draws_no_block_or_box_glyphs(demo_store: Store, clock: FixedClock) -> None:
     app = make_wallboard(demo_store, clock, ascii=True)
-    async with app.run_test(size=NARROW) as pilot:
-        await pilot.pause()
+    async with run(app, NARROW) as pilot:
+        await settled(pilot)
         text = screen_text(app)
         assert not set(text) & set(SPARK_UNICODE + "░╭╮╰╯━│─")
         assert "#" in text  # the bars
@@ -113,8 +116,8 @@ def test_ascii_digits() -> None:
 
 async def test_empty_file_says_so(empty_store: Store, clock: FixedClock) -> None:
     app = make_wallboard(empty_store, clock)
-    async with app.run_test(size=NARROW) as pilot:
-        await pilot.pause()
+    async with run(app, NARROW) as pilot:
+        await settled(pilot)
         assert "No goals yet." in screen_text(app)
         assert set(counts(app).values()) == {0}
 
@@ -123,14 +126,11 @@ async def test_a_broken_file_is_reported_and_the_last_board_stays(
     demo_store: Store, demo_path: Path, clock: FixedClock
 ) -> None:
     app = WallboardApp(demo_store, clock, refresh_seconds=0.05)
-    async with app.run_test(size=NARROW) as pilot:
-        await pilot.pause()
+    async with run(app, NARROW) as pilot:
+        await settled(pilot)
         demo_path.write_text("{ not json")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if app.wall.error:
-                break
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.wall.error, "the wallboard to notice the broken file")
+        await settled(pilot)
         text = screen_text(app)
         assert "cannot read the data file" in text
         assert "kb-articles" in text and counts(app) == DEMO_COUNTS

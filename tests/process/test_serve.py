@@ -18,7 +18,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from waiting import async_poll_until, poll_until
 
 from goaltui.cli import main as cli
 from goaltui.cli.wall import serve_command
@@ -64,16 +64,19 @@ def served(today_demo: Path, tmp_path: Path) -> Iterator[str]:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}/"
+
+    def answers_or_died() -> bool:
+        if server.poll() is not None:
+            return True
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return True
+        except OSError:
+            return False
+
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail((tmp_path / "serve.log").read_text())
-                time.sleep(0.1)
+        if not poll_until(answers_or_died) or server.poll() is not None:
+            pytest.fail((tmp_path / "serve.log").read_text())
         yield url
     finally:
         server.send_signal(signal.SIGINT)
@@ -91,6 +94,26 @@ PAGE_STATE = """(() => { try { return {
     closed: document.body.classList.contains('-closed'),
     mouse: !!document.querySelector('.xterm.enable-mouse-events'),
 }; } catch (e) { return {}; } })()"""
+
+# Installed before the page's own scripts: keeps a copy of everything the app sends to the
+# terminal, so the test can tell when the wallboard's rows have arrived.
+RECORD_OUTPUT = """(() => {
+  window.__terminalOutput = "";
+  const decoder = new TextDecoder();
+  const addEventListener = WebSocket.prototype.addEventListener;
+  WebSocket.prototype.addEventListener = function (type, listener, options) {
+    if (type === "message") {
+      const inner = listener;
+      listener = function (event) {
+        if (event.data instanceof ArrayBuffer) {
+          window.__terminalOutput += decoder.decode(event.data, {stream: true});
+        }
+        return inner.call(this, event);
+      };
+    }
+    return addEventListener.call(this, type, listener, options);
+  };
+})()"""
 
 
 class Browser:
@@ -116,7 +139,9 @@ class Browser:
         return result["result"].get("value")
 
 
-async def screenshot_when_drawn(url: str, profile: Path, png: Path) -> dict[str, Any]:
+async def screenshot_when_drawn(url: str, profile: Path, png: Path) -> tuple[dict[str, Any], str]:
+    """Open `url`, wait until the app has drawn the wallboard and the page shows it, save a
+    screenshot to `png`; returns the page state and what the app sent to the terminal."""
     import aiohttp
 
     assert CHROMIUM is not None
@@ -141,28 +166,52 @@ async def screenshot_when_drawn(url: str, profile: Path, png: Path) -> dict[str,
     )
     try:
         active = profile / "DevToolsActivePort"
-        for _ in range(200):
-            if active.exists() and len(active.read_text().split()) >= 2:
-                break
-            await asyncio.sleep(0.05)
-        port = active.read_text().split()[0]
+
+        async def devtools_port() -> str:
+            fields = active.read_text().split() if active.exists() else []
+            return fields[0] if len(fields) >= 2 else ""
+
+        port = await async_poll_until(devtools_port)
+        assert port, "Chromium did not open its DevTools port"
         async with aiohttp.ClientSession() as http:
             async with http.get(f"http://127.0.0.1:{port}/json/list") as response:
                 pages = [t for t in await response.json() if t["type"] == "page"]
             async with http.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as ws:
                 browser = Browser(ws)
                 await browser.call("Page.enable")
+                await browser.call("Page.addScriptToEvaluateOnNewDocument", source=RECORD_OUTPUT)
                 await browser.call("Page.navigate", url=url)
-                state: dict[str, Any] = {}
-                for _ in range(150):  # up to ~15 s: a goaltui process starts per connection
-                    state = await browser.evaluate(PAGE_STATE) or {}
-                    if state.get("closed") or (state.get("firstByte") and state.get("mouse")):
-                        break
-                    await asyncio.sleep(0.1)
-                await asyncio.sleep(1.0)  # the first full frame
-                shot = await browser.call("Page.captureScreenshot", format="png")
-                png.write_bytes(base64.b64decode(shot["data"]))
-                return state
+
+                async def output() -> str:
+                    return str(await browser.evaluate("window.__terminalOutput || ''"))
+
+                sizes: list[int] = []
+
+                async def drawn_or_closed() -> dict[str, Any]:
+                    # A goaltui process starts per connection: the first frame takes a while.
+                    # Drawn: the goal rows have come and the app has gone quiet (no more bytes
+                    # since the last look), so the frame is whole.
+                    state: dict[str, Any] = await browser.evaluate(PAGE_STATE) or {}
+                    sent = await output()
+                    sizes.append(len(sent))
+                    up = state.get("firstByte") and state.get("mouse") and "kb-articles" in sent
+                    quiet = sizes[-2:-1] == sizes[-1:]
+                    return state if state.get("closed") or (up and quiet) else {}
+
+                state = await async_poll_until(drawn_or_closed)
+                state = state or await browser.evaluate(PAGE_STATE) or {}
+
+                # The terminal draws what arrived on its next animation frames: the screenshot
+                # is taken once two in a row agree.
+                shots: list[bytes] = []
+
+                async def steady_screenshot() -> bytes:
+                    shot = await browser.call("Page.captureScreenshot", format="png")
+                    shots.append(base64.b64decode(shot["data"]))
+                    return shots[-1] if shots[-2:-1] == shots[-1:] else b""
+
+                png.write_bytes(await async_poll_until(steady_screenshot) or shots[-1])
+                return state, await output()
     finally:
         chrome.terminate()
         try:
@@ -182,9 +231,10 @@ def test_the_wallboard_in_a_browser(served: str, tmp_path: Path) -> None:
     assert "goaltui wallboard" in html and "data-session-websocket-url" in html
 
     png = tmp_path / "wallboard.png"
-    state = asyncio.run(screenshot_when_drawn(served, tmp_path / "chrome", png))
+    state, sent = asyncio.run(screenshot_when_drawn(served, tmp_path / "chrome", png))
     if keep := os.environ.get("GOALTUI_SCREENSHOT"):
         shutil.copy(png, keep)
+    assert "kb-articles" in sent, state  # the served wallboard drew the goal rows
     assert png.stat().st_size > 10_000, state
     assert png.read_bytes().startswith(b"\x89PNG")
     assert state.get("firstByte") and not state.get("closed"), state  # the app answered, still runs

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from waiting import ready
+
 from goaltui.app.wallboard import make_wallboard
 from goaltui.core.clock import FixedClock
 from goaltui.store.store import Store
@@ -23,7 +25,7 @@ def test_wallboard_80x24(snap_compare: SnapCompare, demo_store: Store, clock: Fi
     needs-attention first (kb-articles overdue to aht-maria achieved) with sparklines,
     now→target, progress bars, status and days left; all on one page, so no page line.
     """
-    assert snap_compare(make_wallboard(demo_store, clock), terminal_size=NARROW)
+    assert snap_compare(make_wallboard(demo_store, clock), terminal_size=NARROW, run_before=ready())
 
 
 def test_wallboard_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
@@ -31,7 +33,7 @@ def test_wallboard_120x40(snap_compare: SnapCompare, demo_store: Store, clock: F
     the values in full ("534 s → 480 s", "66% → 72%"), wider sparklines and bars, and free
     space under the eleven rows.
     """
-    assert snap_compare(make_wallboard(demo_store, clock), terminal_size=WIDE)
+    assert snap_compare(make_wallboard(demo_store, clock), terminal_size=WIDE, run_before=ready())
 
 
 def test_wallboard_ascii_80x24(
@@ -41,4 +43,4 @@ def test_wallboard_ascii_80x24(
     _ and |, ASCII borders (+-|) round the tiles, sparklines of _.:-=+*# and bars of # and -.
     """
     app = make_wallboard(demo_store, clock, ascii=True)
-    assert snap_compare(app, terminal_size=NARROW)
+    assert snap_compare(app, terminal_size=NARROW, run_before=ready())

@@ -14,6 +14,7 @@ import orjson
 import pytest
 from click.testing import CliRunner, Result
 
+from goaltui.app import goal_app
 from goaltui.cli import context as cli_context
 from goaltui.cli import main as cli
 from goaltui.core.clock import FixedClock
@@ -159,7 +160,6 @@ def test_demo_opens_a_temporary_copy(monkeypatch: pytest.MonkeyPatch, tmp_path: 
 def test_without_a_command_the_board_opens_with_the_store_and_clock(
     monkeypatch: pytest.MonkeyPatch, with_goal: Path, frozen_clock: FixedClock
 ) -> None:
-    app_module = pytest.importorskip("goaltui.app.goal_app")
     calls: list[Any] = []
 
     class FakeApp:
@@ -170,7 +170,7 @@ def test_without_a_command_the_board_opens_with_the_store_and_clock(
         calls.extend([store.path, clock])
         return FakeApp()
 
-    monkeypatch.setattr(app_module, "make_app", fake_make_app)
+    monkeypatch.setattr(goal_app, "make_app", fake_make_app)
     ok("--db", with_goal, "--no-mouse")
     assert calls == [with_goal, frozen_clock, False]
 
