@@ -88,7 +88,9 @@ def busy(app: App[Any]) -> str:
     if app.animator._animations or app.animator._scheduled:
         return "an animation is running"
     for worker in app.workers:
-        if not worker.is_finished:
+        # The save queue's worker may be waiting for another process's lock on purpose:
+        # waits.saves_settled is what waits for saves.
+        if not worker.is_finished and worker.group != "saves":
             return f"worker {worker.name!r} ({worker.group}) is {worker.state.name.lower()}"
     nodes: list[Any] = [app]
     for screen in app.screen_stack:
