@@ -182,8 +182,11 @@ class GoalFormScreen(GoalFormSaving):
         self._schedule_checks()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        """Point the SMART panel at the letter of the section being edited."""
-        for node in event.widget.ancestors_with_self:
+        """Point the SMART panel at the letter of the section being edited: the field that has
+        the focus now, not the one this (possibly late) message is about, so keys typed in a
+        burst right after the form opens cannot leave the panel on the wrong letter."""
+        focused = self.focused or event.widget
+        for node in focused.ancestors_with_self:
             if isinstance(node, FormField):
                 self.query_one(SmartPanel).focus_letter = LETTER_OF.get(node.editor.id or "", "")
                 return

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from screen_host import ScreenHost, paste, paste_all, type_text
+from textual.events import DescendantFocus
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 from waits import saves_settled
@@ -354,3 +355,20 @@ async def test_store_errors_are_notified_not_raised(demo_store: Store, clock: Fi
         await save(pilot)
         assert isinstance(app.screen, GoalFormScreen)
         assert any("already exists" in n.message for n in app._notifications)
+
+
+async def test_a_late_focus_message_cannot_point_the_panel_at_the_wrong_letter(
+    new_form: ScreenHost,
+) -> None:
+    """Keys in a burst right after the form opens: the title's focus message may be handled
+    after the target took the focus. The panel follows the field that has the focus."""
+    async with new_form.run_test(size=(120, 40)) as pilot:
+        await saves_settled(pilot)
+        form = new_form.screen
+        assert isinstance(form, GoalFormScreen)
+        title, target = form.query_one("#title", Input), form.query_one("#target", Input)
+        target.focus()
+        await saves_settled(pilot)
+        form.post_message(DescendantFocus(title))  # the stale one, handled last
+        await saves_settled(pilot)
+        assert form.query_one(SmartPanel).focus_letter == "M"
