@@ -21,13 +21,11 @@ from typing import Any
 from goaltui.store.schema import (
     CHANGES,
     GOALS,
-    META,
-    META_ID,
     MILESTONES,
     SERIES,
-    USERS,
     ReadTables,
 )
+from goaltui.store.series_tx import users
 
 Mark = dict[str, dict[str, Any]]  # table -> document id -> the document as last seen
 
@@ -67,11 +65,11 @@ def _logged(tables: ReadTables, key: str, old: Mapping[str, Any]) -> list[Change
     """One change per value of goal `key` that is new or different since `old`, with its
     author (compared by content, so a frozen or early clock cannot hide a write)."""
     doc = tables.get(SERIES, {}).get(key, {})
-    names = tables.get(META, {}).get(META_ID, {}).get(USERS, [])
+    names = users(tables)
     changes = []
     for _day, _value, index, _at in sorted(_rows(doc) - _rows(old)):
         n = int(index) if index.isdigit() else -1
-        who = str(names[n]) if isinstance(names, list) and 0 <= n < len(names) else ""
+        who = names[n] if 0 <= n < len(names) else ""
         changes.append(Change(who, LOGGED, key))
     return changes
 

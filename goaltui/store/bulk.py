@@ -40,7 +40,6 @@ from goaltui.store.schema import (
     Doc,
     ReadTables,
 )
-from goaltui.store.series import SeriesError
 from goaltui.store.series_tx import Row
 from goaltui.store.transaction import Transaction
 
@@ -81,27 +80,24 @@ class SnapshotCache:
         self.lock = threading.Lock()
 
 
-def _tail(path: Path, key: str, doc: Doc | None, count: int | None) -> list[Point]:
-    series = series_tx.series_of(path, {key: doc} if doc is not None else {}, key)
-    try:
+def _points(path: Path, key: str, docs: Mapping[str, Doc], count: int | None) -> list[Point]:
+    """The goal's last `count` (day, value) points, or all of them with None."""
+    series = series_tx.series_of(path, docs, key)
+    with series_tx.damaged(path, key):
         if count is None:
             return [Point(e.day, e.value) for e in series.entries([])]
         days, values = series.tail(count)
-    except SeriesError as exc:
-        raise DataFileError(f"{path}: bad series of goal {key!r}: {exc}") from None
     return [Point(d, v) for d, v in zip(days, values, strict=True)]
 
 
-def snapshot(
-    file: DataFile, cache: SnapshotCache | None = None, tail: int | None = TAIL
-) -> Snapshot:
-    """Goals, the last `tail` values of each goal (all with None) and milestone counts,
-    from one read. With a cache, only goals whose documents changed are rebuilt."""
+def snapshot(file: DataFile, cache: SnapshotCache | None = None) -> Snapshot:
+    """Goals, the last TAIL values of each goal and milestone counts, from one read. With a
+    cache, only goals whose documents changed are rebuilt."""
     token = file.token()  # taken first: a write in between only causes one more reload
     data = file.read()
     goal_docs, series_docs = data.get(GOALS, {}), data.get(SERIES, {})
     fresh: dict[str, tuple[Doc, Doc | None, Goal, list[Point]]] = {}
-    old = cache.entries if cache is not None and tail == TAIL else {}
+    old = cache.entries if cache is not None else {}
     for key, doc in goal_docs.items():
         series_doc = series_docs.get(key)
         kept = old.get(key)
@@ -110,8 +106,8 @@ def snapshot(
             fresh[key] = (doc, series_doc, kept[2], kept[3])
             continue
         goal = as_model(file.path, Goal, doc, f"goal {key!r}")
-        fresh[key] = (doc, series_doc, goal, _tail(file.path, key, series_doc, tail))
-    if cache is not None and tail == TAIL:
+        fresh[key] = (doc, series_doc, goal, _points(file.path, key, series_docs, TAIL))
+    if cache is not None:
         with cache.lock:
             cache.entries = fresh  # the previous build is dropped, never piled up
     keys = sorted(fresh)
@@ -138,7 +134,7 @@ def goal_models(path: Path, docs: Mapping[str, Doc], cache: SnapshotCache) -> li
 def snapshot_series(path: Path, data: ReadTables, keys: Iterable[str]) -> dict[str, list[Point]]:
     """Every (day, value) of the goals `keys`, in day order."""
     docs = data.get(SERIES, {})
-    return {key: _tail(path, key, docs.get(key), None) for key in keys}
+    return {key: _points(path, key, docs, None) for key in keys}
 
 
 def checkin_docs(path: Path, data: ReadTables, goal: str | None = None) -> list[Doc]:
@@ -149,10 +145,8 @@ def checkin_docs(path: Path, data: ReadTables, goal: str | None = None) -> list[
     found: list[Doc] = []
     for key in keys:
         series = series_tx.series_of(path, docs, key)
-        try:
+        with series_tx.damaged(path, key):
             found += [series_tx.entry_doc(key, e) for e in series.entries(names)]
-        except SeriesError as exc:
-            raise DataFileError(f"{path}: bad series of goal {key!r}: {exc}") from None
     return found
 
 
@@ -236,10 +230,8 @@ def _merge(
     history). An empty note keeps the stored note, no confidence keeps the stored one."""
     now, user = file.clock.now(), file.user
     series = series_tx.series_of(file.path, tx.get(SERIES), key)
-    try:
+    with series_tx.damaged(file.path, key):
         stored = {e.day: e for e in series.entries(series_tx.users(tx))}
-    except SeriesError as exc:
-        raise DataFileError(f"{file.path}: bad series of goal {key!r}: {exc}") from None
     rows: list[Row] = []
     for day, checkin in sorted(days.items()):
         note = checkin.note

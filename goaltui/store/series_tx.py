@@ -3,7 +3,8 @@ series, and the goals waiting for win detection. Pydantic-free (`goaltui log` us
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -44,12 +45,19 @@ def user_index(tx: Transaction, name: str) -> int:
     return len(names)
 
 
-def series_of(path: Path, docs: Mapping[str, Doc], goal: str) -> Series:
-    """The goal's series (empty for a goal without values); a bad document is one line."""
+@contextmanager
+def damaged(path: Path, goal: str) -> Iterator[None]:
+    """A series that cannot be read is a data-file problem, in one line naming the goal."""
     try:
-        return Series(goal, docs.get(goal))
+        yield
     except SeriesError as exc:
         raise DataFileError(f"{path}: bad series of goal {goal!r}: {exc}") from None
+
+
+def series_of(path: Path, docs: Mapping[str, Doc], goal: str) -> Series:
+    """The goal's series (empty for a goal without values); a bad document is one line."""
+    with damaged(path, goal):
+        return Series(goal, docs.get(goal))
 
 
 def entry_doc(goal: str, entry: Entry) -> Doc:
@@ -69,16 +77,11 @@ def put(tx: Transaction, path: Path, goal: str, rows: Iterable[Row]) -> list[Ent
     """Set (day, value, by, at, note, confidence) rows in the goal's series; returns the
     entries they replaced (None for a new day), in order."""
     series = series_of(path, tx.get(SERIES), goal)
-    try:
-        series.check()  # a damaged series is refused before anything is written
-    except SeriesError as exc:
-        raise DataFileError(f"{path}: bad series of goal {goal!r}: {exc}") from None
     names = users(tx)
     rows = list(rows)
-    try:
+    with damaged(path, goal):
+        series.check()  # a damaged series is refused before anything is written
         replaced = [series.find(row[0], names) for row in rows]
-    except SeriesError as exc:
-        raise DataFileError(f"{path}: bad series of goal {goal!r}: {exc}") from None
     indexed = [
         (day, value, user_index(tx, by), at, note, confidence)
         for day, value, by, at, note, confidence in rows

@@ -130,11 +130,11 @@ class Store(MilestoneOps, CheckInOps, MeetingOps):
 
     # -- bulk -------------------------------------------------------------------------
 
-    def snapshot(self, *, full: bool = False) -> Snapshot:
-        """Goals, the recent (day, value) series of each (`full`: every value) and milestone
-        counts from one read. Only goals whose documents changed since this store's last
-        snapshot are built again; check-ins never become models here."""
-        return bulk.snapshot(self._file, self._snapshots, tail=None if full else bulk.TAIL)
+    def snapshot(self) -> Snapshot:
+        """Goals, the recent (day, value) series of each and milestone counts from one read.
+        Only goals whose documents changed since this store's last snapshot are built
+        again; check-ins never become models here."""
+        return bulk.snapshot(self._file, self._snapshots)
 
     def export(self) -> dict[str, Any]:
         """The full data set as plain JSON-able data (for `goaltui export --format json`)."""
