@@ -76,15 +76,15 @@ class BoardScreen(BoardActions):
     def compose(self) -> ComposeResult:
         yield StatusSummary(id="summary")
         with Horizontal(id="filter-bar"):
-            yield Label("filter:")
+            yield Label("filter:", markup=False)
             field = FilterInput(placeholder="key, title or owner", id="filter")
             # Hidden, it must not take the focus (keys typed while the app starts are
             # board keys); "/" shows it and makes it focusable.
             field.can_focus = False
             yield field
         yield BoardTable(id="board")
-        yield Static(LOADING_TEXT, id="empty")
-        yield Static(id="info")
+        yield Static(LOADING_TEXT, id="empty")  # our own markup only
+        yield Static(id="info", markup=False)
         # ctrl+p is named on the summary line: the footer's room goes to the board's keys.
         yield Footer(compact=True, show_command_palette=False)
 

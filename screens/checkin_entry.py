@@ -75,14 +75,22 @@ class Entries:
         key, value = row.key, entry.value
 
         def answered(yes: bool | None) -> None:
+            typed_on = field.hold(None)
             if yes:
                 host.save(key, value)
                 self.release()
+                if not self.held and typed_on:
+                    field.put(typed_on)  # the start of the next value
             else:
                 field.put(text)  # still there to fix
                 field.focus()
+                if typed_on:
+                    self.held.append(typed_on)
                 self._drop()
 
+        # Keys already typed behind this Enter are held for the next goals, not merged
+        # into this value or taken as the answer.
+        field.hold(self.held)
         host.ask(entry.question, answered)
         return False
 

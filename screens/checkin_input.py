@@ -14,6 +14,7 @@ from datetime import date
 
 from textual import events
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import Input
 
 from goaltui.core import formatting as fmt
@@ -64,18 +65,22 @@ class CheckInInput(Input, inherit_bindings=False):
         *_editing_bindings(),
     ]  # fmt: skip
 
+    _held_into: list[str] | None = None
+    _burst = ""
+
     def describe(
         self, row: CheckInRow | None, mark: RowSave | None, day: date, *, ready: bool
     ) -> None:
         """Name the goal `row` on the border and show its last value and target as the hint;
         a refused save of it shows in the subtitle (`ready`: the rows have been read)."""
-        self.border_subtitle = f"✗ not saved: {mark.error}" if mark and mark.error else ""
+        self.border_subtitle = Content(f"✗ not saved: {mark.error}" if mark and mark.error else "")
         if not ready:
             self.border_title, self.placeholder = "Reading the goals…", "type the first value"
         elif row is None:
             self.border_title, self.placeholder = "No active goals to check in", "esc closes"
         else:
-            self.border_title, self.placeholder = input_title(row), input_hint(row, day)
+            # Content, not str: a title or metric name is user text, never markup.
+            self.border_title, self.placeholder = Content(input_title(row)), input_hint(row, day)
             if mark is not None and mark.pending:
                 self.placeholder = f"saving {fmt.number(mark.value or 0)} · type to replace"
 
@@ -85,13 +90,33 @@ class CheckInInput(Input, inherit_bindings=False):
         self.cursor_position = len(text)
 
     def show_error(self, message: str) -> None:
-        self.border_subtitle = f"✗ {message}"
+        self.border_subtitle = Content(f"✗ {message}")
 
     def watch_value(self) -> None:
         self.border_subtitle = ""  # typing again clears the message
 
+    def hold(self, into: list[str] | None) -> str:
+        """While a question is on its way (`into` a list): keys already typed behind the
+        Enter that raised it (a paste, a laggy link: "8⏎5⏎" in one read) are not for the
+        question, nor for this row; each text they end with Enter is kept in `into`, to be
+        taken for the next goals in order. `hold(None)` ends it and returns what was
+        typed after the last Enter."""
+        self._held_into, rest, self._burst = into, self._burst, ""
+        return rest
+
     async def _on_key(self, event: events.Key) -> None:
-        if not self.screen.is_current:  # typed in a burst behind a question: not for here
+        if self._held_into is not None:
+            event.stop()
+            event.prevent_default()
+            if event.key == "enter":
+                self._held_into.append(self._burst)
+                self._burst = ""
+            elif event.key == "backspace":
+                self._burst = self._burst[:-1]
+            elif event.is_printable and event.character:
+                self._burst += event.character
+            return
+        if not self.screen.is_current:  # behind another screen: not for here
             event.stop()
             event.prevent_default()
             return

@@ -16,7 +16,6 @@ from rich.color import Color
 from rich.text import Text
 from textual.message import Message
 from textual.renderables.sparkline import Sparkline
-from textual.widgets import DataTable
 
 from goaltui.core import formatting as fmt
 from goaltui.core.checkin_logic import (
@@ -30,6 +29,7 @@ from goaltui.core.models import CheckIn, Confidence, Direction
 from goaltui.core.wins import Win
 from goaltui.store.store import Store
 from goaltui.widgets.board_cells import AsciiSparkline
+from goaltui.widgets.plain_table import PlainTable
 from goaltui.widgets.saves import Save, error_text, saves_of
 from screens.checkin_state import RowSave, SaveMarks
 from screens.wins import record_wins
@@ -128,7 +128,7 @@ def today_cell(row: CheckInRow, wide: bool, mark: RowSave | None = None) -> Text
     return text
 
 
-class CheckInTable(DataTable[object]):
+class CheckInTable(PlainTable[object]):
     """The rows of `day` (`goal_rows`) and their saves; never focused (the input is)."""
 
     @dataclass

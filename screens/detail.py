@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from goaltui.core.clock import Clock
@@ -24,6 +24,7 @@ from goaltui.core.smart import assess
 from goaltui.store.store import Store
 from goaltui.widgets.board_cells import Palette
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
+from goaltui.widgets.plain_table import PlainTable
 from goaltui.widgets.reads import read_then
 from screens.detail_chart import draw_chart
 from screens.detail_tabs import DetailData, fill_tables, head_text, smart_text
@@ -80,18 +81,18 @@ class DetailScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         reading = Text.assemble((self.goal_key, "bold"), ("  reading…", "dim"))
-        yield Static(reading, id="head")
+        yield Static(reading, id="head", markup=False)
         with TabbedContent(initial="chart"):
             with TabPane("1 Chart", id="chart"):
                 yield PlotextPlot(id="plot")
             with TabPane("2 Check-ins", id="checkins"):
-                yield DataTable(id="checkin-log", cursor_type="row", zebra_stripes=True)
+                yield PlainTable(id="checkin-log", cursor_type="row", zebra_stripes=True)
             with TabPane("3 Milestones", id="milestones"):
-                yield DataTable(id="milestone-list", cursor_type="row")
+                yield PlainTable(id="milestone-list", cursor_type="row")
             with TabPane("4 Ledger", id="ledger"):
-                yield DataTable(id="ledger-log", cursor_type="row")
+                yield PlainTable(id="ledger-log", cursor_type="row")
             with TabPane("5 SMART", id="smart"), VerticalScroll():
-                yield Static(id="smart-text")
+                yield Static(id="smart-text", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

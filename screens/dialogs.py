@@ -159,11 +159,11 @@ class MilestoneDialog(Dialog[MilestoneAnswer | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.heading, classes="dialog-title", markup=False)
-            yield Label("Title")
+            yield Label("Title", markup=False)
             yield Input(
                 self.initial_title, placeholder="e.g. Refund authority training", id="title"
             )
-            yield Label("Due (optional)")
+            yield Label("Due (optional)", markup=False)
             yield Input(self.initial_due, placeholder="YYYY-MM-DD, +2w, eom, eoq", id="due")
             yield Static("", classes="dialog-note", markup=False)
             yield Static("", classes="dialog-error", markup=False)

@@ -79,7 +79,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = f"Help: {self.title_text}"
             scroll.border_subtitle = "escape closes"
-            yield Static(self._content(), id="help-text")
+            yield Static(self._content(), id="help-text", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

@@ -9,10 +9,10 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from goaltui.core import formatting as fmt
 from goaltui.core.models import Milestone
+from goaltui.widgets.plain_table import PlainTable
 
 FIXED_COLUMNS = 38  # check box, due date, status and cell padding
 
@@ -38,7 +38,7 @@ def summary_text(milestones: Sequence[Milestone], today: date, saving: int) -> s
     return " · ".join(parts)
 
 
-class MilestoneTable(DataTable[Text]):
+class MilestoneTable(PlainTable[Text]):
     """The checklist: done box, title (cut to the width), due date, status."""
 
     def show(

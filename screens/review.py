@@ -110,12 +110,16 @@ class ReviewScreen(ReviewMinutes):
     # -- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="bar")
+        yield Static(id="bar", markup=False)
         if not self.goal_keys:
-            yield Static("No goals to review \u2013 the board's filter shows none", id="nothing")
+            yield Static(
+                "No goals to review \u2013 the board's filter shows none",
+                id="nothing",
+                markup=False,
+            )
             yield Footer(compact=True, show_command_palette=False)
             return
-        yield Static(id="head")
+        yield Static(id="head", markup=False)
         with Horizontal(id="figures"):
             for fid, label, minor in (
                 ("now", "now", False),
@@ -124,14 +128,14 @@ class ReviewScreen(ReviewMinutes):
                 ("left", "days left", False),
             ):
                 with Vertical(classes="figure -minor" if minor else "figure", id=f"fig-{fid}"):
-                    yield Static(label, classes="figure-label")
+                    yield Static(label, classes="figure-label", markup=False)
                     yield Digits("")
         with Horizontal(id="body"):
             yield PlotextPlot(id="chart")
-            side = VerticalScroll(Static(id="side-text"), id="side")
+            side = VerticalScroll(Static(id="side-text", markup=False), id="side")
             side.can_focus = False  # arrows must reach the screen: they turn pages
             yield side
-        yield Static(id="outcome")
+        yield Static(id="outcome", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -24,8 +24,8 @@ class LeaveReviewScreen(Dialog[bool | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Save the minutes?", classes="dialog-title")
-            yield Static("escape goes back to the review.", classes="dialog-hint")
+            yield Static("Save the minutes?", classes="dialog-title", markup=False)
+            yield Static("escape goes back to the review.", classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Don't save (n)", id="no", compact=True)
                 yield Button("Save (y)", id="yes", variant="primary", compact=True)

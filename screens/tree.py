@@ -75,12 +75,14 @@ class AlignmentScreen(Screen[bool]):
         self._loaded = False
 
     def compose(self) -> ComposeResult:
-        yield Static("Alignment: centre objectives → team goals → agent goals", id="tree-head")
+        yield Static(
+            "Alignment: centre objectives → team goals → agent goals", id="tree-head", markup=False
+        )
         tree = AlignmentTree("Goals", id="tree")
         tree.show_root = False
         tree.auto_expand = False
         yield tree
-        yield Static(id="tree-info")
+        yield Static(id="tree-info", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

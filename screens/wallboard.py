@@ -72,8 +72,8 @@ class CountTile(Vertical):
         self.count = 0
 
     def compose(self) -> ComposeResult:
-        yield Static(ascii_digits(0), classes="digits") if self.ascii else Digits("0")
-        yield Label(self.status.value)
+        yield Static(ascii_digits(0), classes="digits", markup=False) if self.ascii else Digits("0")
+        yield Label(self.status.value, markup=False)
 
     def show(self, count: int) -> None:
         self.count = count
@@ -124,12 +124,12 @@ class WallboardScreen(Screen[None]):
         )
 
     def compose(self) -> ComposeResult:
-        yield Static(id="heading")
+        yield Static(id="heading", markup=False)
         with Horizontal(id="counts"):
             for status, tone in TILES:
                 yield CountTile(status, tone, self.ascii)
-        yield Static(id="goals")
-        yield Static(id="pages")
+        yield Static(id="goals", markup=False)
+        yield Static(id="pages", markup=False)
 
     def on_mount(self) -> None:
         # The first read is synchronous, so the first frame already shows the goals.

@@ -19,6 +19,7 @@ from goaltui.core.rules import NOTE_MAX
 from goaltui.core.wins import Kudos, Win, WinKind, kudos_text, this_week, week_start
 from goaltui.store.store import Store
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
+from goaltui.widgets.plain_table import PlainTable
 from goaltui.widgets.saves import Save, dismiss_when_saved, error_text, saves_of
 from screens.dialogs import TextPromptScreen
 
@@ -69,8 +70,8 @@ class WinsScreen(Screen[bool]):
         )
 
     def compose(self) -> ComposeResult:
-        yield Static(id="wins-head")
-        yield DataTable(id="wins", cursor_type="row", zebra_stripes=True)
+        yield Static(id="wins-head", markup=False)
+        yield PlainTable(id="wins", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

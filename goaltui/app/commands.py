@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from goaltui.core.board_rows import SORT_KEYS, SORT_LABELS, BoardRow, owners, statuses
 from goaltui.core.models import Level
@@ -45,18 +46,25 @@ class GoalCommands(Provider):
                 # Finding a goal by its title or owner counts a little less than by its key.
                 score = max(score, 0.9 * matcher.match(f"{command.title} {command.extra}"))
             if score > 0:
+                # The palette reads prompts and help as markup; owners and titles are
+                # user text, so they go in escaped.
                 yield Hit(
                     score,
-                    matcher.highlight(command.title),
+                    matcher.highlight(escape(command.title)),
                     command.run,
                     text=command.title,
-                    help=command.help,
+                    help=escape(command.help),
                 )
 
     async def discover(self) -> Hits:
         for command in self._commands():
             if not command.title.startswith(("goal: Edit", "goal: Milestones")):
-                yield DiscoveryHit(command.title, command.run, help=command.help)
+                yield DiscoveryHit(
+                    escape(command.title),
+                    command.run,
+                    text=command.title,
+                    help=escape(command.help),
+                )
 
 
 def _goal_commands(board: BoardScreen, rows: list[BoardRow]) -> Iterator[Command]:

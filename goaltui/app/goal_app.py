@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from typing import ClassVar, Literal
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 
 from goaltui.app.commands import GoalCommands
@@ -20,6 +19,7 @@ from goaltui.core.clock import Clock
 from goaltui.core.errors import DataFileError
 from goaltui.core.progress import AT_RISK_SLACK, ON_TRACK_SLACK
 from goaltui.store.store import Store
+from goaltui.widgets.plain_app import PlainApp
 from goaltui.widgets.saves import saves_of
 from screens.board import BoardScreen
 from screens.help import HelpScreen, key_rows
@@ -68,11 +68,11 @@ DETAIL_NOTES = """\
 Start = Literal["board", "checkin"]
 
 
-class GoalApp(App[None]):
+class GoalApp(PlainApp[None]):
     """goaltui's terminal UI."""
 
     TITLE = "goaltui"
-    COMMANDS = App.COMMANDS | {GoalCommands}
+    COMMANDS = PlainApp.COMMANDS | {GoalCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys of this screen"),
     ]

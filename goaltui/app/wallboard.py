@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 
 from goaltui.core.clock import Clock
 from goaltui.store.store import Store
+from goaltui.widgets.plain_app import PlainApp
 from screens.wallboard import WallboardScreen
 
 
-class WallboardApp(App[None]):
+class WallboardApp(PlainApp[None]):
     """The wallboard on its own: one screen, read-only; `q` quits."""
 
     TITLE = "goaltui wallboard"

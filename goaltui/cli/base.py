@@ -14,6 +14,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from goaltui.core.errors import DataFileError, GoaltuiError, UserError
+from goaltui.core.text import printable
 
 PREFIX = "goaltui: error: "
 T = TypeVar("T")
@@ -21,7 +22,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str, code: int) -> NoReturn:
-    click.echo(PREFIX + "; ".join(line.strip() for line in message.splitlines()), err=True)
+    line = "; ".join(part.strip() for part in message.splitlines())
+    click.echo(PREFIX + printable(line), err=True)  # messages quote user text
     sys.exit(code)
 
 

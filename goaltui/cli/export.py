@@ -9,6 +9,7 @@ import click
 
 from goaltui.cli.base import file_options, output_errors
 from goaltui.cli.context import Session
+from goaltui.cli.output import say
 
 EXPORT_NAMES = {
     "json": "the full data set",
@@ -58,4 +59,4 @@ def export(ctx: click.Context, fmt: str, output: str | None, db: str | None, sha
 
         data = orjson.loads(payload)
         what = f"{len(data['goals'])} goals, {len(data['checkins'])} check-ins"
-    click.echo(f"Exported {what} to {output}")
+    say(f"Exported {what} to {output}")

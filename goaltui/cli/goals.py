@@ -9,6 +9,7 @@ import click
 
 from goaltui.cli.base import file_options, user_value
 from goaltui.cli.context import Session
+from goaltui.cli.output import say
 from goaltui.core import formatting as fmt
 from goaltui.core.errors import UserError
 from goaltui.core.rules import CONFIDENCES, LEVELS, NOTE_MAX
@@ -80,7 +81,7 @@ def add(
         raise UserError(describe_error(exc)) from None
     store = session.store(db, shared, clock)
     saved = store.add_goal(goal)
-    click.echo(
+    say(
         f"Added {saved.key}: {saved.title} ({metric} {fmt.value(base, unit)} -> "
         f"{fmt.value(goal_target, unit)} by {due_day})"
     )
@@ -91,7 +92,7 @@ def add(
     known = {g.key for g in store.goals()}
     graded = assess(saved, [], today, known)
     weak = [f"{c.letter}: {c.reason} {c.hint}".strip() for c in graded.checks if c.hint]
-    click.echo(f"SMART {graded.score}/5" + (" - " + " | ".join(weak) if weak else ""))
+    say(f"SMART {graded.score}/5" + (" - " + " | ".join(weak) if weak else ""))
 
 
 @click.command(context_settings={"ignore_unknown_options": True})  # so `log aht -5` works
@@ -128,7 +129,7 @@ def log(
     line = f"Logged {goal} = {fmt.value(number, unit)} for {when.isoformat()}"
     if logged.replaced is not None:
         line += f" (replaces {fmt.value(logged.replaced.get('value'), unit)})"
-    click.echo(line)
+    say(line)
 
 
 @click.command("goals")
@@ -144,7 +145,7 @@ def goals_cmd(ctx: click.Context, show_all: bool, db: str | None, shared: bool) 
     snapshot = session.store(db, shared, clock).snapshot()
     rows = goal_rows(snapshot, clock.today(), include_archived=show_all)
     if not rows:
-        click.echo("No goals yet. Add one with: goaltui add KEY TITLE --metric ... --due ...")
+        say("No goals yet. Add one with: goaltui add KEY TITLE --metric ... --due ...")
         return
     for line in render_table(rows):
-        click.echo(line)
+        say(line)

@@ -14,6 +14,7 @@ import click
 
 from goaltui.cli.base import file_options
 from goaltui.cli.context import Session
+from goaltui.cli.output import say
 
 if TYPE_CHECKING:
     pass
@@ -73,9 +74,9 @@ def import_cmd(
         today=clock.today(),
     )
     if dry_run:
-        click.echo(describe_plan(plan))  # raises, like the import, on any bad row
+        say(describe_plan(plan))  # raises, like the import, on any bad row
         return
-    click.echo(describe_result(apply_import(store, plan)))
+    say(describe_result(apply_import(store, plan)))
 
 
 @click.command("board")
@@ -103,7 +104,7 @@ def board_cmd(
     text = render_board(
         store.snapshot(), clock.today(), columns, ascii=ascii_only, include_archived=show_all
     )
-    click.echo(text.rstrip("\n"))
+    say(text.rstrip("\n"))
 
 
 @click.command("checkin")

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from goaltui.core import formatting as fmt
 from goaltui.core.ids import new_id
-from goaltui.core.models import Goal, Level, Name, Note, Stamp
+from goaltui.core.models import Goal, Level, Name, Note, Number, Plain, Stamp
 from goaltui.core.progress import GoalProgress
 
 NOT_DISCUSSED = "not discussed"
@@ -43,14 +43,14 @@ class ReviewItem(_Model):
     """One goal as the meeting saw it: its figures at the time, the outcome and the note."""
 
     goal: str = Field(description="The goal's key")
-    title: str = ""
-    owner: str = ""
-    metric: str = Field(default="", description="KPI name, e.g. AHT")
-    unit: str = ""
-    current: float | None = Field(default=None, description="Latest value at the meeting")
-    target: float | None = None
+    title: Plain = ""
+    owner: Plain = ""
+    metric: Plain = Field(default="", description="KPI name, e.g. AHT")
+    unit: Plain = ""
+    current: Number | None = Field(default=None, description="Latest value at the meeting")
+    target: Number | None = None
     percent: int | None = Field(default=None, description="Share of the way to the target")
-    status: str = Field(default="", description="Status in words: on track, behind...")
+    status: Plain = Field(default="", description="Status in words: on track, behind...")
     days_left: int | None = Field(default=None, description="Negative when overdue")
     outcome: Outcome | None = Field(default=None, description="None: not discussed")
     note: Note = ""
@@ -66,9 +66,9 @@ class Minutes(_Model):
     id: str = Field(default_factory=new_id)
     held_on: date
     kind: Name = Field(default=TEAM_MEETING, description="team meeting, one-on-one")
-    attendees: list[str] = Field(default_factory=list)
+    attendees: list[Plain] = Field(default_factory=list)
     items: list[ReviewItem] = Field(default_factory=list)
-    by: str = ""
+    by: Plain = ""
     at: Stamp | None = None
 
     def item(self, goal_key: str) -> ReviewItem | None:

@@ -16,6 +16,7 @@ from typing import Annotated, NamedTuple
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -27,6 +28,7 @@ from goaltui.core import rules
 from goaltui.core.ids import new_id
 from goaltui.core.numbers import parse_number
 from goaltui.core.targets import lower_is_better
+from goaltui.core.text import printable
 
 
 class Level(StrEnum):
@@ -70,13 +72,35 @@ def at_most(limit: int) -> AfterValidator:
     return AfterValidator(check)
 
 
+def _one_line(text: str) -> str:
+    return rules.one_line(text)
+
+
+def _lines(text: str) -> str:
+    return printable(text, lines=True).strip(rules.WHITESPACE)
+
+
+def _no_bool(value: object) -> object:
+    """pydantic reads True as 1.0; in a stored value it is a broken document, not a KPI."""
+    if isinstance(value, bool):
+        raise ValueError("must be a number, got a boolean")
+    return value
+
+
+# User text never carries control characters (text.py says why); one-line fields lose
+# line breaks too, since they are shown in table rows.
+Plain = Annotated[str, AfterValidator(_one_line)]
 GoalKey = Annotated[str, AfterValidator(rules.check_key)]
-Title = Annotated[str, Field(min_length=1), at_most(rules.TITLE_MAX)]
-Name = Annotated[str, at_most(rules.NAME_MAX)]
-Unit = Annotated[str, at_most(rules.UNIT_MAX)]
-Note = Annotated[str, AfterValidator(rules.check_note)]
-Reason = Annotated[str, Field(min_length=1), AfterValidator(rules.check_reason)]
-Text = Annotated[str, at_most(rules.TEXT_MAX)]
+Title = Annotated[str, AfterValidator(_one_line), Field(min_length=1), at_most(rules.TITLE_MAX)]
+Name = Annotated[str, AfterValidator(_one_line), at_most(rules.NAME_MAX)]
+Unit = Annotated[str, AfterValidator(_one_line), at_most(rules.UNIT_MAX)]
+Note = Annotated[str, AfterValidator(_one_line), AfterValidator(rules.check_note)]
+Reason = Annotated[
+    str, AfterValidator(_one_line), Field(min_length=1), AfterValidator(rules.check_reason)
+]
+Text = Annotated[str, AfterValidator(_lines), at_most(rules.TEXT_MAX)]
+# A KPI value, baseline or target: finite, and never a boolean.
+Number = Annotated[float, BeforeValidator(_no_bool), AfterValidator(rules.check_finite)]
 
 
 def _naive_local(moment: datetime) -> datetime:
@@ -103,8 +127,8 @@ class Metric(_Model):
 
     name: Name = Field(min_length=1, description="KPI name, e.g. AHT or FCR")
     unit: Unit = Field(default="", description="Unit shown after values: s, %, min")
-    baseline: float | None = Field(default=None, description="Value when the goal was set")
-    target: float | None = Field(default=None, description="Value that means the goal is met")
+    baseline: Number | None = Field(default=None, description="Value when the goal was set")
+    target: Number | None = Field(default=None, description="Value that means the goal is met")
 
     @property
     def direction(self) -> Direction | None:
@@ -131,9 +155,9 @@ class Goal(_Model):
     due: date | None = None
     status: GoalStatus = GoalStatus.ACTIVE
     created_at: Stamp | None = None
-    created_by: str = ""
+    created_by: Plain = ""
     updated_at: Stamp | None = None
-    updated_by: str = ""
+    updated_by: Plain = ""
 
     @field_validator("key", mode="before")
     @classmethod
@@ -164,7 +188,7 @@ class Milestone(_Model):
     due: date | None = None
     done: bool = False
     done_at: Stamp | None = None
-    done_by: str | None = None
+    done_by: Plain | None = None
     order: int = 0
 
     def is_overdue(self, today: date) -> bool:
@@ -177,10 +201,10 @@ class CheckIn(_Model):
 
     goal: GoalKey
     day: date
-    value: Annotated[float, AfterValidator(rules.check_finite)]
+    value: Number
     note: Note = ""
     confidence: Confidence | None = None
-    by: str = ""
+    by: Plain = ""
     at: Stamp | None = None
 
     @field_validator("confidence", mode="before")
@@ -195,7 +219,7 @@ class CheckInRevision(_Model):
     id: str = Field(default_factory=new_id)
     old: CheckIn
     replaced_at: Stamp
-    replaced_by: str
+    replaced_by: Plain
 
 
 class TargetChange(_Model):
@@ -207,10 +231,10 @@ class TargetChange(_Model):
     id: str = Field(default_factory=new_id)
     goal: GoalKey
     field: str = Field(description="target, baseline or due")
-    old: str
-    new: str
+    old: Plain
+    new: Plain
     reason: Reason
-    by: str = ""
+    by: Plain = ""
     at: Stamp
 
 

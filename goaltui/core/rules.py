@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 
+from goaltui.core.text import printable
+
 KEY_PATTERN = r"^[a-z0-9][a-z0-9-]{0,31}$"
 KEY_RE = re.compile(KEY_PATTERN)
 KEY_MAX = 32
@@ -44,6 +46,12 @@ def clean_text(text: str) -> str:
     except UnicodeEncodeError:
         raise ValueError(INVALID_TEXT) from None
     return text.strip(WHITESPACE)
+
+
+def one_line(text: str) -> str:
+    """What the models make of one-line user text: cleaned, no control characters (they
+    become spaces, see text.py), no white space at either end."""
+    return printable(clean_text(text)).strip(WHITESPACE)
 
 
 def check_length(text: str, limit: int) -> str:

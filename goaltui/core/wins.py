@@ -29,7 +29,17 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from goaltui.core import formatting as fmt
 from goaltui.core.ids import new_id
-from goaltui.core.models import Direction, Goal, GoalStatus, Level, Milestone, Name, Note, Point
+from goaltui.core.models import (
+    Direction,
+    Goal,
+    GoalStatus,
+    Level,
+    Milestone,
+    Name,
+    Note,
+    Plain,
+    Point,
+)
 from goaltui.core.progress import target_met
 from goaltui.core.targets import BEST_MIN_HISTORY
 
@@ -54,9 +64,9 @@ class Win(_Model):
     id: str = Field(description="Made from what the win is about: the same win, the same id")
     kind: WinKind
     goal: str = Field(description="Key of the goal the win belongs to")
-    owner: str = Field(description="Who gets the credit: the goal's owner")
+    owner: Plain = Field(description="Who gets the credit: the goal's owner")
     day: date = Field(description="The day it happened (check-in day or milestone done day)")
-    text: str = Field(description="One line for the wins list and the notice")
+    text: Plain = Field(description="One line for the wins list and the notice")
     recorded_at: datetime | None = Field(default=None, description="When the store kept it")
 
 
@@ -67,7 +77,7 @@ class Kudos(_Model):
     agent: Name = Field(min_length=1)
     note: Note = Field(min_length=1)
     goal: str | None = Field(default=None, description="Key of the goal it is about, if any")
-    by: str = ""
+    by: Plain = ""
     at: datetime
 
     @property

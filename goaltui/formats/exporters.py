@@ -20,6 +20,7 @@ from goaltui.core.minutes import minutes_markdown
 from goaltui.core.models import CheckIn, Goal, GoalStatus, Milestone, TargetChange
 from goaltui.core.progress import STATUS_ORDER, GoalProgress, Status, evaluate
 from goaltui.core.smart import Assessment, Grade, assess
+from goaltui.core.text import printable, spreadsheet_safe
 from goaltui.core.wins import wins_markdown
 from goaltui.formats.textboard import days_text, summary_parts
 from goaltui.store.store import Store
@@ -31,18 +32,21 @@ _MARK = {Grade.PASS: "✓", Grade.WARN: "!", Grade.FAIL: "✗"}
 
 
 def export(store: Store, fmt: str, today: date) -> str:
-    """The export in `fmt` (md, csv or json) as text ending in a newline."""
-    if fmt == "md":
-        return export_markdown(store, today)
+    """The export in `fmt` (md, csv or json) as text ending in a newline. Text formats are
+    read in terminals and editors: no control character gets through (core/text.py)."""
     if fmt == "csv":
         return export_csv(store)
     if fmt == "json":
-        return export_json(store)
-    if fmt == "minutes":
-        return export_minutes(store)
-    if fmt == "wins":
-        return wins_markdown(store.wins(), store.kudos(), today)
-    raise UserError(f"unknown export format {fmt!r}: use {', '.join(FORMATS)}")
+        return export_json(store)  # JSON escapes control characters itself
+    if fmt == "md":
+        text = export_markdown(store, today)
+    elif fmt == "minutes":
+        text = export_minutes(store)
+    elif fmt == "wins":
+        text = wins_markdown(store.wins(), store.kudos(), today)
+    else:
+        raise UserError(f"unknown export format {fmt!r}: use {', '.join(FORMATS)}")
+    return printable(text, lines=True)
 
 
 def export_minutes(store: Store) -> str:
@@ -70,10 +74,14 @@ def export_csv(store: Store, *, since: date | None = None) -> str:
         if since is None or c.day >= since:
             confidence = c.confidence.value if c.confidence else ""
             at = c.at.isoformat() if c.at else ""
-            writer.writerow(
-                [c.goal, c.day.isoformat(), fmt.plain(c.value), c.note, confidence, c.by, at]
-            )
+            cells = [c.goal, c.day.isoformat(), fmt.plain(c.value), c.note, confidence, c.by, at]
+            writer.writerow([_csv_cell(cell) for cell in cells])
     return out.getvalue()
+
+
+def _csv_cell(cell: str) -> str:
+    """No control characters, and no formula a spreadsheet would run ("=HYPERLINK(...)")."""
+    return spreadsheet_safe(printable(cell))
 
 
 # -- markdown ---------------------------------------------------------------------------

@@ -21,7 +21,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from goaltui.core import rules
 from goaltui.core.clock import Clock, SystemClock
+from goaltui.core.text import printable
 from goaltui.store import backups, migrations
 from goaltui.store.atomic import Signature
 from goaltui.store.schema import META, META_ID, READABLE_FROM, SCHEMA_VERSION, ReadTables
@@ -32,10 +34,10 @@ from goaltui.store.transaction import Transaction
 def current_user() -> str:
     """The login name that every write is attributed to."""
     for name in ("GOALTUI_USER", "LOGNAME", "USER"):
-        if os.environ.get(name):
-            return os.environ[name]
+        if os.environ.get(name, "").strip():
+            return printable(os.environ[name]).strip()[: rules.NAME_MAX] or "unknown"
     try:
-        return getpass.getuser()
+        return printable(getpass.getuser())
     except Exception:
         return "unknown"
 

@@ -55,7 +55,7 @@ def checkin_doc(
         "value": _checked("value", rules.check_value, value),
         "note": _checked("note", _note, note),
         "confidence": _checked("confidence", rules.check_confidence, confidence),
-        "by": _checked("by", rules.clean_text, by),
+        "by": _checked("by", rules.one_line, by),
         "at": None if at is None else iso_stamp(at),
     }
 
@@ -65,7 +65,7 @@ def _key(text: str) -> str:
 
 
 def _note(text: str) -> str:
-    return rules.check_note(rules.clean_text(text))
+    return rules.check_note(rules.one_line(text))
 
 
 def _checked(name: str, check: Callable[[T], R], value: T) -> R:

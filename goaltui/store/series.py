@@ -28,6 +28,8 @@ from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
 
+from goaltui.core.text import printable
+
 EPOCH = date(1970, 1, 1)
 EPOCH_ORDINAL = EPOCH.toordinal()
 EPOCH_STAMP = datetime(1970, 1, 1)
@@ -204,9 +206,9 @@ class Series:
             yield Entry(
                 number_day(day),
                 value,
-                users[by] if 0 <= by < len(users) else "",
+                _name(users, by),
                 None if at < 0 else seconds_stamp(at),
-                self.notes.get(key, ""),
+                printable(self.notes.get(key, "")),
                 self.confidence.get(key),
             )
 
@@ -221,9 +223,9 @@ class Series:
         return Entry(
             day,
             cols["values"][index],
-            users[by] if 0 <= by < len(users) else "",
+            _name(users, by),
             None if at < 0 else seconds_stamp(at),
-            self.notes.get(key, ""),
+            printable(self.notes.get(key, "")),
             self.confidence.get(key),
         )
 
@@ -340,3 +342,8 @@ def _set_or_drop(table: dict[str, str], key: str, text: str) -> None:
         table[key] = text
     else:
         table.pop(key, None)
+
+
+def _name(users: list[str], index: int) -> str:
+    """Who logged a value; the names come from co-users' environments, so shown safely."""
+    return printable(users[index]) if 0 <= index < len(users) else ""

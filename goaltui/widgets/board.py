@@ -14,18 +14,19 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from goaltui.core import formatting as fmt
 from goaltui.core.board_rows import BoardFilter, BoardRow, status_counts
 from goaltui.core.progress import Status
 from goaltui.widgets.board_cells import Column, Palette, board_columns, row_cells, value_text
+from goaltui.widgets.plain_table import PlainTable
 
 # Screens that use these widgets list this file in their CSS_PATH (live-reloaded with --dev).
 STYLESHEET = Path(__file__).with_name("board.tcss")
 
 
-class BoardTable(DataTable[RenderableType]):
+class BoardTable(PlainTable[RenderableType]):
     """All goals as rows of one DataTable; keeps the cursor on the same goal across rebuilds."""
 
     BINDINGS = [

@@ -79,9 +79,9 @@ class FormField(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Label(self.label, classes="field-label")
+            yield Label(self.label, classes="field-label", markup=False)
             yield self.editor
-            yield Static("", classes="field-note")
+            yield Static("", classes="field-note", markup=False)
         yield Static("", classes="field-error", markup=False)
 
     def show(self, *, error: str = "", note: str | None = None) -> None:

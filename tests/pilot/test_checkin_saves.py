@@ -17,6 +17,7 @@ from lock_holder import lock_held_elsewhere
 from screen_host import CheckInHost
 from textual import events
 from textual.pilot import Pilot
+from waiting import screen_is
 from waits import loaded, saves_settled, until
 
 import screens.checkin as checkin_module
@@ -26,6 +27,7 @@ from goaltui.store.store import Store
 from goaltui.widgets.saves import saves_of
 from screens.checkin import CheckInScreen
 from screens.checkin_state import LiveCheckIn, read_checkin
+from screens.dialogs import ConfirmScreen
 
 NEXT_MORNING = datetime(2026, 11, 27, 9, 30)  # Friday on the demo data: nothing logged yet
 SIZE = (80, 24)
@@ -200,3 +202,34 @@ async def test_a_burst_of_keys_in_one_read_lands_where_it_was_typed(demo_path: P
             await until(pilot, lambda: lock.released, "the other process to let go")
             await saves_settled(pilot)
     assert [c.value for c in logged(demo_path, clock, first, second)] == [81.0, 89.0]
+
+
+@pytest.mark.parametrize("answer", ["y", "n"])
+async def test_keys_typed_behind_a_question_are_kept_for_the_next_goals(
+    demo_path: Path, answer: str
+) -> None:
+    """ "8⏎82⏎8" in one read, where 8 is far from the first goal's range: the question is
+    about 8 alone (not "882"), and what followed is neither the answer nor merged into it.
+    Save: 82 goes to the next goal and "8" waits in the input. Fix it: 8 is back to fix,
+    and the lead is told that 82 was not taken."""
+    clock = FixedClock(NEXT_MORNING)
+    app = CheckInHost(Store(demo_path, clock=clock, user="lead"), clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_checkin(pilot)
+        first, second = screen.rows[0].key, screen.rows[1].key
+        for key in ["8", "enter", "8", "2", "enter", "8"]:  # all queued, no waiting
+            app.post_message(events.Key(key, "\r" if key == "enter" else key))
+        dialog = await screen_is(pilot, ConfirmScreen)
+        assert "8 is far from" in dialog.question
+        await pilot.press(answer)
+        await saves_settled(pilot)
+        notices = " ".join(n.message for n in app._notifications)
+        if answer == "y":
+            assert today(screen, first).startswith("✓ 8")
+            assert today(screen, second).startswith("✓ 82")
+            assert screen.value_input.value == "8" and screen.table.cursor_row == 2
+        else:
+            assert screen.value_input.value == "8" and screen.table.cursor_row == 0
+            assert "82, 8" in notices
+    expected = [8.0, 82.0] if answer == "y" else []
+    assert [c.value for c in logged(demo_path, clock, first, second)] == expected
