@@ -27,11 +27,10 @@ from goaltui.core.checkin_logic import (
     cycle_confidence,
     day_title,
     first_open_row,
-    parse_backfill,
     progress_label,
-    short_day,
 )
 from goaltui.core.clock import Clock
+from goaltui.core.dates import parse_backfill, short_day
 from goaltui.core.rules import NOTE_MAX
 from goaltui.store.store import Store
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader

@@ -23,8 +23,8 @@ from goaltui.core.checkin_logic import (
     CONFIDENCE_SHORT,
     CheckInRow,
     last_label,
-    short_day,
 )
+from goaltui.core.dates import short_day
 from goaltui.core.models import CheckIn, Confidence, Direction
 from goaltui.core.wins import Win
 from goaltui.store.store import Store

@@ -115,14 +115,14 @@ def log(
     shared: bool,
 ) -> None:
     """Log today's (or --date's) value of a goal; a second log that day replaces it."""
-    from goaltui.core.dates import parse_date
+    from goaltui.core.dates import parse_backfill
     from goaltui.core.numbers import parse_number
     from goaltui.store.quicklog import log_value
 
     session = Session.of(ctx)
     clock = session.clock()
     number = user_value(parse_number, value)
-    when = user_value(parse_date, day, clock.today()) if day else clock.today()
+    when = user_value(parse_backfill, day, clock.today()) if day else clock.today()
     data = session.data_file(db, shared, clock)
     logged = log_value(data, key, number, when, note=note, confidence=confidence)
     goal, unit = logged.checkin["goal"], logged.unit

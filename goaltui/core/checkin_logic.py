@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from goaltui.core import formatting as fmt
-from goaltui.core.dates import parse_date
+from goaltui.core.dates import short_day
 from goaltui.core.models import Confidence, Goal, GoalStatus, Level, Milestone, Point
 from goaltui.core.numbers import parse_number
 from goaltui.core.progress import sparkline_series
@@ -114,11 +114,6 @@ def cycle_confidence(current: Confidence | None) -> Confidence | None:
     return _CONFIDENCE_CYCLE[(index + 1) % len(_CONFIDENCE_CYCLE)]
 
 
-def short_day(day: date) -> str:
-    """'Wed 25 Nov' (no zero padding, the way people write it)."""
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def last_label(row: CheckInRow, day: date, unit: str = "") -> str:
     """The previous value, with its day unless it is the day before the one being logged."""
     last = row.last
@@ -135,14 +130,6 @@ def last_label(row: CheckInRow, day: date, unit: str = "") -> str:
 
 def day_title(day: date) -> str:
     return f"Check-in for {short_day(day)}"
-
-
-def parse_backfill(text: str, today: date) -> date:
-    """A day to log: yesterday, -2d, YYYY-MM-DD...; never in the future."""
-    day = parse_date(text, today)
-    if day > today:
-        raise ValueError(f"{short_day(day)} is in the future: check-ins are for today or earlier")
-    return day
 
 
 @dataclass(frozen=True)

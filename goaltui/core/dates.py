@@ -58,3 +58,17 @@ def parse_date(text: str, today: date) -> date:
         return date.fromisoformat(raw)
     except ValueError:
         raise ValueError(f"{text.strip()!r} is not a date: {DATE_HINT}") from None
+
+
+def short_day(day: date) -> str:
+    """'Wed 25 Nov' (no zero padding, the way people write it)."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def parse_backfill(text: str, today: date) -> date:
+    """A day to log a value for: yesterday, -2d, YYYY-MM-DD...; never in the future (the
+    one rule for the check-in, `goaltui log` and the importer)."""
+    day = parse_date(text, today)
+    if day > today:
+        raise ValueError(f"{short_day(day)} is in the future: check-ins are for today or earlier")
+    return day

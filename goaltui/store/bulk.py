@@ -59,12 +59,21 @@ def as_model(path: Path, cls: type[M], doc: Mapping[str, Any], where: str) -> M:
         raise DataFileError(f"{path}: bad {where}: {describe_error(exc)}") from None
 
 
+def goal_of(path: Path, key: str, doc: Mapping[str, Any]) -> Goal:
+    """The goal stored under `key`; one whose own key differs is a bad document (which
+    key would a check-in or a command mean?)."""
+    goal = as_model(path, Goal, doc, f"goal {key!r}")
+    if goal.key != key:
+        raise DataFileError(f"{path}: bad goal {key!r}: key: {goal.key!r} is stored under {key!r}")
+    return goal
+
+
 def as_doc(model: BaseModel) -> Doc:
     return model.model_dump(mode="json")
 
 
 def sorted_goals(path: Path, docs: Mapping[str, Doc]) -> list[Goal]:
-    goals = [as_model(path, Goal, doc, f"goal {key!r}") for key, doc in docs.items()]
+    goals = [goal_of(path, key, doc) for key, doc in docs.items()]
     return sorted(goals, key=lambda g: g.key)
 
 
@@ -105,7 +114,7 @@ def snapshot(file: DataFile, cache: SnapshotCache | None = None) -> Snapshot:
             # Keep the models, but hold this parse's documents: the last parse can go.
             fresh[key] = (doc, series_doc, kept[2], kept[3])
             continue
-        goal = as_model(file.path, Goal, doc, f"goal {key!r}")
+        goal = goal_of(file.path, key, doc)
         fresh[key] = (doc, series_doc, goal, _points(file.path, key, series_docs, TAIL))
     if cache is not None:
         with cache.lock:
@@ -125,9 +134,7 @@ def goal_models(path: Path, docs: Mapping[str, Doc], cache: SnapshotCache) -> li
     goals = []
     for key, doc in sorted(docs.items()):
         kept = known.get(key)
-        goals.append(
-            kept[2] if kept and kept[0] == doc else as_model(path, Goal, doc, f"goal {key!r}")
-        )
+        goals.append(kept[2] if kept and kept[0] == doc else goal_of(path, key, doc))
     return goals
 
 

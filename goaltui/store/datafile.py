@@ -24,7 +24,7 @@ from pathlib import Path
 from goaltui.core import rules
 from goaltui.core.clock import Clock, SystemClock
 from goaltui.core.text import printable
-from goaltui.store import backups, migrations
+from goaltui.store import backups, checks, migrations
 from goaltui.store.atomic import Signature
 from goaltui.store.schema import META, META_ID, READABLE_FROM, SCHEMA_VERSION, ReadTables
 from goaltui.store.storage import AtomicJSONStorage
@@ -59,6 +59,7 @@ class DataFile:
         self.user = user or current_user()
         self.storage = AtomicJSONStorage(self.path, shared=shared, lock_timeout=lock_timeout)
         self._view: tuple[ReadTables, ReadTables] | None = None  # (old file, converted)
+        self._checked: Signature | None = None  # the version of the file last checked
 
     @property
     def real_path(self) -> Path:
@@ -89,6 +90,8 @@ class DataFile:
         with self.storage.transaction() as tx:
             version = migrations.check(self.path, tx.base)
             migrated = version < SCHEMA_VERSION
+            if not migrated:
+                self._check(tx)
             if migrated:
                 today, now = self.clock.today(), self.clock.now()
                 backups.backup(self.real_path, today, label=f"schema{version}")
@@ -99,3 +102,13 @@ class DataFile:
                     tx.table(META)[META_ID] = migrations.new_meta()
                 if not migrated:
                     backups.daily_backup(self.real_path, self.clock.today())
+        # What this write left is known good: the next write here need not check it again.
+        self._checked = self.storage.signature() if tx.changed else self._checked
+
+    def _check(self, tx: Transaction) -> None:
+        """Refuse to write into a file whose documents the readers would refuse (checks.py),
+        once per version of the file (under the lock, so it cannot change meanwhile)."""
+        signature = self.storage.signature()
+        if signature is None or signature != self._checked:
+            checks.check_tables(self.path, tx.base)
+            self._checked = signature

@@ -4,6 +4,7 @@ Notices carry metric names, units, user names and milestone titles written by
 co-users. Textual parses a notice as markup by default, so "Escalations [/ week]"
 raised MarkupError in every open session and "[billing]" vanished. Widget.notify
 forwards `markup=True` explicitly, so the App's notify is where it can be refused.
+A notice already on screen is not shown twice.
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ class PlainApp(App[ReturnType]):
         timeout: float | None = None,
         markup: bool = False,  # ignored: never markup (see the module docstring)
     ) -> None:
+        message, title = printable(message, lines=True), printable(title)
+        if any(n.message == message for n in self._notifications):
+            return  # already on screen: a bad file read by three screens is said once
         super().notify(
-            printable(message, lines=True),
-            title=printable(title),
+            message,
+            title=title,
             severity=severity,
             timeout=timeout,
             markup=False,

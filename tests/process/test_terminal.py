@@ -219,3 +219,31 @@ def test_sighup_during_a_save_loop_keeps_the_file_whole(today_demo: Path) -> Non
         assert acknowledged <= stored
         start = max(stored | {-1}) + 1
     assert len(acknowledged) >= wanted  # every hangup came after some progress
+
+
+def test_brackets_and_escapes_from_co_users_neither_crash_nor_reach_the_terminal(
+    tmux: Tmux, today_demo: Path
+) -> None:
+    """Issue 12: a co-user adds a goal whose metric has brackets and whose title holds
+    a screen clear and a window-title sequence, then logs to it as user "[/]". The open
+    board shows it all as text, keeps running, and the pane's title is untouched."""
+    tmux.start([*GOALTUI, "--db", str(today_demo)])
+    assert poll_until(lambda: "534→480" in aht_tom(tmux.screen())), tmux.screen()
+    title_before = tmux.pane("#{pane_title}")
+    add = [*GOALTUI, "--db", str(today_demo), "add", "esc", "Esc \x1b[2J\x1b]0;pwned\x07 [b]"]
+    add += ["--metric", "Escalations [/ week]", "--baseline", "9", "--target", "5"]
+    add += ["--due", "+3m", "--owner", "Sam Okafor"]
+    done = subprocess.run(add, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    env = {**os.environ, "GOALTUI_USER": "[/]"}
+    logged = subprocess.run(
+        [*GOALTUI, "--db", str(today_demo), "log", "esc", "4"],
+        capture_output=True, text=True, timeout=120, check=False, env=env,
+    )  # fmt: skip
+    assert logged.returncode == 0, logged.stderr
+    # 4 meets the target 5 (lower is better): a win notice names "Escalations [/ week]".
+    assert poll_until(lambda: "[/ week]" in tmux.screen()), tmux.screen()
+    assert poll_until(lambda: "esc " in tmux.screen()), tmux.screen()
+    assert tmux.pane("#{pane_dead}") == "0", tmux.screen()
+    assert tmux.pane("#{pane_title}") == title_before != "pwned"
+    assert "MarkupError" not in tmux.screen()

@@ -20,10 +20,10 @@ from goaltui.core.checkin_logic import (
     input_hint,
     input_title,
     last_label,
-    parse_backfill,
     progress_label,
     read_entry,
 )
+from goaltui.core.dates import parse_backfill
 from goaltui.core.models import Confidence, Goal, Level, Metric, Milestone, Point
 from goaltui.formats.demo import DEMO_TODAY
 from goaltui.store.store import Snapshot, Store
