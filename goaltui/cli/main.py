@@ -61,9 +61,10 @@ def main(
         store = opts.store(None, shared, clock)
         store.check()  # a bad file is one line and exit 2, not a crashed TUI
         from goaltui.app.goal_app import make_app  # type: ignore[import-not-found,unused-ignore]
+        from goaltui.cli.tui import run_tui
 
         app = make_app(store, clock, ascii=True) if ascii_only else make_app(store, clock)
-        app.run(mouse=not no_mouse)
+        run_tui(app, mouse=not no_mouse)
 
 
 def _register_commands() -> None:

@@ -123,5 +123,6 @@ def checkin_cmd(
     store = session.store(db, shared, clock)
     store.check()
     from goaltui.app.goal_app import make_app
+    from goaltui.cli.tui import run_tui
 
-    make_app(store, clock, start="checkin", ascii=ascii_only).run(mouse=not no_mouse)
+    run_tui(make_app(store, clock, start="checkin", ascii=ascii_only), mouse=not no_mouse)
