@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.message import Message
 from textual.widgets import Input, Static
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from goaltui.core import formatting as fmt
 from goaltui.core.board_rows import BoardFilter, BoardRow, status_counts
 from goaltui.core.progress import Status
 from goaltui.widgets.board_cells import Column, Palette, board_columns, row_cells, value_text
-from goaltui.widgets.plain_table import PlainTable
+from goaltui.widgets.plain_table import PlainTable, plain
 
 # Screens that use these widgets list this file in their CSS_PATH (live-reloaded with --dev).
 STYLESHEET = Path(__file__).with_name("board.tcss")
@@ -101,6 +104,33 @@ class BoardTable(PlainTable[RenderableType]):
         target = keys.index(keep) if keep in keys else min(index, len(rows) - 1)
         self.move_cursor(row=target, animate=False, scroll=True)
 
+    def _put_row(self, key: str, cells: Sequence[tuple[str, RenderableType]]) -> None:
+        """Replace one row's cells, re-rendering only that row.
+
+        DataTable.update_cell bumps a table-wide counter that every render cache is keyed
+        on, so one goal logged by a co-user re-rendered every visible row: most of an open
+        board's CPU under a cron import. Here only this row's cached renders are dropped.
+        It reaches into DataTable's caches (Textual is pinned exactly; the live-refresh
+        tests show a stale cell at once).
+        """
+        row_key = RowKey(key)
+        data = self._data[row_key]
+        for column, cell in cells:
+            data[ColumnKey(column)] = plain(cell)
+        index = self._row_locations.get(row_key)
+        caches: list[tuple[LRUCache[Any, Any], int, object]] = [
+            (self._cell_render_cache, 0, row_key),
+            (self._row_render_cache, 0, row_key),
+            (self._row_renderable_cache, 1, index),
+        ]
+        for cache, at, wanted in caches:
+            stale = [k for k in cache.keys() if k[at] == wanted]  # noqa: SIM118 (not iterable)
+            for cache_key in stale:
+                cache.discard(cache_key)
+        self._line_cache.clear()  # strips are rebuilt from the row caches: cheap
+        if index is not None:
+            self.refresh_row(index)
+
     @property
     def order(self) -> list[str]:
         """The goal keys of the rows, top to bottom."""
@@ -130,8 +160,7 @@ class BoardTable(PlainTable[RenderableType]):
             if self._shown.get(row.key) is row:
                 continue
             cells = row_cells(row, self._columns, palette)
-            for column, cell in zip(self._columns, cells, strict=True):
-                self.update_cell(row.key, column.key, cell)
+            self._put_row(row.key, list(zip((c.key for c in self._columns), cells, strict=True)))
             self._shown[row.key] = row
             changed += 1
         return changed
