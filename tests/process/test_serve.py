@@ -1,6 +1,7 @@
-"""`goaltui serve`: the wallboard in a real (headless) browser, plus the command's guards.
+"""`goaltui serve`: the wallboard in a real (headless) browser, who may connect (the key,
+the cookie, the Origin check, against the real server), and the command's guards.
 
-The browser test starts `goaltui serve` on a free port, drives the system Chromium through
+The browser test starts `goaltui serve` on a free port, opens the URL it printed, drives the system Chromium through
 the DevTools protocol (aiohttp, which textual-serve brings, speaks the websocket), waits
 until the served app has drawn, and saves a screenshot: LOOK at it after a change
 (GOALTUI_SCREENSHOT=path keeps a copy). Skipped with a reason when Chromium or
@@ -279,6 +280,8 @@ def test_the_wallboard_in_a_browser(served: Served, tmp_path: Path) -> None:
 # -- who may connect: the key and the Origin, against the real server --------------------------
 
 
+@pytest.mark.slow
+@needs_serve
 def test_serve_prints_the_url_with_a_fresh_key_on_line_one(served: Served) -> None:
     assert re.fullmatch(rf"http://127\.0\.0\.1:{served.port}/\?key=[\w-]{{43}}", served.url)
 
@@ -288,6 +291,7 @@ async def _get(http: Any, url: str, **headers: str) -> tuple[int, str, Any]:
         return response.status, await response.text(), response
 
 
+@pytest.mark.slow
 @needs_serve
 def test_every_http_request_needs_the_key(served: Served) -> None:
     import aiohttp
@@ -329,6 +333,7 @@ def test_every_http_request_needs_the_key(served: Served) -> None:
     asyncio.run(check())
 
 
+@pytest.mark.slow
 @needs_serve
 def test_a_websocket_needs_the_key_and_the_browsers_own_origin(served: Served) -> None:
     import aiohttp
@@ -356,6 +361,7 @@ def test_a_websocket_needs_the_key_and_the_browsers_own_origin(served: Served) -
     asyncio.run(check())
 
 
+@pytest.mark.slow
 @needs_serve
 def test_behind_a_proxy_the_page_and_the_origin_follow_public_url(
     today_demo: Path, tmp_path: Path
@@ -380,6 +386,8 @@ def test_behind_a_proxy_the_page_and_the_origin_follow_public_url(
         asyncio.run(check())
 
 
+@pytest.mark.slow
+@needs_serve
 def test_serve_says_in_one_line_when_the_port_is_taken(today_demo: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -500,6 +508,7 @@ def test_public_url_is_the_url_printed(monkeypatch: pytest.MonkeyPatch, today_de
     assert started[0].fixed_public_url == "https://goals.example"
 
 
+@needs_serve
 @pytest.mark.parametrize(
     ("args", "message"),
     [
