@@ -1,11 +1,11 @@
 """`goaltui serve`: the wallboard in a real (headless) browser, who may connect (the key,
 the cookie, the Origin check, against the real server), and the command's guards.
 
-The browser test starts `goaltui serve` on a free port, opens the URL it printed, drives the system Chromium through
-the DevTools protocol (aiohttp, which textual-serve brings, speaks the websocket), waits
-until the served app has drawn, and saves a screenshot: LOOK at it after a change
-(GOALTUI_SCREENSHOT=path keeps a copy). Skipped with a reason when Chromium or
-textual-serve is missing; `.ci/run` installs Chromium.
+The browser test starts `goaltui serve` on a free port, opens the URL it printed in the
+system Chromium, driven through the DevTools protocol (aiohttp, which textual-serve
+brings, speaks the websocket), waits until the served app has drawn, and saves a
+screenshot: LOOK at it after a change (GOALTUI_SCREENSHOT=path keeps a copy). Skipped
+with a reason when Chromium or textual-serve is missing; `.ci/run` installs Chromium.
 """
 
 from __future__ import annotations
