@@ -6,16 +6,25 @@ Registered on the group in main.py. textual-serve is an optional extra
 
 from __future__ import annotations
 
+import os
+import secrets
 import shlex
+import socket
 import sys
+from collections.abc import Callable
 
 import click
 
 from goaltui.cli.base import file_options
 from goaltui.cli.context import Session
+from goaltui.cli.web_access import (
+    is_loopback,
+    is_wildcard,
+    parse_host,
+    parse_public_url,
+    url_host,
+)
 from goaltui.core.errors import UserError
-
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 @click.command("wallboard")
@@ -59,9 +68,44 @@ def serve_command(db: str, full: bool, page_seconds: float = 15) -> str:
     return shlex.join(args)
 
 
+def _checked(
+    parse: Callable[[str], str],
+) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """A click callback that turns parse's ValueError into a one-line usage error."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        try:
+            return None if value is None else parse(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error), ctx, param) from None
+
+    return callback
+
+
+def url_to_open(host: str, port: int, public_url: str | None, key: str) -> str:
+    """The URL a lead opens: the key travels once in it, then lives in a cookie."""
+    if public_url:
+        return f"{public_url}/?key={key}"
+    if is_wildcard(host):  # 0.0.0.0 is no address to browse to: name the machine
+        host = socket.gethostname()
+    return f"http://{url_host(host)}:{port}/?key={key}"
+
+
 @click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    callback=_checked(parse_host),
+    help="Address to listen on (IPv6 as ::1 or [::1]).",
+)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--public-url",
+    metavar="URL",
+    callback=_checked(parse_public_url),
+    help="The address browsers use, when it is not the listen address (a proxy).",
+)
 @click.option("--full", is_flag=True, help="Serve the whole app (editing too), not the wallboard.")
 @click.option(
     "--page-seconds",
@@ -77,6 +121,7 @@ def serve_cmd(
     *,
     host: str,
     port: int,
+    public_url: str | None,
     full: bool,
     page_seconds: float,
     db: str | None,
@@ -84,12 +129,13 @@ def serve_cmd(
 ) -> None:
     """Serve the wallboard (or, with --full, the whole app) to web browsers.
 
-    Each browser connection runs its own goaltui process on the same data file.
-    There is no login: keep the default 127.0.0.1 (reach it through an SSH tunnel,
-    `ssh -L 8000:127.0.0.1:8000 box`) unless everyone who can reach the port may use it.
+    Each browser connection runs its own goaltui process on the same data file. Prints the
+    URL to open first: it carries a key made for this run, without which every request is
+    refused. Keep the default 127.0.0.1 and reach it through an SSH tunnel
+    (`ssh -L 8000:127.0.0.1:8000 box`): over plain HTTP the key travels in clear.
     """
     try:
-        from textual_serve.server import Server
+        from goaltui.cli.web_server import KeyedServer
     except ImportError:
         raise UserError("goaltui serve needs textual-serve: pip install 'goaltui[serve]'") from None
 
@@ -97,12 +143,29 @@ def serve_cmd(
     clock = session.clock()
     store = session.store(db, shared, clock)
     store.check()
-    if host not in LOCAL_HOSTS:
+    if not is_loopback(host):
         click.echo(
-            f"goaltui: warning: serving on {host}:{port} without a login: anyone who can "
-            "reach this port can " + ("read and change the goals" if full else "see the wallboard"),
+            f"goaltui: warning: listening on {url_host(host)}:{port} over plain HTTP: the key "
+            "travels in clear, and whoever captures it can "
+            + ("read and change the goals" if full else "see the wallboard")
+            + "; prefer 127.0.0.1 and an SSH tunnel",
             err=True,
         )
+    key = secrets.token_urlsafe(32)
     path = str(store.path.resolve())
-    title = "goaltui" if full else "goaltui wallboard"
-    Server(serve_command(path, full, page_seconds), host=host, port=port, title=title).serve()
+    server = KeyedServer(
+        serve_command(path, full, page_seconds),
+        host=host,
+        port=port,
+        title="goaltui" if full else "goaltui wallboard",
+        key=key,
+        url=url_to_open(host, port, public_url, key),
+        public_url=public_url,
+    )
+    try:
+        server.serve()
+    except OSError as error:  # the port is taken, the name does not resolve
+        # aiohttp wraps a bind error's text in its own; errno says it shorter.
+        errno = error.errno if not isinstance(error, socket.gaierror) else None
+        reason = os.strerror(errno) if errno else error.strerror or str(error)
+        raise UserError(f"cannot listen on {url_host(host)}:{port}: {reason}") from None
