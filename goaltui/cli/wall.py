@@ -57,7 +57,9 @@ def wallboard_cmd(
     clock = session.clock()
     store = session.store(db, shared, clock)
     store.check()
-    make_wallboard(store, clock, page_seconds, ascii_only).run(mouse=not no_mouse)
+    from goaltui.cli.tui import run_tui
+
+    run_tui(make_wallboard(store, clock, page_seconds, ascii_only), mouse=not no_mouse)
 
 
 def serve_command(db: str, full: bool, page_seconds: float = 15) -> str:
