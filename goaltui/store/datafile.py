@@ -90,14 +90,14 @@ class DataFile:
         with self.storage.transaction() as tx:
             version = migrations.check(self.path, tx.base)
             migrated = version < SCHEMA_VERSION
-            if not migrated:
-                self._check(tx)
             if migrated:
                 today, now = self.clock.today(), self.clock.now()
                 backups.backup(self.real_path, today, label=f"schema{version}")
                 tx.replace_all(migrations.migrate(self.path, tx.base, version, now, self.user))
             yield tx
             if tx.changed:
+                if not migrated:  # checked when about to write: most boards' looks write nothing
+                    self._check(tx)
                 if META not in tx:
                     tx.table(META)[META_ID] = migrations.new_meta()
                 if not migrated:
