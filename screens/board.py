@@ -26,6 +26,7 @@ from goaltui.store.store import Store
 from goaltui.widgets import board as board_widgets
 from goaltui.widgets.board import BoardTable, FilterInput, StatusSummary
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
+from goaltui.widgets.notice_batch import NoticeBatch
 from goaltui.widgets.reads import read_then
 from screens.board_actions import BoardActions
 from screens.board_filters import EMPTY_TEXT, LOADING_TEXT, NO_MATCH_TEXT
@@ -72,6 +73,7 @@ class BoardScreen(BoardActions):
         )
         self._refresh_seconds = refresh_seconds
         self._row_cache = RowCache()  # a refresh evaluates only the goals that changed
+        self._changes = NoticeBatch(self, "Changed by others")  # one toast per burst
 
     def compose(self) -> ComposeResult:
         yield StatusSummary(id="summary")
@@ -154,8 +156,7 @@ class BoardScreen(BoardActions):
                 self.query_one(BoardTable).focus()
         if data.mark is not None:
             self._mark = data.mark
-        if lines := activity.describe(data.changes):
-            self.notify("\n".join(lines), title="Changed by others", timeout=8)
+        self._changes.add(activity.describe(data.changes))
 
     @on(WinsFound)
     def _wins_found(self, message: WinsFound) -> None:
