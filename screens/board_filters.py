@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual import on
 from textual.events import Resize
 from textual.screen import Screen
@@ -32,6 +33,8 @@ LEVELS: tuple[Level | None, ...] = (None, Level.CENTER, Level.TEAM, Level.AGENT)
 
 class BoardFilters(Screen[None]):
     """The rows, how they are sorted and filtered, and the goal under the cursor."""
+
+    _info_text: Text | None = None  # what the info line shows
 
     def __init__(self, sort: SortKey) -> None:
         super().__init__()
@@ -93,7 +96,10 @@ class BoardFilters(Screen[None]):
 
     @on(DataTable.RowHighlighted)
     def _update_info(self) -> None:
-        self.query_one("#info", Static).update(info_text(self.selected))
+        text = info_text(self.selected)
+        if text != self._info_text:  # unchanged: no layout pass of the whole screen
+            self._info_text = text
+            self.query_one("#info", Static).update(text)
 
     # -- sort and filters -------------------------------------------------------------
 

@@ -127,7 +127,11 @@ class BoardTable(PlainTable[RenderableType]):
             stale = [k for k in cache.keys() if k[at] == wanted]  # noqa: SIM118 (not iterable)
             for cache_key in stale:
                 cache.discard(cache_key)
-        self._line_cache.clear()  # strips are rebuilt from the row caches: cheap
+        top = self.header_height if self.show_header else 0  # line-cache keys count it
+        lines = {top + y for y, (at, _) in enumerate(self._y_offsets) if at == row_key}
+        stale_lines = [k for k in self._line_cache.keys() if k[0] in lines]  # noqa: SIM118
+        for cache_key in stale_lines:
+            self._line_cache.discard(cache_key)
         if index is not None:
             self.refresh_row(index)
 
@@ -184,6 +188,8 @@ class FilterInput(Input):
 class StatusSummary(Static):
     """The line above the board: how many goals in each status, the sort and the filter."""
 
+    _shown_text: Text | None = None
+
     def show(
         self, shown: Sequence[BoardRow], total: int, sort_label: str, board_filter: BoardFilter
     ) -> None:
@@ -200,7 +206,10 @@ class StatusSummary(Static):
             details.append(f"   filter: {board_filter.describe()} (esc clears)")
         else:
             details.append("   ctrl+p: find a goal, filter, sort")
-        self.update(Text("\n").join([line, details]))
+        text = Text("\n").join([line, details])
+        if text != self._shown_text:  # an unchanged line costs no layout pass of the screen
+            self._shown_text = text
+            self.update(text)
 
 
 def info_text(row: BoardRow | None) -> Text:
