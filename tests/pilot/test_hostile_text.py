@@ -8,12 +8,17 @@ typed, and no control character is on the screen.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 from board_helpers import screen_text
 from hostile import BRACKET_METRIC, BRACKET_TITLE, make_hostile
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from textual.app import ComposeResult
 from textual.command import CommandPalette
+from textual.coordinate import Coordinate
 from waiting import press, run, screen_is, wait_until
 from waits import loaded, saves_settled
 
@@ -22,6 +27,8 @@ from goaltui.app.wallboard import make_wallboard
 from goaltui.core.clock import FixedClock
 from goaltui.core.text import is_printable
 from goaltui.store.store import Store
+from goaltui.widgets.plain_app import PlainApp
+from goaltui.widgets.plain_table import PlainTable
 from screens.checkin import CheckInScreen
 from screens.detail import DetailScreen
 from screens.help import HelpScreen
@@ -140,3 +147,37 @@ async def test_the_wallboard_shows_hostile_text_plainly(
     async with run(app, SIZE) as pilot:
         await wait_until(pilot, lambda: "Centre [/]" in screen_text(app), lambda: screen_text(app))
         assert_plain(screen_text(app))
+
+
+NASTY = st.text(
+    st.one_of(st.characters(codec="utf-8"), st.sampled_from("[]/\\\x1b\r\b\x07\u202e@=")),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
+@given(message=NASTY, title=NASTY, cell=NASTY)
+def test_any_text_in_a_notice_or_a_table_cell_is_shown_plainly(
+    message: str, title: str, cell: str
+) -> None:
+    """Whatever a co-user typed: a notice and a table cell show it without a crash and
+    without a control character reaching the screen."""
+
+    class Host(PlainApp[None]):
+        def compose(self) -> ComposeResult:
+            yield PlainTable()
+
+    async def run_it() -> None:
+        app = Host()
+        async with app.run_test(size=(80, 12)) as pilot:
+            table = app.query_one(PlainTable)
+            table.add_column(cell)
+            table.add_row(cell, key="r")
+            table.update_cell_at(Coordinate(0, 0), cell + "[/]")
+            app.notify(message, title=title)
+            await pilot.pause()
+            assert app.is_running
+            assert_plain(screen_text(app))
+
+    asyncio.run(run_it())
