@@ -19,6 +19,7 @@ from goaltui.core.clock import Clock
 from goaltui.core.errors import DataFileError
 from goaltui.core.progress import AT_RISK_SLACK, ON_TRACK_SLACK
 from goaltui.store.store import Store
+from goaltui.widgets import memory
 from goaltui.widgets.plain_app import PlainApp
 from goaltui.widgets.saves import saves_of
 from screens.board import BoardScreen
@@ -180,4 +181,5 @@ class GoalApp(PlainApp[None]):
 def make_app(store: Store, clock: Clock, start: Start = "board", *, ascii: bool = False) -> GoalApp:
     """The one way to build the app (CLI and tests); `start="checkin"` opens the check-in,
     `ascii=True` draws plain-character sparklines, bars and borders."""
+    memory.tune()
     return GoalApp(store, clock, start=start, ascii=ascii)

@@ -8,6 +8,7 @@ from textual.binding import Binding, BindingType
 
 from goaltui.core.clock import Clock
 from goaltui.store.store import Store
+from goaltui.widgets import memory
 from goaltui.widgets.plain_app import PlainApp
 from screens.wallboard import WallboardScreen
 
@@ -53,4 +54,5 @@ def make_wallboard(
     store: Store, clock: Clock, page_seconds: float = 15.0, ascii: bool = False
 ) -> WallboardApp:
     """The one way to build the wallboard (CLI, `goaltui serve` and the tests)."""
+    memory.tune()
     return WallboardApp(store, clock, page_seconds=page_seconds, ascii=ascii)

@@ -36,6 +36,7 @@ from goaltui.core.errors import GoaltuiError
 from goaltui.core.models import describe_error
 from goaltui.core.snapshot import Token
 from goaltui.store.store import Store
+from goaltui.widgets import memory
 
 T = TypeVar("T")
 DEFAULT_SECONDS = 2.0
@@ -138,6 +139,7 @@ class LiveReader(Generic[T]):
             message = LiveLoaded(self, data, before)
         if not get_current_worker().is_cancelled:  # the screen went away meanwhile
             self.screen.post_message(message)
+        memory.trim()  # the previous parse is garbage now: give its pages back
 
     def take(self, message: LiveLoaded) -> T:
         """Record the token of a finished read and hand over its data."""
