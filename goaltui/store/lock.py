@@ -79,7 +79,7 @@ class LockFile:
         self._fd, self._folder_fd = fd, folder
         return True
 
-    def _lock_folder(self, deadline: float) -> int | None | Literal[False]:
+    def _lock_folder(self, deadline: float) -> int | Literal[False] | None:
         """Also lock the folder: a lock file deleted while held (`rm team.json.lock`) lets
         the next writer create and lock a new one, but nobody can delete the folder that
         holds the data file. None when the folder cannot be locked (no read permission,
