@@ -79,7 +79,7 @@ def _read_file(path: Path) -> bytes:
             what = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, pipe or socket"
             raise UserError(f"{path}: is {what}, not a file; save the export to a file first")
         if st.st_size > MAX_CSV_BYTES:
-            raise UserError(f"{path}: is {st.st_size // _MB} MB; {_too_big()}")
+            raise UserError(f"{path}: is {-(-st.st_size // _MB)} MB; {_too_big()}")
         try:
             raw = handle.read(MAX_CSV_BYTES + 1)  # +1: a file still growing is seen
         except OSError as exc:

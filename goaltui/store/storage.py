@@ -190,7 +190,7 @@ class AtomicJSONStorage(Storage):
                 raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
         if len(raw) > MAX_DATA_BYTES:
             raise DataFileError(
-                f"{path}: is {max(st.st_size, len(raw)) // _MB} MB, over goaltui's limit of "
+                f"{path}: is {-(-max(st.st_size, len(raw)) // _MB)} MB, over goaltui's limit of "
                 f"{MAX_DATA_BYTES // _MB} MB for a data file; not read, left as it is"
             )
         data = parse_tables(path, raw)
