@@ -9,8 +9,9 @@ read than the file it copies.
 Anyone who can write the folder can also create files named like backups. Such a
 file never stands in for a backup (today's would be skipped) and is never counted
 or deleted by the rotation (five future dates would push every real backup out):
-only a plain file from you, root, or - in a group-shared folder - a member of the
-data file's group (who could write the data file anyway) counts as a backup.
+only a plain file from you, root, the data file's owner or - when the file is
+group-writable - a member of its group (all of whom could write the data file
+anyway) counts as a backup.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def written_by_goaltui(candidate: Path, data: os.stat_result) -> bool | None:
         return False
     if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1:  # a link, a FIFO, a hard link
         return False
-    if trusted_uid(st.st_uid):
+    if trusted_uid(st.st_uid) or st.st_uid == data.st_uid:
         return True
     return bool(data.st_mode & stat.S_IWGRP) and st.st_gid == data.st_gid
 
