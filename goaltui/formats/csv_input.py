@@ -70,7 +70,7 @@ def read_text(source: TextIO | Path | str) -> tuple[str, str]:
 def _read_file(path: Path) -> bytes:
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer before it is refused.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise UserError(f"{path}: cannot read: {exc.strerror}") from None
     with os.fdopen(fd, "rb") as handle:

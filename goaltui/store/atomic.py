@@ -20,6 +20,7 @@ Signature = tuple[int, int, int]  # (inode, mtime_ns, size), as core.snapshot.To
 
 PRIVATE_MODE = 0o600
 SHARED_MODE = 0o660
+NOFOLLOW: int = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, which has no such links to plant
 
 
 def signature_of(st: os.stat_result) -> Signature:
@@ -34,7 +35,7 @@ def trusted_uid(uid: int) -> bool:
 def read_regular(path: Path) -> bytes | None:
     """A regular file's bytes, never through a symlink (O_NOFOLLOW); None when missing."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
     except OSError as exc:

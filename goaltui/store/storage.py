@@ -43,6 +43,7 @@ from tinydb.storages import Storage
 
 from goaltui.core.errors import DataFileError, LockTimeout
 from goaltui.store.atomic import (
+    NOFOLLOW,
     PRIVATE_MODE,
     SHARED_MODE,
     Signature,
@@ -93,6 +94,13 @@ def parse_tables(path: Path, raw: bytes) -> Tables:
                     f"got {_kind(doc)}"
                 )
     return data
+
+
+def _too_big(path: Path, size: int) -> DataFileError:
+    return DataFileError(
+        f"{path}: is {-(-size // _MB)} MB, over goaltui's limit of {MAX_DATA_BYTES // _MB} MB "
+        "for a data file; not read, left as it is"
+    )
 
 
 def _kind(value: object) -> str:
@@ -155,7 +163,7 @@ class AtomicJSONStorage(Storage):
     def _load(self) -> Tables | None:
         path = self.path
         try:
-            flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOFOLLOW
+            flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | NOFOLLOW
             fd = os.open(self.real_path, flags)
         except FileNotFoundError:
             if os.path.lexists(path) and not os.path.exists(path):
@@ -184,15 +192,14 @@ class AtomicJSONStorage(Storage):
             with self._cache_lock:
                 if sig == self._signature and self._data is not None:
                     return self._data
+            if st.st_size > MAX_DATA_BYTES:
+                raise _too_big(path, st.st_size)
             try:
                 raw = handle.read(MAX_DATA_BYTES + 1)  # +1: a file still growing is seen
             except OSError as exc:
                 raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
         if len(raw) > MAX_DATA_BYTES:
-            raise DataFileError(
-                f"{path}: is {-(-max(st.st_size, len(raw)) // _MB)} MB, over goaltui's limit of "
-                f"{MAX_DATA_BYTES // _MB} MB for a data file; not read, left as it is"
-            )
+            raise _too_big(path, len(raw))
         data = parse_tables(path, raw)
         with self._cache_lock:
             self._data, self._signature = data, sig

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from datetime import date, timedelta
+from multiprocessing.sharedctypes import Synchronized
 from multiprocessing.synchronize import Event
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def _writer(path: Path, key: str, go: Event, ack_fd: int) -> None:
         os.write(ack_fd, f"{key} {n}\n".encode())
 
 
-def _deleter(lock: Path, go: Event, stop: Event, deleted: mp.Value) -> None:  # type: ignore[type-arg]
+def _deleter(lock: Path, go: Event, stop: Event, deleted: Synchronized[int]) -> None:
     go.wait()
     while not stop.is_set():
         try:
