@@ -6,6 +6,8 @@ other's modules. No pydantic and no textual here: `goaltui log` imports it.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,7 +50,10 @@ class Session:
 
         if db and self.demo:
             raise UserError("use --demo or --db, not both")
-        return resolve_db_path(db or self.db), shared or self.shared
+        path, shared = resolve_db_path(db or self.db), shared or self.shared
+        if shared:
+            warn_if_group_not_inherited(path)
+        return path, shared
 
     def store(self, db: str | None, shared: bool, clock: Clock) -> Store:
         from goaltui.store.store import Store
@@ -62,3 +67,35 @@ class Session:
 
         path, shared = self.target(db, shared)
         return DataFile(path, clock=clock, shared=shared, lock_timeout=LOCK_TIMEOUT)
+
+
+def warn_if_group_not_inherited(path: Path) -> None:
+    """One stderr line when --shared is about to create `path` in a folder without the
+    setgid bit: the new file would get the creator's own group, which the other leads are
+    not in, instead of the folder's."""
+    if os.path.lexists(path):
+        return  # --shared only decides how a new file is made
+    folder = path.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the folders are created on the first write
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return
+    if st.st_mode & stat.S_ISGID or st.st_gid == os.getegid():
+        return
+    click.echo(
+        f"goaltui: warning: {folder} has no setgid bit, so a new {path.name} gets your group "
+        f"({_group(os.getegid())}), not the folder's ({_group(st.st_gid)}); "
+        f"chmod g+s {folder} first",
+        err=True,
+    )
+
+
+def _group(gid: int) -> str:
+    import grp
+
+    try:
+        return grp.getgrgid(gid).gr_name
+    except KeyError:
+        return str(gid)

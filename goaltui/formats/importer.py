@@ -20,8 +20,6 @@ What a user can rely on:
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,7 +28,7 @@ from typing import TextIO
 from goaltui.core import formatting as fmt
 from goaltui.core.errors import UserError
 from goaltui.core.models import CheckIn, Goal
-from goaltui.formats.csv_input import norm, read_text, sniff_delimiter
+from goaltui.formats.csv_input import Rows, norm, read_text, sniff_delimiter
 from goaltui.formats.goal_match import GoalMatcher
 from goaltui.formats.import_rows import (
     Action,
@@ -125,7 +123,7 @@ def plan_import(
     """
     text, name = read_text(rows_source)
     delimiter = sniff_delimiter(text)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = Rows(text, name, delimiter)  # refuses an unclosed quote and a header-only file
     header = list(reader.fieldnames or [])
     asked = {
         "date": date_col,

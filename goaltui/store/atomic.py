@@ -20,10 +20,33 @@ Signature = tuple[int, int, int]  # (inode, mtime_ns, size), as core.snapshot.To
 
 PRIVATE_MODE = 0o600
 SHARED_MODE = 0o660
+NOFOLLOW: int = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, which has no such links to plant
 
 
 def signature_of(st: os.stat_result) -> Signature:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def trusted_uid(uid: int) -> bool:
+    """Whose symlinks and backups goaltui takes as its own: yours and root's."""
+    return uid in {os.geteuid(), 0}
+
+
+def read_regular(path: Path) -> bytes | None:
+    """A regular file's bytes, never through a symlink (O_NOFOLLOW); None when missing."""
+    try:
+        fd = os.open(path, os.O_RDONLY | NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DataFileError(f"{path}: is not a regular file")
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def existing_mode(path: Path, shared: bool) -> tuple[int, int | None]:
@@ -45,6 +68,7 @@ def atomic_write(
     """
     folder = path.parent
     try:
+        # mkstemp opens with O_CREAT | O_EXCL | O_NOFOLLOW: never through a planted link.
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except PermissionError:
         raise DataFileError(f"{path}: no permission to write in {folder}") from None

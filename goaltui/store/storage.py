@@ -17,6 +17,11 @@ keeps a handle open across writes. Here:
   on a separate ``.lock`` file (see lock.py), with a timeout. Tables are
   copied on write (transaction.py), so a reader holding the previous data is
   never disturbed;
+- the path is resolved once, following only your own (or root's) symlinks, and
+  refused in a folder anyone can swap it in (safe_paths.py); the real file, its
+  lock and its backups are then opened with O_NOFOLLOW;
+- a file over MAX_DATA_BYTES is refused before parsing (orjson needs several
+  times the file's size in memory: a 400 MB file crashed it under `ulimit -v`);
 - reads never wait for a write: while a save in this process waits for another
   process's lock (up to the timeout), the other threads' reads (live refresh,
   a screen opening) go on; only the cached (data, signature) pair is guarded.
@@ -25,6 +30,7 @@ keeps a handle open across writes. Here:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import threading
@@ -37,6 +43,7 @@ from tinydb.storages import Storage
 
 from goaltui.core.errors import DataFileError, LockTimeout
 from goaltui.store.atomic import (
+    NOFOLLOW,
     PRIVATE_MODE,
     SHARED_MODE,
     Signature,
@@ -45,8 +52,13 @@ from goaltui.store.atomic import (
     signature_of,
 )
 from goaltui.store.lock import LockFile
+from goaltui.store.safe_paths import data_file_path
 from goaltui.store.schema import Tables
 from goaltui.store.transaction import Transaction
+
+# A centre's year is about 9 MB (README, "Schema"); far beyond this is not a goaltui file.
+MAX_DATA_BYTES = 256 * 1024 * 1024
+_MB = 1024 * 1024
 
 
 def file_signature(path: Path) -> Signature | None:
@@ -84,6 +96,13 @@ def parse_tables(path: Path, raw: bytes) -> Tables:
     return data
 
 
+def _too_big(path: Path, size: int) -> DataFileError:
+    return DataFileError(
+        f"{path}: is {-(-size // _MB)} MB, over goaltui's limit of {MAX_DATA_BYTES // _MB} MB "
+        "for a data file; not read, left as it is"
+    )
+
+
 def _kind(value: object) -> str:
     names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
     if value is None:
@@ -104,7 +123,8 @@ class AtomicJSONStorage(Storage):
     ) -> None:
         self.path = Path(path)
         # Replace the file a symlink points at, not the symlink; lock next to the real file.
-        self.real_path = Path(os.path.realpath(self.path))
+        # DataFileError at once for another user's link or a folder anyone can write.
+        self.real_path = data_file_path(self.path)
         self.shared = shared
         self.lock_timeout = lock_timeout
         self._data: Tables | None = None
@@ -143,7 +163,8 @@ class AtomicJSONStorage(Storage):
     def _load(self) -> Tables | None:
         path = self.path
         try:
-            fd = os.open(self.real_path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+            flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | NOFOLLOW
+            fd = os.open(self.real_path, flags)
         except FileNotFoundError:
             if os.path.lexists(path) and not os.path.exists(path):
                 raise DataFileError(f"{path}: is a broken symbolic link") from None
@@ -155,6 +176,11 @@ class AtomicJSONStorage(Storage):
         except PermissionError:
             raise DataFileError(f"{path}: no permission to read the data file") from None
         except OSError as exc:
+            if exc.errno == errno.ELOOP:  # replaced by a link since it was resolved
+                raise DataFileError(
+                    f"{path}: {self.real_path} has become a symbolic link; goaltui does not "
+                    "follow it (check who made it)"
+                ) from None
             raise DataFileError(f"{path}: cannot open: {exc.strerror}") from None
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -166,10 +192,14 @@ class AtomicJSONStorage(Storage):
             with self._cache_lock:
                 if sig == self._signature and self._data is not None:
                     return self._data
+            if st.st_size > MAX_DATA_BYTES:
+                raise _too_big(path, st.st_size)
             try:
-                raw = handle.read()
+                raw = handle.read(MAX_DATA_BYTES + 1)  # +1: a file still growing is seen
             except OSError as exc:
                 raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
+        if len(raw) > MAX_DATA_BYTES:
+            raise _too_big(path, len(raw))
         data = parse_tables(path, raw)
         with self._cache_lock:
             self._data, self._signature = data, sig
@@ -233,6 +263,12 @@ class AtomicJSONStorage(Storage):
                 f"{self.path}: no permission to create or use its .lock file"
             ) from None
         except OSError as exc:
+            if exc.errno in {errno.ELOOP, errno.EINVAL}:  # see LockFile._open
+                what = "a symbolic link" if exc.errno == errno.ELOOP else "not a regular file"
+                raise DataFileError(
+                    f"{self.path}: its lock file {lock.path} is {what}; goaltui will not use "
+                    "it (remove it if nobody you know made it)"
+                ) from None
             raise DataFileError(f"{self.path}: cannot lock: {exc.strerror}") from None
         if not acquired:
             raise self._timeout()
