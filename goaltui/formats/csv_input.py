@@ -34,6 +34,8 @@ MAX_LINE_CHARS = 65_536  # a row of 40 columns is a few hundred characters
 _MB = 1024 * 1024
 
 _DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+
+
 def read_text(source: TextIO | Path | str) -> tuple[str, str]:
     """(text, name) of a CSV file or open stream; UserError when it can't be read as text."""
     if isinstance(source, str | Path):

@@ -7,7 +7,7 @@ is in goaltui.widgets.board_cells.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,14 @@ class BoardTable(PlainTable[RenderableType]):
         keep = select if select in keys else previous
         target = keys.index(keep) if keep in keys else min(index, len(rows) - 1)
         self.move_cursor(row=target, animate=False, scroll=True)
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        # Textual measures every cell of every new row to size auto-width columns: 10,000
+        # cells at the first paint of a centre's board. The board's columns all have
+        # fixed widths and its rows one line each, so there is nothing to measure.
+        if not any(column.auto_width for column in self.columns.values()):
+            new_rows = ()
+        super()._update_dimensions(new_rows)
 
     def _put_row(self, key: str, cells: Sequence[tuple[str, RenderableType]]) -> None:
         """Replace one row's cells, re-rendering only that row.
