@@ -22,9 +22,9 @@ SETTINGS_FILE = "settings.json"
 class Settings(BaseModel):
     """The lead's preferences for the TUI."""
 
-    model_config = ConfigDict(
-        extra="ignore", use_attribute_docstrings=True, validate_assignment=True
-    )
+    # The docstrings under the fields document them for readers; pydantic's
+    # use_attribute_docstrings would read this file's source at every start (~50 ms).
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
 
     theme: str = Field(default="textual-dark", max_length=80)
     """Name of the Textual theme (pick one with ctrl+p → "theme"); unknown names fall back."""

@@ -36,7 +36,10 @@ class Outcome(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, validate_assignment=True)
+    # defer_build: the validators are built on first use, not at every start.
+    model_config = ConfigDict(
+        extra="ignore", str_strip_whitespace=True, validate_assignment=True, defer_build=True
+    )
 
 
 class ReviewItem(_Model):

@@ -119,6 +119,7 @@ class _Model(BaseModel):
         extra="ignore",  # tolerate fields written by a newer minor version
         str_strip_whitespace=True,
         validate_assignment=True,
+        defer_build=True,  # validators built on first use: a start builds only what it uses
     )
 
 

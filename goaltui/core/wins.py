@@ -55,7 +55,8 @@ class WinKind(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    # defer_build: the validators are built on first use, not at every start.
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, defer_build=True)
 
 
 class Win(_Model):
