@@ -147,7 +147,7 @@ _CHECKIN: Fields = {
     "note": (_text(rules.NOTE_MAX), False),
     "confidence": (_optional(_one_of(*rules.CONFIDENCES)), False),
 }
-_HISTORY: Fields = {"replaced_at": (STAMP, True)}
+_HISTORY: Fields = {"replaced_at": (STAMP, True), "removed": (_bool, False)}
 _MINUTES: Fields = {"held_on": (DAY, True)}
 TABLE_FIELDS: Mapping[str, Fields] = {
     GOALS: _GOAL,

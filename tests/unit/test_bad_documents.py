@@ -64,6 +64,10 @@ BROKEN: dict[str, tuple[Callable[[Data], None], str]] = {
         "value",
     ),
     "a user list that is text": (lambda d: first(d, "_meta").update(users="abc"), "users"),
+    "an old check-in removed 'yes'": (
+        lambda d: first(d, "checkin_history").update(removed="yes"),
+        "removed",
+    ),
 }
 
 
