@@ -72,8 +72,13 @@ class CheckInRow:
 
 
 def build_rows(snapshot: Snapshot, day: date) -> list[CheckInRow]:
-    """Active goals grouped by owner: centre and team owners first, then agents A-Z, then by key."""
-    active = [g for g in snapshot.goals if g.status is GoalStatus.ACTIVE]
+    """Active goals grouped by owner: centre and team owners first, then agents A-Z, then by key.
+    A goal that starts after `day` is left out: the store refuses its values for that day."""
+    active = [
+        g
+        for g in snapshot.goals
+        if g.status is GoalStatus.ACTIVE and value_rules.day_problem(g.key, day, g.start) is None
+    ]
     owner_rank: dict[str, int] = {}
     for goal in active:
         # An owner with team and agent goals is grouped with the teams: its highest level wins.
