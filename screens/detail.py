@@ -122,10 +122,11 @@ class DetailScreen(Screen[bool]):
 
     @on(LiveLoaded)
     def _live_loaded(self, message: LiveLoaded) -> None:
+        read = self.live.take(message)
         if self.edits.pending:
             return  # older than the values being saved: read again once they are in
         first = self.data is None
-        data = self.data = self.live.take(message)
+        data = self.data = read
         if self._unreadable:  # it could not be read on open and now can: show the tabs
             self._unreadable = False
             self.query_one(TabbedContent).display = True
@@ -159,7 +160,8 @@ class DetailScreen(Screen[bool]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in detail_checkins.ACTIONS:
-            return self.edits.allowed(action, self.query_one(TabbedContent).active)
+            tabs = self.query(TabbedContent)
+            return self.edits.allowed(action, tabs.first().active if tabs else "")
         return action != "tab" or self.data is not None
 
     def action_back(self) -> None:

@@ -105,9 +105,9 @@ class CheckInEdits:
         return True if self.highlighted() is not None else None
 
     def highlighted(self) -> CheckIn | None:
-        data = self._data()
-        table = self.screen.query_one("#checkin-log", DataTable)
-        if data is None or not data.checkins or table.row_count == 0:
+        data, tables = self._data(), self.screen.query("#checkin-log").results(DataTable)
+        table = next(tables, None)
+        if data is None or not data.checkins or table is None or table.row_count == 0:
             return None
         try:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value

@@ -89,9 +89,10 @@ class WinsScreen(Screen[bool]):
 
     @on(LiveLoaded)
     def _live_loaded(self, message: LiveLoaded) -> None:
+        read = self.live.take(message)
         if self._pending:
             return  # read before our changes were written: read again once they are
-        self._read_wins, self.loaded = self.live.take(message), True
+        self._read_wins, self.loaded = read, True
         self.load()
 
     @on(LiveFailed)
@@ -132,9 +133,10 @@ class WinsScreen(Screen[bool]):
 
     @property
     def highlighted(self) -> Win | Kudos | None:
-        table = self.query_one(DataTable)
-        if not self.items or table.row_count == 0:
+        tables = self.query(DataTable)
+        if not self.items or not tables or tables.first().row_count == 0:
             return None
+        table = tables.first()
         return self.items[min(table.cursor_row, len(self.items) - 1)]
 
     def action_kudos(self) -> None:
