@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from goaltui.core.clock import Clock
@@ -26,6 +26,8 @@ from goaltui.widgets.board_cells import Palette
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 from goaltui.widgets.plain_table import PlainTable
 from goaltui.widgets.reads import read_then
+from goaltui.widgets.saves import dismiss_when_saved
+from screens import detail_checkins
 from screens.detail_chart import draw_chart
 from screens.detail_tabs import DetailData, fill_tables, head_text, smart_text
 
@@ -65,6 +67,7 @@ class DetailScreen(Screen[bool]):
             )
             for n, (tab, label) in enumerate(TABS.items(), start=1)
         ),
+        *detail_checkins.BINDINGS,  # d, u on the check-in tab (enter: on the log itself)
     ]
 
     CSS_PATH = "detail.tcss"
@@ -78,6 +81,9 @@ class DetailScreen(Screen[bool]):
         self.data: DetailData | None = None  # the last read; None until one arrived
         self._unreadable = False  # the first read failed: no tabs to show
         self.live = LiveReader(self, store, self._read, group="detail-load")
+        self.edits = detail_checkins.CheckInEdits(
+            self, store, lambda: self.data, self._show_checkins, self.live.load
+        )
 
     def compose(self) -> ComposeResult:
         reading = Text.assemble((self.goal_key, "bold"), ("  reading…", "dim"))
@@ -86,7 +92,9 @@ class DetailScreen(Screen[bool]):
             with TabPane("1 Chart", id="chart"):
                 yield PlotextPlot(id="plot")
             with TabPane("2 Check-ins", id="checkins"):
-                yield PlainTable(id="checkin-log", cursor_type="row", zebra_stripes=True)
+                yield detail_checkins.CheckInLog(
+                    id="checkin-log", cursor_type="row", zebra_stripes=True
+                )
             with TabPane("3 Milestones", id="milestones"):
                 yield PlainTable(id="milestone-list", cursor_type="row")
             with TabPane("4 Ledger", id="ledger"):
@@ -114,8 +122,11 @@ class DetailScreen(Screen[bool]):
 
     @on(LiveLoaded)
     def _live_loaded(self, message: LiveLoaded) -> None:
+        read = self.live.take(message)
+        if self.edits.pending:
+            return  # older than the values being saved: read again once they are in
         first = self.data is None
-        data = self.data = self.live.take(message)
+        data = self.data = read
         if self._unreadable:  # it could not be read on open and now can: show the tabs
             self._unreadable = False
             self.query_one(TabbedContent).display = True
@@ -148,13 +159,41 @@ class DetailScreen(Screen[bool]):
     # -- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in detail_checkins.ACTIONS:
+            tabs = self.query(TabbedContent)
+            return self.edits.allowed(action, tabs.first().active if tabs else "")
         return action != "tab" or self.data is not None
 
     def action_back(self) -> None:
-        self.dismiss(self.changed)
+        dismiss_when_saved(self, lambda: self.changed or self.edits.saved)
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "checkins":  # the arrows move through the values at once
+            self.query_one("#checkin-log", PlainTable).focus()
+        self.refresh_bindings()  # the check-in keys show on their tab only
+
+    # -- the check-in log: correct a value (detail_checkins.py) --------------------------
+
+    def _show_checkins(self, data: DetailData) -> None:
+        self.data = data
+        fill_tables(self, data)
+
+    @on(DataTable.RowSelected, "#checkin-log")
+    def _value_selected(self) -> None:
+        self.action_edit_value()  # enter on the focused log: the table's own enter key
+
+    def action_edit_value(self) -> None:
+        self.edits.edit()
+
+    def action_delete_value(self) -> None:
+        self.edits.delete()
+
+    def action_undo_value(self) -> None:
+        self.edits.undo_last()
 
     def action_edit(self) -> None:
         # Read afresh (in a worker): the form's base for spotting a co-user's edit.

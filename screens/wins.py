@@ -1,8 +1,9 @@
-"""This week's wins and kudos (`w` on the board), newest first, for the next huddle."""
+"""This week's wins and kudos (`w` on the board), newest first, for the next huddle; `k` adds
+a kudos, `d` removes a win or kudos recorded by mistake and `u` brings it back."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -52,7 +53,11 @@ class WinsScreen(Screen[bool]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="wins.back", tooltip="Back to the board"),
         Binding("k", "kudos", "Kudos", id="wins.kudos", tooltip="Recognise an agent"),
-    ]
+        Binding("d,delete", "remove", "Remove", id="wins.remove",
+                tooltip="Remove the highlighted win or kudos, recorded by mistake (u undoes)"),
+        Binding("u", "undo", "Undo", id="wins.undo",
+                tooltip="Bring back the last win or kudos removed"),
+    ]  # fmt: skip
 
     CSS_PATH = "wins.tcss"
 
@@ -65,6 +70,8 @@ class WinsScreen(Screen[bool]):
         self.changed = False
         self._read_wins: tuple[list[Win], list[Kudos]] = ([], [])
         self._saving: list[Kudos] = []  # added here, not saved yet
+        self._removed: list[Win | Kudos] = []  # undo stack
+        self._pending = 0  # removals and restores queued: older reads are not shown
         self.live: LiveReader[tuple[list[Win], list[Kudos]]] = LiveReader(
             self, store, lambda: (store.wins(), store.kudos()), group="wins-load"
         )
@@ -82,7 +89,10 @@ class WinsScreen(Screen[bool]):
 
     @on(LiveLoaded)
     def _live_loaded(self, message: LiveLoaded) -> None:
-        self._read_wins, self.loaded = self.live.take(message), True
+        read = self.live.take(message)
+        if self._pending:
+            return  # read before our changes were written: read again once they are
+        self._read_wins, self.loaded = read, True
         self.load()
 
     @on(LiveFailed)
@@ -123,9 +133,10 @@ class WinsScreen(Screen[bool]):
 
     @property
     def highlighted(self) -> Win | Kudos | None:
-        table = self.query_one(DataTable)
-        if not self.items or table.row_count == 0:
+        tables = self.query(DataTable)
+        if not self.items or not tables or tables.first().row_count == 0:
             return None
+        table = tables.first()
         return self.items[min(table.cursor_row, len(self.items) - 1)]
 
     def action_kudos(self) -> None:
@@ -177,8 +188,92 @@ class WinsScreen(Screen[bool]):
         self.load()
         self.query_one(DataTable).move_cursor(row=0)
 
+    # -- taking back a win or kudos recorded by mistake (store/removal_ops.py) ----------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return bool(self._removed)  # hidden until there is something to undo
+        if action == "remove":
+            return None if self.highlighted is None else True
+        return True
+
+    def action_remove(self) -> None:
+        item = self.highlighted
+        if item is None:
+            return
+        if isinstance(item, Kudos) and item in self._saving:
+            self.notify("That kudos is still being saved: remove it once it is.", timeout=4)
+            return
+        self._removed.append(item)
+        self._show(item, False)
+
+        def refused() -> None:  # still in the file: the re-read shows it
+            if item in self._removed:
+                self._removed.remove(item)
+
+        self._change(f"remove {_what(item)}", partial(self._remover(item), item.id), refused)
+        self.notify(f"Removed {_what(item)}. Press u to undo.", title="Wins")
+
+    def action_undo(self) -> None:
+        if not self._removed:
+            return
+        item = self._removed.pop()
+        self._show(item, True)
+
+        def refused() -> None:
+            self._removed.append(item)  # kept for another try
+
+        self._change(f"restore {_what(item)}", partial(self._restorer(item), item.id), refused)
+        self.notify(f"Restored {_what(item)}.", title="Wins")
+
+    def _remover(self, item: Win | Kudos) -> Callable[[str], object]:
+        return self.store.remove_kudos if isinstance(item, Kudos) else self.store.remove_win
+
+    def _restorer(self, item: Win | Kudos) -> Callable[[str], object]:
+        return self.store.restore_kudos if isinstance(item, Kudos) else self.store.restore_win
+
+    def _show(self, item: Win | Kudos, shown: bool) -> None:
+        """List `item` (again) or leave it out, at once; the save queue writes it."""
+        wins, kudos = self._read_wins
+        if isinstance(item, Kudos):
+            kudos = [k for k in kudos if k.id != item.id] + ([item] if shown else [])
+        else:
+            wins = [w for w in wins if w.id != item.id] + ([item] if shown else [])
+        self._read_wins = (wins, kudos)
+        self.load()
+        if shown and item in self.items:
+            self.query_one(DataTable).move_cursor(row=self.items.index(item), animate=False)
+        self.refresh_bindings()
+
+    def _change(self, what: str, call: Callable[[], object], refused: Callable[[], None]) -> None:
+        def finished() -> None:
+            self._pending -= 1
+            if not self._pending:
+                self.live.load()  # all in: the list as the file has it
+            self.refresh_bindings()
+
+        def done(_result: object) -> None:
+            self.changed = True
+            finished()
+
+        def failed(error: Exception) -> None:
+            self.notify(error_text(error), title=f"Not saved: {what}", severity="error")
+            refused()
+            finished()
+
+        self._pending += 1
+        saves_of(self).submit(Save(what, call, done, failed, owner=self))
+
     def action_back(self) -> None:
         dismiss_when_saved(self, lambda: self.changed)
+
+
+def _what(item: Win | Kudos) -> str:
+    """'the kudos for Maria Lopez', 'the win "aht-maria reached its target…"'."""
+    if isinstance(item, Kudos):
+        return f"the kudos for {item.agent}"
+    text = item.text if len(item.text) <= 40 else item.text[:39] + "…"
+    return f"the win {text!r}"
 
 
 CELEBRATE_AT_MOST = 3

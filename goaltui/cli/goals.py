@@ -101,6 +101,7 @@ def add(
 @click.option("--date", "day", metavar="DATE", help="Default: today. YYYY-MM-DD, yesterday, -1d.")
 @click.option("--note", default="", help=f"What happened (up to {NOTE_MAX} characters).")
 @click.option("--confidence", type=click.Choice(CONFIDENCES), help="How the goal feels.")
+@click.option("--force", is_flag=True, help="Log a value far from the goal's recent ones.")
 @file_options
 @click.pass_context
 def log(
@@ -111,10 +112,15 @@ def log(
     day: str | None,
     note: str,
     confidence: str | None,
+    force: bool,
     db: str | None,
     shared: bool,
 ) -> None:
-    """Log today's (or --date's) value of a goal; a second log that day replaces it."""
+    """Log today's (or --date's) value of a goal; a second log that day replaces it.
+
+    The check-in screen's rules: not before the goal starts, not in the future, not into
+    a closed goal; a value far from the recent ones (62 for 6.2) needs --force.
+    """
     from goaltui.core.dates import parse_backfill
     from goaltui.core.numbers import parse_number
     from goaltui.store.quicklog import log_value
@@ -124,7 +130,9 @@ def log(
     number = user_value(parse_number, value)
     when = user_value(parse_backfill, day, clock.today()) if day else clock.today()
     data = session.data_file(db, shared, clock)
-    logged = log_value(data, key, number, when, note=note, confidence=confidence)
+    logged = log_value(
+        data, key, number, when, note=note, confidence=confidence, refuse_implausible=not force
+    )
     goal, unit = logged.checkin["goal"], logged.unit
     line = f"Logged {goal} = {fmt.value(number, unit)} for {when.isoformat()}"
     if logged.replaced is not None:

@@ -68,11 +68,13 @@ def main(
 
 
 def _register_commands() -> None:
-    from goaltui.cli import export, goals, reports, wall
+    from goaltui.cli import changes, demo, export, goals, reports, wall
 
     for command in (
         goals.add,
         goals.log,
+        changes.unlog,
+        changes.close,
         goals.goals_cmd,
         export.export,
         reports.import_cmd,
@@ -80,6 +82,7 @@ def _register_commands() -> None:
         reports.checkin_cmd,
         wall.wallboard_cmd,
         wall.serve_cmd,
+        demo.demo,
     ):
         main.add_command(command)
 

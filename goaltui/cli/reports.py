@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 @click.option("--metric-col", help="Map rows by metric + owner instead of a goal key.")
 @click.option("--owner-col", help="Owner column, with --metric-col.")
 @click.option("--date-format", help="strptime format for odd dates, e.g. %m/%d/%Y.")
+@click.option("--force", is_flag=True, help="Import values far from a goal's recent ones.")
 @file_options
 @click.pass_context
 def import_cmd(
@@ -44,6 +45,7 @@ def import_cmd(
     metric_col: str | None,
     owner_col: str | None,
     date_format: str | None,
+    force: bool,
     db: str | None,
     shared: bool,
 ) -> None:
@@ -71,6 +73,7 @@ def import_cmd(
         metric_col=metric_col,
         owner_col=owner_col,
         date_format=date_format,
+        force=force,
         today=clock.today(),
     )
     if dry_run:

@@ -5,23 +5,17 @@ Pure (no textual, no I/O): the screen renders these and talks to the store.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from goaltui.core import formatting as fmt
+from goaltui.core import value_rules
 from goaltui.core.dates import short_day
 from goaltui.core.models import Confidence, Goal, GoalStatus, Level, Milestone, Point
 from goaltui.core.numbers import parse_number
 from goaltui.core.progress import sparkline_series
 from goaltui.core.snapshot import Snapshot
-
-RECENT = 20  # how many earlier values define a goal's "recent range"
-SPREAD_FACTOR = 1.5  # allowed distance outside the range, in spreads
-MIN_SPREAD_SHARE = 0.1  # a flat series still allows +-10% of its size per spread
-TENFOLD = 8.0  # a ratio this far from the typical value is a decimal-point slip
-MIN_HISTORY = 3  # below this, baseline and target help define the range
 
 _LEVEL_RANK = {Level.CENTER: 0, Level.TEAM: 1, Level.AGENT: 2}
 _CONFIDENCE_CYCLE: tuple[Confidence | None, ...] = (
@@ -78,8 +72,13 @@ class CheckInRow:
 
 
 def build_rows(snapshot: Snapshot, day: date) -> list[CheckInRow]:
-    """Active goals grouped by owner: centre and team owners first, then agents A-Z, then by key."""
-    active = [g for g in snapshot.goals if g.status is GoalStatus.ACTIVE]
+    """Active goals grouped by owner: centre and team owners first, then agents A-Z, then by key.
+    A goal that starts after `day` is left out: the store refuses its values for that day."""
+    active = [
+        g
+        for g in snapshot.goals
+        if g.status is GoalStatus.ACTIVE and value_rules.day_problem(g.key, day, g.start) is None
+    ]
     owner_rank: dict[str, int] = {}
     for goal in active:
         # An owner with team and agent goals is grouped with the teams: its highest level wins.
@@ -154,42 +153,18 @@ def read_entry(text: str, row: CheckInRow) -> Entry:
 
 
 def implausible(value: float, goal: Goal, history: Sequence[float]) -> str | None:
-    """A question to confirm a value far from the goal's recent values, or None when it looks fine.
-
-    Catches the common slips: a dropped or doubled decimal point (62 for 6.2), a wrong
-    sign, a stray digit. The range is min..max of the last RECENT values widened by
-    SPREAD_FACTOR spreads; a flat series gets a minimum spread so 16 -> 17 passes.
-    """
-    recent = list(history[-RECENT:])
-    reference = list(recent)
-    if len(recent) < MIN_HISTORY:
-        # A new goal: its baseline and target say what size of number to expect.
-        reference += [v for v in (goal.metric.baseline, goal.metric.target) if v is not None]
-    if not reference:
-        return None
-    unit = goal.metric.unit
-    shown = fmt.number(value)
-    if value < 0 <= min(reference):
-        return f"{shown} is negative, but {goal.key}'s values never are. Save anyway?"
-    if value > 0 >= max(reference):
-        return f"{shown} is positive, but {goal.key}'s values never are. Save anyway?"
-    low, high = min(reference), max(reference)
-    size = max(abs(low), abs(high))
-    spread = max(high - low, MIN_SPREAD_SHARE * size) or 1.0
-    # Reaching the target is never suspicious, however fast: widen the range to it.
-    target = goal.metric.target
-    reach_low = low if target is None else min(low, target)
-    reach_high = high if target is None else max(high, target)
-    typical = statistics.median(abs(v) for v in reference)
-    ratio = abs(value) / typical if typical and value else 1.0
-    outside = not (
-        reach_low - SPREAD_FACTOR * spread <= value <= reach_high + SPREAD_FACTOR * spread
+    """A question to confirm a value far from the goal's recent values, or None when it
+    looks fine (the rule is value_rules.implausible, shared with `goaltui log`)."""
+    metric = goal.metric
+    why = value_rules.implausible(
+        value,
+        goal.key,
+        unit=metric.unit,
+        baseline=metric.baseline,
+        target=metric.target,
+        history=history,
     )
-    if outside or ratio >= TENFOLD or ratio <= 1 / TENFOLD:
-        where = "recent range" if recent else "expected range"
-        span = fmt.value(low, unit) if low == high else f"{fmt.number(low)}-{fmt.value(high, unit)}"
-        return f"{shown} is far from {goal.key}'s {where} {span}. Save anyway?"
-    return None
+    return None if why is None else f"{why}. Save anyway?"
 
 
 def due_milestone_label(goal_key: str, title: str, due: date, today: date) -> str:

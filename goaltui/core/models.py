@@ -215,12 +215,13 @@ class CheckIn(_Model):
 
 
 class CheckInRevision(_Model):
-    """A check-in value that was replaced by a later log of the same day."""
+    """A check-in value that was replaced by a later log of the same day, or removed."""
 
     id: str = Field(default_factory=new_id)
     old: CheckIn
     replaced_at: Stamp
     replaced_by: Plain
+    removed: bool = False  # removed (goaltui unlog, delete in the detail), not replaced
 
 
 class TargetChange(_Model):

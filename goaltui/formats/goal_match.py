@@ -18,7 +18,8 @@ class GoalMatcher:
     """Resolves a goal key or a metric/owner pair to a goal key; ValueError says why not."""
 
     def __init__(self, goals: Sequence[Goal]) -> None:
-        self.keys = {g.key for g in goals}
+        self.goals = {g.key: g for g in goals}
+        self.keys = set(self.goals)
         self.by_metric: dict[str, list[Goal]] = {}
         for goal in goals:
             self.by_metric.setdefault(norm(goal.metric.name), []).append(goal)

@@ -2,20 +2,27 @@
 
 The row rules of the import (see importer.py for what a user can rely on): a goal by
 key or by metric and owner, a date and a value the parsers read, no future days, a
-note within the check-in note's limit (core/rules.py), and each (goal, day) once.
+note within the check-in note's limit (core/rules.py), and each (goal, day) once; and
+`goaltui log`'s rules (core/value_rules.py) for every row that changes a value: an open
+goal (a platform row matched by metric and owner to a closed goal is skipped and counted
+instead), no day before its start, and (unless forced) no value far from the goal's
+values before it (`implausible_rows`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
-from goaltui.core import rules
+from goaltui.core import rules, value_rules
+from goaltui.core.models import Goal
 from goaltui.formats.csv_input import norm, parse_day, parse_value
 from goaltui.formats.goal_match import GoalMatcher
+from goaltui.store import value_checks
 
 T = TypeVar("T")
 
@@ -76,6 +83,7 @@ class RowPlanner:
     decimal_comma: bool
     seen: dict[tuple[str, date], tuple[int, float, str | None]] = field(default_factory=dict)
     duplicates: int = 0
+    closed: dict[str, int] = field(default_factory=dict)  # rows skipped per closed goal
 
     def cell(self, record: dict[str | None, str | None], role: str) -> str | None:
         header_name = self.cols[role]
@@ -125,7 +133,18 @@ class RowPlanner:
                 problems.append(f"note: {exc}")
         if problems or key is None or day is None or value is None:
             return RowError(line, "; ".join(problems))
-        return self.classify(line, key, day, value, note)
+        planned = self.classify(line, key, day, value, note)
+        if not isinstance(planned, PlannedRow) or planned.action is Action.UNCHANGED:
+            return planned  # a row that changes nothing is fine whatever the goal's state
+        goal = self.goals.goals[key]
+        closed = value_checks.closed_message(key, goal.status.value)
+        if closed is not None and not goal_text:
+            # A platform export lists every agent every day: a goal the lead closed stops
+            # taking its rows (counted, reported), rather than stopping every nightly import.
+            self.closed[key] = self.closed.get(key, 0) + 1
+            return None
+        wrong = closed or value_rules.day_problem(key, day, goal.start)
+        return planned if wrong is None else RowError(line, wrong)
 
     def classify(
         self, line: int, key: str, day: date, value: float, note: str | None
@@ -147,3 +166,36 @@ class RowPlanner:
         same = old[0] == value and (note is None or note == old[1])
         action = Action.UNCHANGED if same else Action.CHANGED
         return PlannedRow(line, key, day, value, note, action, old_value=old[0], old_note=old[1])
+
+
+def implausible_rows(
+    rows: Sequence[PlannedRow], goals: Mapping[str, Goal], stored: Stored
+) -> list[RowError]:
+    """The rows whose value looks like a slip against the goal's values before its day, the
+    stored ones and the file's own (as they will be once imported): the check-in screen's
+    question, as an error naming the line. Unchanged rows are what the file holds already."""
+    values: dict[str, dict[date, float]] = {}
+    for (key, day), (value, _note) in stored.items():
+        values.setdefault(key, {})[day] = value
+    for row in rows:
+        values.setdefault(row.goal, {})[row.day] = row.value
+    ordered = {key: sorted(days.items()) for key, days in values.items()}
+    errors = []
+    for row in rows:
+        if row.action is Action.UNCHANGED:
+            continue
+        series = ordered[row.goal]
+        end = bisect_left(series, (row.day,))
+        history = [v for _d, v in series[max(0, end - value_rules.RECENT) : end]]
+        metric = goals[row.goal].metric
+        why = value_rules.implausible(
+            row.value,
+            row.goal,
+            unit=metric.unit,
+            baseline=metric.baseline,
+            target=metric.target,
+            history=history,
+        )
+        if why is not None:
+            errors.append(RowError(row.line, f"{why}: check it, or use --force to import it"))
+    return errors

@@ -13,6 +13,8 @@ What a user can rely on:
   so are future dates, which are almost always a swapped day and month.
 - Numbers: "1,234" is a thousands separator; "6,2" is refused unless decimal commas are on
   (automatic with ';'-separated files, as European spreadsheets write them).
+- `goaltui log`'s rules: no closed goal, no day before a goal's start, and no value far
+  from the goal's values before it (62 for 6.2) unless forced.
 - Any bad row means nothing is imported; every error names its line.
 - The same value and note as stored is "unchanged" and skipped, so re-importing a file
   changes nothing. An empty note never clears a stored note (platform exports have none).
@@ -20,7 +22,7 @@ What a user can rely on:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -37,6 +39,7 @@ from goaltui.formats.import_rows import (
     RowPlanner,
     Stored,
     find_column,
+    implausible_rows,
 )
 from goaltui.store.store import Snapshot, Store
 
@@ -64,6 +67,7 @@ class ImportPlan:
     rows: tuple[PlannedRow, ...] = ()
     errors: tuple[RowError, ...] = ()
     duplicates: int = 0  # rows repeated verbatim inside the file, counted once
+    closed: dict[str, int] = field(default_factory=dict)  # platform rows of closed goals
 
     def count(self, action: Action) -> int:
         return sum(row.action is action for row in self.rows)
@@ -85,6 +89,7 @@ class ImportResult:
     added: int
     changed: int
     unchanged: int
+    closed: dict[str, int] = field(default_factory=dict)  # rows not taken, per closed goal
 
 
 # -- planning ---------------------------------------------------------------------------
@@ -113,6 +118,7 @@ def plan_import(
     owner_col: str | None = None,
     date_format: str | None = None,
     decimal_comma: bool | None = None,
+    force: bool = False,
     today: date,
 ) -> ImportPlan:
     """Read a CSV file and work out, row by row, what importing it would change.
@@ -120,6 +126,7 @@ def plan_import(
     Never writes. Bad rows land in plan.errors (see ImportPlan.raise_for_errors); a file
     that can't be read at all (missing, empty, a workbook) raises UserError at once.
     `store` may be a Snapshot, which has no notes: a row with a note then counts as a change.
+    `force` lets values far from a goal's recent ones in (`goaltui log --force`).
     """
     text, name = read_text(rows_source)
     delimiter = sniff_delimiter(text)
@@ -168,7 +175,10 @@ def plan_import(
             errors.append(outcome)
         elif outcome is not None:
             rows.append(outcome)
-    return ImportPlan(name, tuple(rows), tuple(errors), planner.duplicates)
+    if not force:
+        errors += implausible_rows(rows, planner.goals.goals, stored)
+        errors.sort(key=lambda e: e.line)
+    return ImportPlan(name, tuple(rows), tuple(errors), planner.duplicates, planner.closed)
 
 
 # -- applying and describing ------------------------------------------------------------
@@ -182,7 +192,7 @@ def apply_import(store: Store, plan: ImportPlan) -> ImportResult:
         CheckIn(goal=r.goal, day=r.day, value=r.value, note=r.note or "") for r in plan.rows
     ]
     added, changed, unchanged = store.log_many(checkins)
-    return ImportResult(added, changed, unchanged)
+    return ImportResult(added, changed, unchanged, plan.closed)
 
 
 def describe_plan(plan: ImportPlan) -> str:
@@ -195,6 +205,7 @@ def describe_plan(plan: ImportPlan) -> str:
         lines[0] += (
             f" ({plan.duplicates} repeated row{'s' if plan.duplicates != 1 else ''} counted once)"
         )
+    lines[0] += _closed_note(plan.closed)
     new_days: dict[str, list[date]] = {}
     for row in plan.rows:
         if row.action is Action.NEW:
@@ -218,4 +229,14 @@ def describe_plan(plan: ImportPlan) -> str:
 
 
 def describe_result(result: ImportResult) -> str:
-    return f"added {result.added}, changed {result.changed}, skipped {result.unchanged} unchanged"
+    done = f"added {result.added}, changed {result.changed}, skipped {result.unchanged} unchanged"
+    return done + _closed_note(result.closed)
+
+
+def _closed_note(closed: dict[str, int]) -> str:
+    """'; 4 rows of closed goals not imported (aht-maria: reopen ...)', or nothing."""
+    if not closed:
+        return ""
+    count, keys = sum(closed.values()), ", ".join(sorted(closed))
+    rows = f"{count} row{'s' if count != 1 else ''}"
+    return f"; {rows} of closed goals not imported ({keys}: reopen a goal to take its rows)"

@@ -28,7 +28,7 @@ from goaltui.core.models import (
     describe_error,
 )
 from goaltui.core.snapshot import Snapshot
-from goaltui.store import series_tx
+from goaltui.store import series_tx, value_checks
 from goaltui.store.datafile import DataFile
 from goaltui.store.schema import (
     CHANGES,
@@ -211,7 +211,9 @@ def _apply(
     revisions: list[CheckInRevision] = []
     for key, days in sorted(by_goal.items()):
         rows = _merge(file, tx, key, days, counts=counts, revisions=revisions)
-        if rows:
+        if rows:  # `goaltui log`'s rules, re-checked under the lock, for what changes
+            doc = value_checks.open_goal(goals, key)
+            value_checks.check_day(doc, key, min(row[0] for row in rows))
             series_tx.put(tx, file.path, key, rows)
             if series_tx.may_have_won(tx, file.path, key, [row[1] for row in rows]):
                 series_tx.mark_unchecked(tx, [key])

@@ -53,6 +53,27 @@ class CheckInOps(StoreBase):
         old = logged.replaced
         return checkin, (None if old is None else self._model(CheckIn, old, "check-in"))
 
+    def unlog(self, goal_key: str, day: date) -> CheckIn:
+        """Remove the day's value (kept in history, by this user); returns what was removed,
+        so the caller can offer undo (`restore_checkin`). UserError when there is none."""
+        removed = quicklog.unlog_value(self._file, goal_key, day).checkin
+        return self._model(CheckIn, removed, "check-in")
+
+    def restore_checkin(self, checkin: CheckIn) -> CheckIn | None:
+        """Put a check-in back as it was, its own author and time included (undo of a removal
+        or an edit); returns the check-in it replaced, which goes to history."""
+        doc = quicklog.checkin_doc(
+            checkin.goal,
+            checkin.day,
+            checkin.value,
+            note=checkin.note,
+            confidence=None if checkin.confidence is None else checkin.confidence.value,
+            by=checkin.by,
+            at=checkin.at,
+        )
+        old = quicklog.restore_value(self._file, doc)
+        return None if old is None else self._model(CheckIn, old, "check-in")
+
     def log_many(self, checkins: Iterable[CheckIn]) -> tuple[int, int, int]:
         """Log many check-ins as one transaction (CSV import): all written, or none.
 

@@ -127,6 +127,8 @@ _CHANGE: Fields = {
     "reason": (_text(rules.REASON_MAX, required=True), True),
     "at": (STAMP, True),
 }
+# A win or kudos taken back (store/removal_ops.py): when, and by whom.
+_REMOVED: Fields = {"removed_at": (STAMP, False), "removed_by": (_text(rules.NAME_MAX), False)}
 _WIN: Fields = {
     "id": (_text(required=True), True),
     "kind": (_one_of(*rules.WIN_KINDS), True),
@@ -134,11 +136,13 @@ _WIN: Fields = {
     "owner": (_text(), True),
     "day": (DAY, True),
     "text": (_text(), True),
+    **_REMOVED,
 }
 _KUDOS: Fields = {
     "agent": (_text(rules.NAME_MAX, required=True), True),
     "note": (_text(rules.NOTE_MAX, required=True), True),
     "at": (STAMP, True),
+    **_REMOVED,
 }
 _CHECKIN: Fields = {
     "goal": (_key, True),
@@ -147,7 +151,7 @@ _CHECKIN: Fields = {
     "note": (_text(rules.NOTE_MAX), False),
     "confidence": (_optional(_one_of(*rules.CONFIDENCES)), False),
 }
-_HISTORY: Fields = {"replaced_at": (STAMP, True)}
+_HISTORY: Fields = {"replaced_at": (STAMP, True), "removed": (_bool, False)}
 _MINUTES: Fields = {"held_on": (DAY, True)}
 TABLE_FIELDS: Mapping[str, Fields] = {
     GOALS: _GOAL,

@@ -14,7 +14,7 @@ from goaltui.core.ids import fresh_id
 from goaltui.core.minutes import Minutes
 from goaltui.core.models import Goal, Level, Milestone, describe_error
 from goaltui.core.wins import Kudos, Win, detect_wins
-from goaltui.store import bulk, series_tx
+from goaltui.store import bulk, removal_ops, series_tx
 from goaltui.store.bulk import as_doc
 from goaltui.store.schema import (
     GOALS,
@@ -65,13 +65,16 @@ class MeetingOps(StoreBase):
         return kudos
 
     def kudos(self) -> list[Kudos]:
-        """Every kudos note, newest first."""
-        found = [self._model(Kudos, d, "kudos") for d in self._table(KUDOS).values()]
+        """Every kudos note, newest first (not those removed: removal_ops.py)."""
+        docs = [d for d in self._table(KUDOS).values() if removal_ops.shown(d)]
+        found = [self._model(Kudos, d, "kudos") for d in docs]
         return sorted(found, key=lambda k: k.at, reverse=True)
 
     def wins(self) -> list[Win]:
-        """Every recorded win, newest first."""
-        found = [self._model(Win, d, "win") for d in self._table(WINS).values()]
+        """Every recorded win, newest first (not those removed: removal_ops.py; their
+        documents stay, so detection never records them again)."""
+        docs = [d for d in self._table(WINS).values() if removal_ops.shown(d)]
+        found = [self._model(Win, d, "win") for d in docs]
         return sorted(found, key=lambda w: (w.day, w.id), reverse=True)
 
     def record_new_wins(self, keys: Iterable[str] = ()) -> list[Win]:

@@ -19,11 +19,11 @@ from typing import TypeVar
 
 from goaltui.core import rules
 from goaltui.core.clock import iso_stamp
-from goaltui.core.errors import UnknownGoal, UserError
+from goaltui.core.errors import UserError
 from goaltui.core.ids import fresh_id
-from goaltui.store import series_tx
+from goaltui.store import series_tx, value_checks
 from goaltui.store.datafile import DataFile
-from goaltui.store.schema import GOALS, HISTORY, Doc
+from goaltui.store.schema import GOALS, HISTORY, SERIES, Doc
 from goaltui.store.transaction import Transaction
 
 T = TypeVar("T")
@@ -77,34 +77,51 @@ def _checked(name: str, check: Callable[[T], R], value: T) -> R:
 
 
 def put_checkin(
-    tx: Transaction, path: Path, doc: Doc, *, replaced_at: str, replaced_by: str
+    tx: Transaction,
+    path: Path,
+    doc: Doc,
+    *,
+    replaced_at: str,
+    replaced_by: str,
+    refuse_implausible: bool = False,
 ) -> Doc | None:
     """Store the day's check-in in its goal's series; an earlier value for that day goes
-    to history. Returns the replaced check-in. The goal waits for win detection."""
-    goal = doc["goal"]
-    if goal not in tx.get(GOALS):
-        raise UnknownGoal(goal)
+    to history. Returns the replaced check-in. The goal waits for win detection.
+
+    Refuses a closed goal and a day before the goal starts (value_checks), and with
+    `refuse_implausible` a value that looks like a slip (the screens ask instead)."""
+    goal, day = doc["goal"], date.fromisoformat(doc["day"])
+    goal_doc = value_checks.open_goal(tx.get(GOALS), goal)
+    value_checks.check_day(goal_doc, goal, day)
+    if refuse_implausible:
+        series = series_tx.series_of(path, tx.get(SERIES), goal)
+        with series_tx.damaged(path, goal):
+            value_checks.check_plausible(goal_doc, series, day, doc["value"])
     at = None if doc["at"] is None else datetime.fromisoformat(doc["at"])
-    row = (date.fromisoformat(doc["day"]), doc["value"], doc["by"], at, doc["note"])
+    row = (day, doc["value"], doc["by"], at, doc["note"])
     (old_entry,) = series_tx.put(tx, path, goal, [(*row, doc["confidence"])])
     old = None if old_entry is None else series_tx.entry_doc(goal, old_entry)
     if old is not None:
-        history = tx.table(HISTORY)
-        rid = fresh_id(history)
-        history[rid] = {
-            "id": rid,
-            "old": old,
-            "replaced_at": replaced_at,
-            "replaced_by": replaced_by,
-        }
+        _keep(tx, old, replaced_at, replaced_by)
     if series_tx.may_have_won(tx, path, goal, [doc["value"]]):
         series_tx.mark_unchecked(tx, [goal])
     return old
 
 
+def _keep(tx: Transaction, old: Doc, at: str, by: str, *, removed: bool = False) -> None:
+    """A replaced or removed check-in goes to history, never away: who changed it, when."""
+    history = tx.table(HISTORY)
+    rid = fresh_id(history)
+    entry: Doc = {"id": rid, "old": old, "replaced_at": at, "replaced_by": by}
+    if removed:
+        entry["removed"] = True
+    history[rid] = entry
+
+
 @dataclass(frozen=True)
 class Logged:
-    """What `log_value` stored, and the value it replaced (if any), as plain data."""
+    """What `log_value` stored (or `unlog_value` removed), and the value it replaced (if
+    any), as plain data."""
 
     checkin: Doc
     replaced: Doc | None
@@ -119,6 +136,7 @@ def log_value(
     *,
     note: str = "",
     confidence: str | None = None,
+    refuse_implausible: bool = False,
 ) -> Logged:
     """Validate and store one check-in in one transaction."""
     now = data.clock.now()
@@ -126,7 +144,46 @@ def log_value(
         goal.lower(), day, value, note=note, confidence=confidence, by=data.user, at=now
     )
     with data.write() as tx:
-        old = put_checkin(tx, data.path, doc, replaced_at=iso_stamp(now), replaced_by=data.user)
-        metric = tx.get(GOALS)[doc["goal"]].get("metric")
+        old = put_checkin(
+            tx,
+            data.path,
+            doc,
+            replaced_at=iso_stamp(now),
+            replaced_by=data.user,
+            refuse_implausible=refuse_implausible,
+        )
+        unit = _unit(tx.get(GOALS)[doc["goal"]])
+    return Logged(doc, old, unit)
+
+
+def restore_value(data: DataFile, doc: Doc) -> Doc | None:
+    """Put a check-in back exactly as it was (its own value, note, who and when): the undo
+    of a removal or an edit. What it replaces goes to history, stamped with this user."""
+    now = iso_stamp(data.clock.now())
+    with data.write() as tx:
+        return put_checkin(tx, data.path, doc, replaced_at=now, replaced_by=data.user)
+
+
+def unlog_value(data: DataFile, goal: str, day: date) -> Logged:
+    """Remove the day's value of a goal; it is kept in history, attributed to this user.
+    `Logged.checkin` is the removed check-in. UserError when there is none."""
+    key = goal.lower()
+    with data.write() as tx:
+        goal_doc = value_checks.open_goal(tx.get(GOALS), key)
+        series = series_tx.series_of(data.path, tx.get(SERIES), key)
+        with series_tx.damaged(data.path, key):
+            entry = series.find(day, series_tx.users(tx))
+            if entry is None:
+                raise UserError(f"{key} has no value for {day.isoformat()}: nothing to remove")
+            series.remove(day)
+        tx.table(SERIES)[key] = series.to_doc()
+        removed = series_tx.entry_doc(key, entry)
+        _keep(tx, removed, iso_stamp(data.clock.now()), data.user, removed=True)
+        unit = _unit(goal_doc)
+    return Logged(removed, None, unit)
+
+
+def _unit(goal_doc: Doc) -> str:
+    metric = goal_doc.get("metric")
     unit = metric.get("unit", "") if isinstance(metric, dict) else ""
-    return Logged(doc, old, unit if isinstance(unit, str) else "")
+    return unit if isinstance(unit, str) else ""

@@ -11,7 +11,7 @@ goals is 365k check-ins, and the board (`snapshot`) needs two fields of each.
 `Store` is the one class the screens and the CLI use. Goals, which every other
 record hangs off, are kept here; milestones, check-ins and meeting records come
 from one mixin module each (milestone_ops, checkin_ops, meeting_ops), on the
-shared plumbing of store_base.
+shared plumbing of store_base; removal_ops takes back wins and kudos.
 """
 
 from __future__ import annotations
@@ -28,12 +28,13 @@ from goaltui.store.bulk import as_doc
 from goaltui.store.checkin_ops import CheckInOps
 from goaltui.store.meeting_ops import MeetingOps
 from goaltui.store.milestone_ops import MilestoneOps
+from goaltui.store.removal_ops import RemovalOps
 from goaltui.store.schema import CHANGES, GOALS
 
 __all__ = ["Snapshot", "Store"]
 
 
-class Store(MilestoneOps, CheckInOps, MeetingOps):
+class Store(MilestoneOps, CheckInOps, MeetingOps, RemovalOps):
     """Read and write goals, milestones, check-ins and the ledger in one JSON file."""
 
     # -- goals ------------------------------------------------------------------------

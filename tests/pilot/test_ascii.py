@@ -55,7 +55,7 @@ async def test_without_ascii_the_board_keeps_its_block_glyphs(
 
 
 class _FakeApp:
-    return_code = 0  # a clean exit (cli/tui.py exits with any other)
+    return_code: int | None = None  # ran to the end (cli/tui.py exits with it otherwise)
 
     def __init__(self, calls: list[object], *args: object, **kwargs: object) -> None:
         self.calls = calls

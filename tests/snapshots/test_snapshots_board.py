@@ -110,7 +110,8 @@ def test_detail_checkin_log_80x24(
     snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
 ) -> None:
     """You should see the Check-ins tab of aht-tom: day, value, confidence, by and note,
-    newest first (2026-11-26 534 s), with notes such as "Heavy queue after the billing run".
+    newest first (2026-11-26 534 s, highlighted: the log has the focus), with notes such as
+    "Heavy queue after the billing run"; the footer adds ⏎ Value and d Delete.
     """
     app = make_app(demo_store, clock)
     assert snap_compare(app, terminal_size=NARROW, run_before=open_goal("aht-tom", "2"))

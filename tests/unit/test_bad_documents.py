@@ -64,6 +64,11 @@ BROKEN: dict[str, tuple[Callable[[Data], None], str]] = {
         "value",
     ),
     "a user list that is text": (lambda d: first(d, "_meta").update(users="abc"), "users"),
+    "a win removed at 'soon'": (lambda d: first(d, "wins").update(removed_at="soon"), "removed_at"),
+    "an old check-in removed 'yes'": (
+        lambda d: first(d, "checkin_history").update(removed="yes"),
+        "removed",
+    ),
 }
 
 

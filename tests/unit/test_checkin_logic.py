@@ -83,6 +83,14 @@ def test_an_owner_with_team_and_agent_goals_sorts_with_the_teams() -> None:
     assert [r.key for r in build_rows(snapshot, THU)] == ["a-agent", "z-team", "b-agent"]
 
 
+def test_a_goal_not_started_on_the_day_is_not_listed() -> None:
+    """Its values for that day would be refused (core/value_rules.day_problem)."""
+    later = goal("later").model_copy(update={"start": THU})
+    snapshot = Snapshot([goal(), later], {}, {}, None)
+    assert [r.key for r in build_rows(snapshot, THU)] == ["aht", "later"]
+    assert [r.key for r in build_rows(snapshot, THU - timedelta(days=1))] == ["aht"]
+
+
 def test_row_splits_history_from_the_days_value() -> None:
     points = [Point(THU - timedelta(days=2), 450.0), Point(THU - timedelta(days=1), 440.0)]
     snapshot = Snapshot([goal()], {"aht": [*points, Point(THU, 430.0)]}, {}, None)

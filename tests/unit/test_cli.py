@@ -98,11 +98,11 @@ def test_log_prints_what_it_stored_and_what_it_replaced(with_goal: Path) -> None
     )
 
 
-def test_log_takes_short_dates_and_negative_values(with_goal: Path) -> None:
-    assert "for 2026-11-25" in ok(
-        "log", "aht-maria", "-5", "--date", "yesterday", "--db", with_goal
-    )
-    assert [c.value for c in Store(with_goal).checkins()] == [-5]
+def test_log_takes_short_dates_and_negative_values(db: Path) -> None:
+    nps = ["nps-team", "Lift NPS", "--metric", "NPS", "--baseline", "-12", "--target", "10"]
+    ok("add", *nps, "--due", "+3m", "--start", "-1w", "--db", db)  # started a week ago
+    assert "for 2026-11-25" in ok("log", "nps-team", "-5", "--date", "yesterday", "--db", db)
+    assert [c.value for c in Store(db).checkins()] == [-5]
 
 
 def test_goals_lists_latest_value_target_and_progress(with_goal: Path) -> None:
@@ -163,7 +163,7 @@ def test_without_a_command_the_board_opens_with_the_store_and_clock(
     calls: list[Any] = []
 
     class FakeApp:
-        return_code = 0  # a clean exit (cli/tui.py exits with any other)
+        return_code: int | None = None  # ran to the end (cli/tui.py exits with it otherwise)
 
         def run(self, *, mouse: bool) -> None:
             calls.append(mouse)
@@ -243,7 +243,7 @@ def test_no_permission_exits_2(with_goal: Path, monkeypatch: pytest.MonkeyPatch)
     """Root ignores file modes, so the kernel's answer is simulated."""
     before = with_goal.read_bytes()
     monkeypatch.setattr(os, "access", lambda path, mode: False)
-    line = error(run("log", "aht-maria", "5", "--db", with_goal), 2)
+    line = error(run("log", "aht-maria", "530", "--db", with_goal), 2)
     assert line == f"{with_goal}: no permission to write the data file"
     assert with_goal.read_bytes() == before
 
