@@ -22,22 +22,33 @@ SETTINGS_FILE = "settings.json"
 class Settings(BaseModel):
     """The lead's preferences for the TUI."""
 
-    # The docstrings under the fields document them for readers; pydantic's
-    # use_attribute_docstrings would read this file's source at every start (~50 ms).
+    # Descriptions rather than attribute docstrings: pydantic's use_attribute_docstrings
+    # reads this file's source at every start (~50 ms).
     model_config = ConfigDict(extra="ignore", validate_assignment=True)
 
-    theme: str = Field(default="textual-dark", max_length=80)
-    """Name of the Textual theme (pick one with ctrl+p → "theme"); unknown names fall back."""
-
-    board_sort: SortKey = "status"
-    """How the board is sorted when goaltui starts: status, due, progress or key."""
-
-    refresh_seconds: float = Field(default=2.0, ge=0.5, le=3600)
-    """How often the board checks the data file for changes made by others (one stat)."""
-
-    keymap: dict[str, str] = Field(default_factory=dict)
-    """Your own keys: binding id -> keys, e.g. {"board.sort": "S", "board.checkin": "c,f5"}.
-    Help (?) lists each key's id. Entries that are not text are dropped, not fatal."""
+    theme: str = Field(
+        default="textual-dark",
+        max_length=80,
+        description='Name of the Textual theme (pick one with ctrl+p → "theme"); unknown '
+        "names fall back.",
+    )
+    board_sort: SortKey = Field(
+        default="status",
+        description="How the board is sorted when goaltui starts: status, due, progress or key.",
+    )
+    refresh_seconds: float = Field(
+        default=2.0,
+        ge=0.5,
+        le=3600,
+        description="How often the board checks the data file for changes made by others "
+        "(one stat).",
+    )
+    keymap: dict[str, str] = Field(
+        default_factory=dict,
+        description='Your own keys: binding id -> keys, e.g. {"board.sort": "S", '
+        '"board.checkin": "c,f5"}. Help (?) lists each key\'s id. Entries that are not text '
+        "are dropped, not fatal.",
+    )
 
     @field_validator("keymap", mode="before")
     @classmethod
