@@ -239,6 +239,7 @@ def test_parallel_goaltui_log_processes_all_land(tmp_path: Path) -> None:
                 str(n),
                 "--date",
                 str(day(n)),
+                "--force",  # the values 0-7 are far from the goal's range on purpose
                 "--db",
                 str(path),
             ],

@@ -177,9 +177,11 @@ class Loop:
     span: tuple[int, int] = (0, 0)  # began, ended (ns, the box's clock)
 
     def script(self, python: str, db: Path, go: Path) -> str:
-        runs = [f"run {w.id} gt log {w.goal} {w.value} --date {w.day}" for w in self.writes]
+        runs = [f"run {w.id} gt log {w.goal} {w.value} --date {w.day} --force" for w in self.writes]
         if self.csv_file is not None:
-            runs.insert(len(runs) // 2, f"run import gt import {shlex.quote(str(self.csv_file))}")
+            runs.insert(
+                len(runs) // 2, f"run import gt import {shlex.quote(str(self.csv_file))} --force"
+            )
         gate = shlex.quote(str(go))
         return LOOP.format(
             umask=self.umask, goaltui=goaltui_cmd(python, db), go=gate, runs="\n".join(runs)

@@ -194,6 +194,9 @@ def test_sighup_during_a_save_loop_keeps_the_file_whole(today_demo: Path) -> Non
     rng = random.Random(20261126)
     acknowledged: set[int] = set()
     start, wanted = 0, 0
+    data = orjson.loads(today_demo.read_bytes())
+    data["goals"]["aht-tom"]["start"] = "1999-12-31"  # the writer logs days from 2000 on
+    today_demo.write_bytes(orjson.dumps(data))
     for _ in range(6):
         writer = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(today_demo), str(start)],
