@@ -145,6 +145,8 @@ class LiveReader(Generic[T]):
         """Record the token of a finished read and hand over its data."""
         self.token = message.token
         self._finished()
+        # Once the screen has swapped in the new data, the old rows are garbage too.
+        self.screen.call_after_refresh(memory.trim)
         return cast(T, message.data)
 
     def failed(self, message: LiveFailed) -> str:
