@@ -55,6 +55,8 @@ async def test_without_ascii_the_board_keeps_its_block_glyphs(
 
 
 class _FakeApp:
+    return_code = 0  # cli/tui.py exits with it (0: a normal end)
+
     def __init__(self, calls: list[object], *args: object, **kwargs: object) -> None:
         self.calls = calls
         calls.append((args, kwargs))
