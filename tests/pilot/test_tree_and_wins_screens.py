@@ -122,7 +122,11 @@ async def test_closing_goals_as_achieved_and_archived(demo_store: Store, clock: 
         await saves_settled(pilot)
         await pilot.pause()
         assert isinstance(app.screen, CloseGoalScreen)
-        await pilot.press("a")
+        await pilot.press("a")  # 16 of 20 articles: it asks first
+        await saves_settled(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "kb-articles is at 16, short of 20" in app.screen.question
+        await pilot.press("y")
         await saves_settled(pilot)
         await reloaded(pilot)
         assert demo_store.goal(key).status is GoalStatus.ACHIEVED

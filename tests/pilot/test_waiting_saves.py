@@ -184,7 +184,7 @@ async def test_quitting_with_a_pending_save_waits_for_it(tmp_path: Path, clock: 
             await pilot.press("x")
             await pilot.pause()
             assert isinstance(app.screen, CloseGoalScreen)
-            await pilot.press("a")  # achieved: queued behind the lock
+            await pilot.press("a", "y")  # achieved (with no check-in: it asks): queued
             await until(pilot, lambda: saves_of(app).pending == ["aht-q1 → achieved"])
             await pilot.press("ctrl+q")
             await pilot.pause()
