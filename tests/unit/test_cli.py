@@ -163,6 +163,8 @@ def test_without_a_command_the_board_opens_with_the_store_and_clock(
     calls: list[Any] = []
 
     class FakeApp:
+        return_code = 0  # cli/tui.py exits with it
+
         def run(self, *, mouse: bool) -> None:
             calls.append(mouse)
 
