@@ -44,7 +44,8 @@ BOARD_NOTES = f"""\
   ▲ at risk    {_ON} to {_RISK} points behind pace
   ▼ behind     more than {_RISK} points behind pace
   ! overdue    the due date passed before the target was reached
-  · no data    no check-in yet;  ✗ missed, \u2013 archived: closed by the lead
+  · no data    no check-in yet;  ○ not started  the start date is still ahead
+  ✗ missed, \u2013 archived: closed by the lead
 
 [b]Filters[/b]
   / types a filter over key, title and owner; enter keeps it, escape clears it.
