@@ -143,8 +143,10 @@ class ReviewMinutes(Screen[bool]):
             if self._edits == edits:
                 self.dirty = False
             discussed = sum(1 for i in minutes.items if i.discussed)
+            thanked = sorted({i.owner for i in minutes.items if i.outcome is Outcome.CELEBRATE})
+            kudos = f" Kudos for {', '.join(thanked)}." if thanked else ""
             self.notify(
-                f"{len(minutes.items)} goals, {discussed} discussed.",
+                f"{len(minutes.items)} goals, {discussed} discussed.{kudos}",
                 title="Minutes saved",
                 timeout=3,
             )
