@@ -1,6 +1,6 @@
 """One truth per goal: every demo goal (and one that has not started yet) reads the same
 progress, status and numbers on the board, the detail, the tree, the review, the
-wallboard, the text board, the Markdown report and the minutes.
+wallboard, the text board, `goaltui goals`, the Markdown report and the minutes.
 
 The truth is `evaluate` on the store's snapshot, formatted by core/formatting.py; each
 surface is read as the lead sees it (the screen's text, the export's lines).
@@ -29,6 +29,7 @@ from goaltui.core.models import Goal, Level, Metric
 from goaltui.core.progress import Status, evaluate
 from goaltui.formats.demo import DEMO_TODAY
 from goaltui.formats.exporters import export_markdown
+from goaltui.formats.table import goal_rows
 from goaltui.formats.textboard import render_board
 from goaltui.store.store import Store
 from goaltui.widgets.board_cells import STATUS_MARK, board_columns
@@ -227,3 +228,10 @@ def test_not_started_fits_the_board_at_80_columns(store: Store) -> None:
     assert sum(c.width + 2 for c in columns) + 1 <= 80  # 1: the scrollbar
     status = next(c for c in columns if c.key == "status")
     assert status.width >= len("○ not started")
+
+
+def test_goaltui_goals_agrees(store: Store) -> None:
+    expected = truths(store)
+    for row in goal_rows(store.snapshot(), DEMO_TODAY, include_archived=True):
+        truth = expected[row[0]]
+        assert row[3:] == (truth.now, truth.target, truth.percent, truth.status.value), row
