@@ -107,7 +107,7 @@ class BoardActions(BoardFilters):
         self.app.push_screen(WinsScreen(self.store, self.clock), lambda _c: self.reload())
 
     def action_close_goal(self) -> None:
-        from screens.close_goal import CloseGoalScreen
+        from screens.close_goal import CloseGoalScreen, short_of_target
 
         row = self.selected
         if row is None:
@@ -118,7 +118,8 @@ class BoardActions(BoardFilters):
             if status is not None:
                 self.set_status(key, status)
 
-        self.app.push_screen(CloseGoalScreen(key, row.goal.status), chosen)
+        short = short_of_target(row.goal, row.progress)
+        self.app.push_screen(CloseGoalScreen(key, row.goal.status, short), chosen)
 
     def set_status(self, key: str, status: GoalStatus) -> None:
         """Queue the status change; the board says so once it is written."""

@@ -41,7 +41,7 @@ BOARD_BINDINGS: list[BindingType] = [
         "Tree",
         id="board.tree",
         group=VIEWS,
-        tooltip="Alignment tree with rolled-up progress",
+        tooltip="Alignment tree: own progress, branch roll-up",
     ),
     Binding(
         "w",

@@ -8,6 +8,7 @@ worker when it opens; the save, in goal_form_save.py, goes through the save queu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from textual import on
@@ -194,6 +195,20 @@ class GoalFormScreen(GoalFormSaving):
     # -- leaving ------------------------------------------------------------------------
 
     def action_cancel(self) -> None:
+        self.ask_to_leave()
+
+    def has_unsaved_work(self) -> bool:
+        """Typed and not saved: a save on its way is the save queue's (see leaving.py)."""
+        return not self.saving and self.values() != self._initial
+
+    def ask_to_leave(self, then: Callable[[], None] | None = None) -> None:
+        """Escape, and every way out of the app: asks before discarding what was typed."""
+
+        def leave() -> None:
+            self.dismiss(None)
+            if then is not None:
+                then()
+
         if self.saving:
             # The queue outlives the form: the write still lands (or says why it did not).
             what = self.goal.key if self.goal else self.values().key or "the goal"
@@ -202,17 +217,17 @@ class GoalFormScreen(GoalFormSaving):
                 title="Left while saving",
                 timeout=6,
             )
-            self.dismiss(None)
+            leave()
             return
         if self._timer is not None:
             self.refresh_checks()  # don't leave the form behind the question half graded
-        if self.values() == self._initial:
-            self.dismiss(None)
+        if not self.has_unsaved_work():
+            leave()
             return
 
         def discard(yes: bool | None) -> None:
             if yes:
-                self.dismiss(None)
+                leave()
 
         question = "Discard your changes to this goal?"
         self.app.push_screen(ConfirmScreen(question, yes="Discard", no="Keep editing"), discard)

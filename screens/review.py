@@ -48,7 +48,7 @@ __all__ = ["LeaveReviewScreen", "ReviewScreen"]
 OUTCOME_MARK = {
     Outcome.KEEP: "● keep",
     Outcome.ADJUST: "✎ adjust",
-    Outcome.CELEBRATE: "★ celebrate",
+    Outcome.CELEBRATE: "★ celebrate (kudos on save)",  # the owner is thanked with the minutes
 }
 
 

@@ -74,7 +74,7 @@ class ReviewMinutes(Screen[bool]):
         self._saving = 0  # minutes saves queued and not written yet
         self._saved = False  # written at least once
         self._sent_edits = -1  # `_edits` as the last save queued saw it
-        self._leave_when_saved = False
+        self._leave_when_saved: Callable[[], None] | None = None  # how to leave once written
 
     def _update_bar(self) -> None:
         raise NotImplementedError  # the review draws the bar
@@ -143,20 +143,22 @@ class ReviewMinutes(Screen[bool]):
             if self._edits == edits:
                 self.dirty = False
             discussed = sum(1 for i in minutes.items if i.discussed)
+            thanked = sorted({i.owner for i in minutes.items if i.outcome is Outcome.CELEBRATE})
+            kudos = f" Kudos for {', '.join(thanked)}." if thanked else ""
             self.notify(
-                f"{len(minutes.items)} goals, {discussed} discussed.",
+                f"{len(minutes.items)} goals, {discussed} discussed.{kudos}",
                 title="Minutes saved",
                 timeout=3,
             )
             self._update_bar()
             if then is not None:
                 then()
-            elif self._leave_when_saved and not self.dirty:
-                self._leave()
+            elif self._leave_when_saved is not None and not self.dirty:
+                self._leave_when_saved()
 
         def refused(error: Exception) -> None:
             self._saving -= 1
-            self._leave_when_saved = False  # stay: the decisions are only on this screen
+            self._leave_when_saved = None  # stay: the decisions are only on this screen
             self.notify(error_text(error), title="Minutes not saved", severity="error")
             self._update_bar()
 
@@ -173,12 +175,27 @@ class ReviewMinutes(Screen[bool]):
         )
 
     def action_back(self) -> None:
+        self.ask_to_leave()
+
+    def has_unsaved_work(self) -> bool:
+        """Decisions in no save yet (a save on its way that has them all counts as saved)."""
+        return self.dirty and not (self._saving and self._edits == self._sent_edits)
+
+    def ask_to_leave(self, then: Callable[[], None] | None = None) -> None:
+        """Escape, and every way out of the app: "Save the minutes?" while some decision is
+        not written; `then` runs once the review has closed."""
+
+        def leave() -> None:
+            self._leave()
+            if then is not None:
+                then()
+
         if not self.dirty:
-            self.dismiss(self.changed)
+            leave()
             return
-        if self._saving and self._edits == self._sent_edits:
+        if not self.has_unsaved_work():
             # Everything is in the save on its way: leave once it is written.
-            self._leave_when_saved = True
+            self._leave_when_saved = leave
             self.notify("Saving the minutes first: the review closes once they are written.")
             return
 
@@ -186,9 +203,9 @@ class ReviewMinutes(Screen[bool]):
             if save is None:
                 return
             if save:
-                self.action_save(then=self._leave)
+                self.action_save(then=leave)
             else:
-                self._leave()
+                leave()
 
         self.app.push_screen(LeaveReviewScreen(), answered)
 

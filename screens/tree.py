@@ -1,5 +1,6 @@
 """The alignment tree (`t` on the board): centre objectives -> team goals -> agent goals,
-with rolled-up progress and status on each node and the goals aligned to nothing apart."""
+each with its own progress and status as the board shows them, the roll-up of a branch
+beside them (labelled), and the goals aligned to nothing apart."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from goaltui.core.alignment import Alignment, AlignNode, build_alignment
 from goaltui.core.board_rows import BoardRow, build_rows
 from goaltui.core.clock import Clock
 from goaltui.store.store import Store
-from goaltui.widgets.board_cells import STATUS_MARK, Palette
+from goaltui.widgets.board_cells import Palette, status_text
 from goaltui.widgets.reads import read_then
 
 UNALIGNED = "Not aligned to anything"
@@ -24,22 +25,28 @@ Data = str | None  # a node's goal key; None for the heading nodes
 
 
 def node_label(node: AlignNode, palette: Palette) -> Text:
-    """key, rolled-up progress %, status mark and word, then the title (cut first)."""
+    """key, the goal's own progress % and status (as on the board), the branch's roll-up
+    beside them, labelled, then the title (cut first)."""
     label = Text(node.key, style="bold")
     label.append(f"  {fmt.percent(node.percent):>4}  ")
-    label.append(
-        f"{STATUS_MARK[node.status]} {node.status.value}", palette.status_style(node.status)
-    )
+    label.append(status_text(node.status, palette))
+    if node.children:
+        label.append("  · roll-up ", style="dim")
+        label.append(f"{fmt.percent(node.rollup_percent)} ")
+        label.append(status_text(node.rollup_status, palette))
     label.append(f"  {node.row.goal.title}", style="dim")
     return label
 
 
 def node_info(node: AlignNode) -> str:
-    """The line under the tree: the goal's own figures first, then what the label leaves out."""
-    goal, own = node.row.goal, node.row.progress
-    text = f"own {fmt.percent(own.percent)} {own.status.value}"
+    """The line under the tree: the goal's own figures, the roll-up, whose goal it is."""
+    goal = node.row.goal
+    text = f"{fmt.percent(node.percent)} {node.status.value}"
     if node.children:
-        text += f" · rolled up over {node.count()} goals"
+        text += (
+            f" · roll-up of {node.count()} goals {fmt.percent(node.rollup_percent)} "
+            f"{node.rollup_status.value}"
+        )
     return f"{text} · {goal.owner} ({goal.level.value}) · {goal.title}"
 
 

@@ -39,7 +39,9 @@ TILES: tuple[tuple[Status, str], ...] = (
     (Status.ON_TRACK, "good"),
     (Status.ACHIEVED, "good"),
     (Status.NO_DATA, "none"),
+    (Status.NOT_STARTED, "none"),  # shown only while some goal has not started yet
 )
+_ONLY_WHEN_SEEN = frozenset({Status.NOT_STARTED})
 # Seven-segment digits in plain characters, for --ascii (Digits draws box glyphs).
 _ASCII_DIGITS = (
     " _     _  _     _  _  _  _  _ ",
@@ -70,6 +72,7 @@ class CountTile(Vertical):
         self.status = status
         self.ascii = ascii
         self.count = 0
+        self.display = status not in _ONLY_WHEN_SEEN
 
     def compose(self) -> ComposeResult:
         yield Static(ascii_digits(0), classes="digits", markup=False) if self.ascii else Digits("0")
@@ -82,6 +85,8 @@ class CountTile(Vertical):
             self.query_one(".digits", Static).update(ascii_digits(count))
         else:
             self.query_one(Digits).update(str(count))
+        if self.status in _ONLY_WHEN_SEEN:
+            self.display = count > 0
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import os
 from typing import ClassVar, Literal
 
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from goaltui.app.commands import GoalCommands
 from goaltui.app.keymap import unknown_ids
@@ -20,6 +21,7 @@ from goaltui.core.errors import DataFileError
 from goaltui.core.progress import AT_RISK_SLACK, ON_TRACK_SLACK
 from goaltui.store.store import Store
 from goaltui.widgets import memory
+from goaltui.widgets.leaving import GuardsWork
 from goaltui.widgets.plain_app import PlainApp
 from goaltui.widgets.saves import saves_of
 from screens.board import BoardScreen
@@ -43,7 +45,8 @@ BOARD_NOTES = f"""\
   ▲ at risk    {_ON} to {_RISK} points behind pace
   ▼ behind     more than {_RISK} points behind pace
   ! overdue    the due date passed before the target was reached
-  · no data    no check-in yet;  ✗ missed, \u2013 archived: closed by the lead
+  · no data    no check-in yet;  ○ not started  the start date is still ahead
+  ✗ missed, \u2013 archived: closed by the lead
 
 [b]Filters[/b]
   / types a filter over key, title and owner; enter keeps it, escape clears it.
@@ -145,8 +148,12 @@ class GoalApp(PlainApp[None]):
                 self.notify(f"could not save the theme: {exc}", severity="warning")
 
     async def action_quit(self) -> None:
-        """Quit (ctrl+q, q): once the queued saves are written, so none is dropped. While the
-        data file is busy that may take a while; a second quit leaves at once."""
+        """Quit (ctrl+q, q, the palette's Quit). A screen with work not saved yet (a goal
+        form, a review's minutes) first asks what its escape asks; then the app waits for
+        the queued saves, so none is dropped. While the data file is busy that may take a
+        while; a second quit leaves at once."""
+        if await self._ask_about_unsaved_work():
+            return
         pending = saves_of(self).pending
         if not pending or self._quit_asked:
             self.exit()
@@ -163,7 +170,29 @@ class GoalApp(PlainApp[None]):
             severity="warning",
             timeout=30,
         )
-        saves_of(self).when_idle(self.exit)
+        saves_of(self).when_idle(self._saved_then_quit)
+
+    def _saved_then_quit(self) -> None:
+        # A save the store refused puts its work back on its screen: that is asked about
+        # again rather than dropped.
+        self._quit_asked = False
+        self.call_next(self.action_quit)
+
+    async def _ask_about_unsaved_work(self) -> bool:
+        """Ask the topmost screen with unsaved work; True when a question is now up (its
+        answer quits again, so each such screen is asked in turn)."""
+        unsaved = [
+            s for s in self.screen_stack if isinstance(s, GuardsWork) and s.has_unsaved_work()
+        ]
+        if not unsaved:
+            return False
+        screen: Screen[object] = unsaved[-1]
+        while self.screen is not screen:
+            # Help, a prompt, the palette, this very question: closed unanswered, so the
+            # question is asked over the screen it is about.
+            await self.pop_screen()
+        unsaved[-1].ask_to_leave(then=lambda: self.call_next(self.action_quit))
+        return True
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

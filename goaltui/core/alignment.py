@@ -1,20 +1,23 @@
 """The alignment tree: centre objectives, the team goals aligned to them, the agent goals
-aligned to those, with progress and status rolled up the tree.
+aligned to those, each with its own progress and status and, for a goal with goals
+aligned to it, a roll-up of its branch.
 
-Pure (no textual): built from the board's rows, so the tree and the board agree.
+Pure (no textual): built from the board's rows, so a goal's own figures are the board's.
 
 - Roots are the centre-level goals aligned to nothing. A goal with a parent hangs under it.
 - "Not aligned to anything": team and agent goals without a parent, goals whose parent is
   unknown or archived, with whatever is aligned to them (their work does not reach a
   centre objective either). Goals caught in a parent loop are listed there too, alone.
 - Archived goals are left out (as on the board).
-- Roll-up of a node with children: the fraction is the plain mean of the node's own
-  fraction and each child's rolled-up fraction (a child's subtree counts as much as the
-  node itself; parts without data are skipped; None when nothing has data). The status
-  is the worst of the node's own status and the children's rolled-up statuses in the
-  board's "needs attention" order (overdue, behind, at risk, on track, achieved), where
-  "no data", "missed" and "archived" only count when nothing else is there: a closed or
-  not yet logged goal does not hide the others' state.
+- Own figures (`own`, `percent`, `status`): the goal's row, exactly as the board shows it.
+- Roll-up of a node with children (`rollup_*`): the fraction is the plain mean of the
+  node's own fraction and each child's rolled-up fraction (a child's subtree counts as
+  much as the node itself; parts without data are skipped; None when nothing has data).
+  The status is the worst of the node's own status and the children's rolled-up statuses
+  in the board's "needs attention" order (overdue, behind, at risk, on track, achieved),
+  where "no data", "not started", "missed" and "archived" only count when nothing else
+  is there: a closed or not yet logged goal does not hide the others' state. The roll-up
+  is only ever shown beside the goal's own figures, labelled, never in their place.
 """
 
 from __future__ import annotations
@@ -24,27 +27,42 @@ from dataclasses import dataclass
 
 from goaltui.core.board_rows import BoardRow
 from goaltui.core.models import GoalStatus, Level
-from goaltui.core.progress import STATUS_ORDER, Status
+from goaltui.core.progress import STATUS_ORDER, GoalProgress, Status
 
-_QUIET = frozenset({Status.NO_DATA, Status.MISSED, Status.ARCHIVED})
+_QUIET = frozenset({Status.NO_DATA, Status.NOT_STARTED, Status.MISSED, Status.ARCHIVED})
 
 
 @dataclass(frozen=True)
 class AlignNode:
-    """One goal in the tree with its rolled-up progress."""
+    """One goal in the tree: its own row and the roll-up of its branch."""
 
     row: BoardRow
     children: tuple[AlignNode, ...]
-    fraction: float | None  # rolled up (the goal's own fraction for a leaf)
-    status: Status  # rolled up
+    rollup_fraction: float | None  # over the branch (the goal's own fraction for a leaf)
+    rollup_status: Status  # over the branch (the goal's own status for a leaf)
 
     @property
     def key(self) -> str:
         return self.row.key
 
     @property
+    def own(self) -> GoalProgress:
+        """The goal's own progress, as on the board."""
+        return self.row.progress
+
+    @property
     def percent(self) -> int | None:
-        return None if self.fraction is None else round(self.fraction * 100)
+        """The goal's own progress in percent, as on the board."""
+        return self.row.progress.percent
+
+    @property
+    def status(self) -> Status:
+        """The goal's own status, as on the board."""
+        return self.row.progress.status
+
+    @property
+    def rollup_percent(self) -> int | None:
+        return None if self.rollup_fraction is None else round(self.rollup_fraction * 100)
 
     def count(self) -> int:
         """Goals in this subtree, this one included."""
@@ -66,9 +84,9 @@ def worst_status(statuses: Iterable[Status]) -> Status:
 
 def roll_up(row: BoardRow, children: tuple[AlignNode, ...]) -> AlignNode:
     own = row.progress.fraction
-    parts = [f for f in (own, *(c.fraction for c in children)) if f is not None]
+    parts = [f for f in (own, *(c.rollup_fraction for c in children)) if f is not None]
     fraction = sum(parts) / len(parts) if parts else None
-    status = worst_status([row.progress.status, *(c.status for c in children)])
+    status = worst_status([row.progress.status, *(c.rollup_status for c in children)])
     return AlignNode(row, children, fraction, status)
 
 

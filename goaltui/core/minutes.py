@@ -12,7 +12,7 @@ meeting. A goal that got no outcome key is kept with `outcome=None`, shown as
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,6 +21,8 @@ from goaltui.core import formatting as fmt
 from goaltui.core.ids import new_id
 from goaltui.core.models import Goal, Level, Name, Note, Number, Plain, Stamp
 from goaltui.core.progress import GoalProgress
+from goaltui.core.rules import NOTE_MAX
+from goaltui.core.wins import Kudos
 
 NOT_DISCUSSED = "not discussed"
 TEAM_MEETING = "team meeting"
@@ -96,6 +98,35 @@ def review_item(
         outcome=outcome,
         note=note,
     )
+
+
+def celebration_id(minutes_id: str, goal_key: str) -> str:
+    """The kudos a meeting's "celebrate" records: one per minutes and goal, so saving the
+    minutes again replaces it rather than adding a second."""
+    return f"celebrate:{minutes_id}:{goal_key}"
+
+
+def celebration_kudos(minutes: Minutes, by: str, at: datetime) -> list[Kudos]:
+    """A kudos for the owner of each goal the meeting celebrated, with the meeting's note
+    for the goal, so the win is thanked at the huddle (wins screen, wins export) too."""
+    out = []
+    for item in minutes.items:
+        if item.outcome is not Outcome.CELEBRATE:
+            continue
+        note = f"Celebrated in the {minutes.kind} of {minutes.held_on.isoformat()}"
+        if item.note:
+            note = f"{note}: {item.note}"[:NOTE_MAX]
+        out.append(
+            Kudos(
+                id=celebration_id(minutes.id, item.goal),
+                agent=item.owner or "team",
+                note=note,
+                goal=item.goal,
+                by=by,
+                at=at,
+            )
+        )
+    return out
 
 
 def parse_attendees(text: str) -> list[str]:

@@ -5,6 +5,8 @@ Pure functions, no textual and no I/O: "today" is always passed in.
 Status rules (`evaluate`), first match wins:
 
 1. The lead closed the goal: ACHIEVED, MISSED and ARCHIVED map straight across.
+   An open goal whose start is after today is NOT_STARTED: no progress, pace or
+   forecast yet (a value logged before the start is a baseline reading, not progress).
 2. No check-in on or before today: OVERDUE when past due, else NO_DATA.
 3. The latest value meets the target (inclusive, direction-aware): ACHIEVED.
 4. Past the due date (due < today; the due day itself still counts): OVERDUE.
@@ -45,13 +47,15 @@ class Status(StrEnum):
     BEHIND = "behind"
     OVERDUE = "overdue"
     NO_DATA = "no data"
+    NOT_STARTED = "not started"
     MISSED = "missed"
     ARCHIVED = "archived"
 
 
 # "Sort by status": what needs the lead's attention first. NO_DATA sits between the
 # red/amber states and ON_TRACK because an unlogged goal is a to-do, not a problem yet;
-# closed goals (missed, archived) go last because nothing can be done about them now.
+# a goal not started yet needs nothing today; closed goals (missed, archived) go last
+# because nothing can be done about them now.
 STATUS_ORDER: dict[Status, int] = {
     status: rank
     for rank, status in enumerate(
@@ -61,6 +65,7 @@ STATUS_ORDER: dict[Status, int] = {
             Status.AT_RISK,
             Status.NO_DATA,
             Status.ON_TRACK,
+            Status.NOT_STARTED,
             Status.ACHIEVED,
             Status.MISSED,
             Status.ARCHIVED,
@@ -217,6 +222,8 @@ def _status(goal: Goal, current: float | None, fraction: float | None, today: da
     }
     if goal.status in closed:
         return closed[goal.status]
+    if goal.start > today:
+        return Status.NOT_STARTED
     overdue = goal.due is not None and goal.due < today
     if current is None:
         return Status.OVERDUE if overdue else Status.NO_DATA
@@ -248,11 +255,12 @@ def evaluate(goal: Goal, points: Sequence[Point], today: date) -> GoalProgress:
     latest = seen[-1] if seen else None
     current = latest.value if latest else None
     baseline, target = goal.metric.baseline, goal.metric.target
+    waiting = goal.status is GoalStatus.ACTIVE and goal.start > today  # not started yet
     raw = None
-    if current is not None and baseline is not None and target is not None:
+    if current is not None and baseline is not None and target is not None and not waiting:
         raw = progress_fraction(baseline, target, current)
     forecast = None
-    if goal.status is GoalStatus.ACTIVE and target is not None:
+    if goal.status is GoalStatus.ACTIVE and target is not None and not waiting:
         forecast = forecast_date(seen, target, today, direction=goal.metric.direction)
     return GoalProgress(
         current=current,
@@ -260,7 +268,7 @@ def evaluate(goal: Goal, points: Sequence[Point], today: date) -> GoalProgress:
         previous=seen[-2].value if len(seen) >= 2 else None,
         fraction=None if raw is None else clamp01(raw),
         raw_fraction=raw,
-        expected=expected_fraction(goal.start, goal.due, today),
+        expected=None if waiting else expected_fraction(goal.start, goal.due, today),
         status=_status(goal, current, raw, today),
         days_left=None if goal.due is None else (goal.due - today).days,
         forecast=forecast,

@@ -14,9 +14,15 @@ Rules (each checked on the check-ins dated up to today, in day order):
   A run that breaks and starts again is a new win. Id ``streak:<goal>:<day>``.
 - BEST: an agent's best value on a metric (the owner of agent-level goals, per metric
   name and direction), better than every earlier value and after at least
-  BEST_MIN_HISTORY earlier values. At most one per agent, metric and ISO week (the first
-  best of that week), so an improving trend is not a win every day.
-  Id ``best:<owner>:<metric>:<direction>:<YYYY-Www>``.
+  BEST_MIN_HISTORY earlier values. At most one a week: a best within WEEK_DAYS of the
+  last personal-best win is none, so an improving trend is not a win every day.
+  Id ``best:<owner>:<metric>:<direction>:<YYYY-MM-DD>``.
+
+Every rule looks at days only through their order and distance, never the calendar, so
+data moved in time (the demo, shifted to end today) has the same wins, moved with it, and
+an id with a day in it moves with the data (formats/demo.py shifts it). Files written
+before this rule keep their best wins under ``...:<YYYY-Www>`` ids (the first best of an
+ISO week); `legacy_ids` names them, so such a week's best is not recorded a second time.
 """
 
 from __future__ import annotations
@@ -143,28 +149,37 @@ def _best_wins(goals: Sequence[Goal], series: Mapping[str, Sequence[Point]]) -> 
     wins: list[Win] = []
     for (owner, metric, direction), values in sorted(groups.items()):
         values.sort(key=lambda item: (item[0], item[2].key))
-        weeks: set[str] = set()
+        last: date | None = None  # the day of the group's last personal-best win
         best: float | None = None
         for n, (day, value, goal) in enumerate(values):
-            if best is not None and _better(direction, value, best) and n >= BEST_MIN_HISTORY:
-                year, week, _ = day.isocalendar()
-                stamp = f"{year}-W{week:02d}"
-                if stamp not in weeks:
-                    weeks.add(stamp)
-                    wins.append(
-                        Win(
-                            id=f"best:{owner.casefold()}:{metric.casefold()}:{direction}:{stamp}",
-                            kind=WinKind.BEST,
-                            goal=goal.key,
-                            owner=owner,
-                            day=day,
-                            text=f"Personal best for {owner}: {metric} "
-                            f"{fmt.value(value, goal.metric.unit)}",
-                        )
+            new_best = best is not None and _better(direction, value, best)
+            a_week_on = last is None or (day - last).days >= WEEK_DAYS
+            if new_best and a_week_on and n >= BEST_MIN_HISTORY:
+                last = day
+                wins.append(
+                    Win(
+                        id=f"best:{owner.casefold()}:{metric.casefold()}:{direction}:"
+                        f"{day.isoformat()}",
+                        kind=WinKind.BEST,
+                        goal=goal.key,
+                        owner=owner,
+                        day=day,
+                        text=f"Personal best for {owner}: {metric} "
+                        f"{fmt.value(value, goal.metric.unit)}",
                     )
+                )
             if best is None or _better(direction, value, best):
                 best = value
     return wins
+
+
+def legacy_ids(win: Win) -> tuple[str, ...]:
+    """Ids the same win may be recorded under in files written before the day-based best
+    ids: ``best:...:<YYYY-Www>``, one per ISO week."""
+    if win.kind is not WinKind.BEST:
+        return ()
+    year, week, _ = win.day.isocalendar()
+    return (f"{win.id.rsplit(':', 1)[0]}:{year}-W{week:02d}",)
 
 
 def _milestone_wins(goals: Mapping[str, Goal], milestones: Iterable[Milestone]) -> list[Win]:

@@ -44,14 +44,19 @@ def _shift(value: object, days: int) -> object:
     return value
 
 
+def _shift_id(doc_id: str, days: int) -> str:
+    """Ids that embed a day move with it: check-ins ("aht@2026-11-26") and the wins
+    made from a day ("streak:aht-maria:2026-11-24", "best:...:2026-11-26"), or the
+    next detection would find the shifted win new and record it a second time."""
+    for sep in ("@", ":"):
+        head, found, day = doc_id.rpartition(sep)
+        if found and len(day) == 10 and _ISO_DATE.match(day):
+            return f"{head}{sep}{_shift(day, days)}"
+    return doc_id
+
+
 def _shift_ids(table: dict[str, object], days: int) -> dict[str, object]:
-    """Check-in ids embed the day ("aht@2026-11-26"): shift those too."""
-    shifted: dict[str, object] = {}
-    for doc_id, doc in table.items():
-        key, sep, day = doc_id.partition("@")
-        new_id = f"{key}@{_shift(day, days)}" if sep else doc_id
-        shifted[new_id] = _shift(doc, days)
-    return shifted
+    return {_shift_id(doc_id, days): _shift(doc, days) for doc_id, doc in table.items()}
 
 
 def _shift_numbers(text: object, step: int) -> object:

@@ -116,7 +116,9 @@ def progress_line(goal: Goal, p: GoalProgress) -> str:
     days = days_text(goal, p, "long")
     if days:
         parts.append(days)
-    if goal.status is GoalStatus.ACTIVE and p.status is not Status.ACHIEVED:
+    if p.status is Status.NOT_STARTED:
+        parts.append(f"starts {goal.start.isoformat()}")
+    elif goal.status is GoalStatus.ACTIVE and p.status is not Status.ACHIEVED:
         parts.append(
             f"forecast {p.forecast.isoformat()}" if p.forecast else "no forecast at this trend"
         )

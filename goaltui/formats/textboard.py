@@ -261,10 +261,10 @@ def render_board(
         _Column("spark", spark_w, 8, 2, lambda i, w: sparkline(rows[i][1].series, w, glyphs.spark)),
         _Column("value", widest(full), widest(narrow), 4, value, whole=True),
         _Column("progress", PCT_WIDTH + 1 + 20, PCT_WIDTH, 0, progress, ">"),
-        _Column(
+        _Column(  # never cut: "not sta…" reads as nothing
             "status",
             widest([p.status.value for _, p in rows]),
-            8,
+            widest([p.status.value for _, p in rows]),
             0,
             lambda i, w: rows[i][1].status.value,
         ),

@@ -11,9 +11,9 @@ from pydantic import ValidationError
 
 from goaltui.core.errors import UnknownGoal, UserError
 from goaltui.core.ids import fresh_id
-from goaltui.core.minutes import Minutes
+from goaltui.core.minutes import Minutes, celebration_id, celebration_kudos
 from goaltui.core.models import Goal, Level, Milestone, describe_error
-from goaltui.core.wins import Kudos, Win, detect_wins
+from goaltui.core.wins import Kudos, Win, detect_wins, legacy_ids
 from goaltui.store import bulk, removal_ops, series_tx
 from goaltui.store.bulk import as_doc
 from goaltui.store.schema import (
@@ -34,10 +34,22 @@ class MeetingOps(StoreBase):
 
     def save_minutes(self, minutes: Minutes) -> Minutes:
         """Insert or replace the minutes with this id (a review saved twice stays one record),
-        stamped with this user and now."""
-        saved = minutes.model_copy(update={"by": self.user, "at": self.clock.now()})
+        stamped with this user and now; with them, in the same write, a kudos for the owner
+        of each goal they celebrate (and none any more for a goal no longer celebrated)."""
+        now = self.clock.now()
+        saved = minutes.model_copy(update={"by": self.user, "at": now})
         with self._file.write() as tx:
             tx.table(MINUTES)[saved.id] = as_doc(saved)
+            goals, known = tx.get(GOALS), tx.get(KUDOS)
+            wanted = {k.id: k for k in celebration_kudos(saved, self.user, now) if k.goal in goals}
+            mine = celebration_id(saved.id, "")
+            for old in [i for i in known if i.startswith(mine) and i not in wanted]:
+                del tx.table(KUDOS)[old]
+            for kudos_id, kudos in wanted.items():
+                before = known.get(kudos_id)
+                at = now if before is None else self._model(Kudos, before, "kudos").at
+                # Saved again: thanked when first saved.
+                tx.table(KUDOS)[kudos_id] = as_doc(kudos.model_copy(update={"at": at}))
         return saved
 
     def minutes(self) -> list[Minutes]:
@@ -116,7 +128,7 @@ class MeetingOps(StoreBase):
         ]
         today, known = self.clock.today(), tables.get(WINS, {})
         found = detect_wins(chosen, series, [], today) + detect_wins(goals, {}, milestones, today)
-        return [w for w in found if w.id not in known]
+        return [w for w in found if w.id not in known and not known.keys() & legacy_ids(w)]
 
 
 def _unseen_milestones(tables: ReadTables) -> bool:

@@ -11,7 +11,7 @@ from goaltui.core.errors import UnknownGoal, UserError
 from goaltui.core.ids import fresh_id
 from goaltui.core.models import Milestone, describe_error
 from goaltui.store.bulk import as_doc
-from goaltui.store.schema import GOALS, MILESTONES
+from goaltui.store.schema import GOALS, MILESTONES, WINS
 from goaltui.store.store_base import StoreBase
 
 
@@ -49,6 +49,7 @@ class MilestoneOps(StoreBase):
         return milestone
 
     def set_milestone_done(self, milestone_id: str, done: bool) -> Milestone:
+        """Tick or untick; an untick withdraws the milestone's win."""
         with self._file.write() as tx:
             doc = tx.get(MILESTONES).get(milestone_id)
             if doc is None:
@@ -61,6 +62,11 @@ class MilestoneOps(StoreBase):
                 }
             )
             tx.table(MILESTONES)[milestone_id] = as_doc(milestone)
+            win = f"milestone:{milestone_id}"  # core/wins.py's id for it
+            if not done and win in tx.get(WINS):
+                # Unticked: it was not done after all, so neither is its win. A tick again
+                # records it anew, on the day it is done.
+                del tx.table(WINS)[win]
         return milestone
 
     def delete_milestone(self, milestone_id: str) -> Milestone:

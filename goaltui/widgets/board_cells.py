@@ -33,6 +33,7 @@ STATUS_MARK = {
     Status.BEHIND: "▼",
     Status.OVERDUE: "!",
     Status.NO_DATA: "·",
+    Status.NOT_STARTED: "○",
     Status.MISSED: "✗",
     Status.ARCHIVED: "\u2013",
 }
@@ -43,10 +44,13 @@ _TONE = {
     Status.BEHIND: ("text-error", "bold"),
     Status.OVERDUE: ("text-error", "bold reverse"),
     Status.NO_DATA: ("", "dim"),
+    Status.NOT_STARTED: ("", "dim"),
     Status.MISSED: ("text-error", "dim"),
     Status.ARCHIVED: ("", "dim"),
 }
 _EIGHTHS = " ▏▎▍▌▋▊▉"
+STATUS_WIDTH = 10  # "✓ achieved"; wider only while a goal reads "○ not started"
+SPARK_MIN = 4
 
 
 @dataclass(frozen=True)
@@ -171,19 +175,22 @@ class Column:
     narrow: bool = False  # the cells take the formatter's narrow form (the value column)
 
 
-_FIT: list[tuple[Sequence[BoardRow], tuple[int, int, int, int]]] = []
+_FIT: list[tuple[Sequence[BoardRow], tuple[int, int, int, int, int]]] = []
 
 
-def _fit_widths(rows: Sequence[BoardRow]) -> tuple[int, int, int, int]:
-    """Key, owner, narrow and full value widths that fit every row; the last answer is kept
-    (a resize asks again for the same rows, and formatting 1,000 values twice is not free)."""
+def _fit_widths(rows: Sequence[BoardRow]) -> tuple[int, int, int, int, int]:
+    """Key, owner, narrow and full value, and status widths that fit every row; the last
+    answer is kept (a resize asks again for the same rows, and formatting 1,000 values
+    twice is not free)."""
     if _FIT and _FIT[0][0] is rows:
         return _FIT[0][1]
+    statuses = {r.progress.status for r in rows}
     widths = (
         min(max([len(r.key) for r in rows] + [4]), 20),
         min(max([len(r.goal.owner) for r in rows] + [5]), 14),
         min(max([len(value_text(r, narrow=True)) for r in rows] + [10]), 16),
         max([len(value_text(r)) for r in rows] + [10]),
+        max([len(f"{STATUS_MARK[s]} {s.value}") for s in statuses] + [STATUS_WIDTH]),
     )
     _FIT[:] = [(rows, widths)]
     return widths
@@ -196,17 +203,20 @@ def board_columns(width: int, rows: Sequence[BoardRow]) -> list[Column]:
     (at least 16 cells), the owner, the pace, the value in full ("473 s → 420 s" rather than
     "473→420 s"), a longer title, a wider bar and sparkline.
     """
-    key_w, owner_w, value_w, full_w = _fit_widths(rows)
+    key_w, owner_w, value_w, full_w, status_w = _fit_widths(rows)
     columns = [
         Column("key", "key", key_w),
         Column("spark", "30 days", 8),
         Column("value", "now→target", value_w, narrow=True),
         Column("progress", "progress", 9),
-        Column("status", "status", 10),
+        Column("status", "status", status_w),
         Column("days", "left", 4, right=True),
         Column("milestones", "ms", 5, right=True),
     ]
     room = width - 1 - sum(c.width + 2 for c in columns)  # 1: the vertical scrollbar
+    if room < 0:  # "○ not started" is wider than the usual statuses: the sparkline gives way
+        columns[1] = replace(columns[1], width=max(SPARK_MIN, columns[1].width + room))
+        room = width - 1 - sum(c.width + 2 for c in columns)
 
     def index(key: str) -> int:
         return next(i for i, c in enumerate(columns) if c.key == key)

@@ -47,13 +47,14 @@ async def test_t_opens_the_tree_and_enter_opens_the_goal(
         assert isinstance(screen, AlignmentScreen)
         tree = screen.query_one(Tree)
         lines = labels(tree)
-        assert lines[0].startswith("csat-centre   61%  ! overdue")
+        # Its own figures, as on the board, then the roll-up of its branch, labelled.
+        assert lines[0].startswith("csat-centre   50%  ● on track  · roll-up 61% ! overdue")
         assert any(line.startswith(f"{UNALIGNED} (2)") for line in lines)
         assert lines[-1].startswith("adherence-sam")
         # Down to aht-billing (the second line), then enter.
         await pilot.press("down")
         await pilot.pause()
-        assert "own 47% at risk · rolled up over 3 goals" in screen_text(app)
+        assert "47% at risk · roll-up of 3 goals 68% at risk" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
@@ -122,7 +123,11 @@ async def test_closing_goals_as_achieved_and_archived(demo_store: Store, clock: 
         await saves_settled(pilot)
         await pilot.pause()
         assert isinstance(app.screen, CloseGoalScreen)
-        await pilot.press("a")
+        await pilot.press("a")  # 16 of 20 articles: it asks first
+        await saves_settled(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "kb-articles is at 16, short of 20" in app.screen.question
+        await pilot.press("y")
         await saves_settled(pilot)
         await reloaded(pilot)
         assert demo_store.goal(key).status is GoalStatus.ACHIEVED

@@ -28,7 +28,7 @@ from goaltui.core.models import GoalStatus
 from goaltui.store.store import Store
 from goaltui.widgets.saves import saves_of
 from screens.close_goal import CloseGoalScreen
-from screens.dialogs import TextPromptScreen
+from screens.dialogs import ConfirmScreen, TextPromptScreen
 from screens.goal_form import GoalFormScreen
 from screens.review import LeaveReviewScreen, ReviewScreen
 
@@ -184,7 +184,7 @@ async def test_quitting_with_a_pending_save_waits_for_it(tmp_path: Path, clock: 
             await pilot.press("x")
             await pilot.pause()
             assert isinstance(app.screen, CloseGoalScreen)
-            await pilot.press("a")  # achieved: queued behind the lock
+            await pilot.press("a", "y")  # achieved (with no check-in: it asks): queued
             await until(pilot, lambda: saves_of(app).pending == ["aht-q1 → achieved"])
             await pilot.press("ctrl+q")
             await pilot.pause()
@@ -254,3 +254,31 @@ def seed_goal(store: Store, clock: FixedClock) -> None:
             start=clock.today(),
         )
     )
+
+
+async def test_work_typed_while_a_quit_waits_for_the_save_is_asked_about(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """Quitting waits for the form's save; what was typed after ctrl+s is in no save, so once
+    the save lands the quit asks about it instead of dropping it."""
+    store = quick_store(tmp_path / "goals.json", clock)
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
+        await pilot.press("n")
+        await saves_settled(pilot)
+        await fill_new_goal(pilot)
+        with lock_held(store.path) as child:
+            await pilot.press("ctrl+s")
+            await paste(pilot, "plan", "Coach the new agents")  # typed while it waits
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: "Saving 1 change first" in notices(app))
+            release(child)
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert app.screen.question == "Discard your changes to this goal?"
+        assert app.return_code is None
+        assert [g.key for g in store.goals()] == [KEY]
+        await pilot.press("escape")  # keep editing: the plan is still there to save
+        await saves_settled(pilot)
+        assert isinstance(app.screen, GoalFormScreen)
+        assert app.screen.query_one("#plan", Input).value == "Coach the new agents"

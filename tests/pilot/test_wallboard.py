@@ -25,6 +25,7 @@ DEMO_COUNTS = {
     Status.ON_TRACK: 5,
     Status.ACHIEVED: 1,
     Status.NO_DATA: 0,
+    Status.NOT_STARTED: 0,  # its tile is hidden while no goal waits to start
 }
 
 

@@ -155,3 +155,14 @@ def test_help_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedC
     assert snap_compare(
         make_app(demo_store, clock), terminal_size=WIDE, run_before=settled_then("question_mark")
     )
+
+
+def test_close_dialog_on_an_achieved_goal_80x24(
+    snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
+) -> None:
+    """You should see "Close aht-maria (now achieved)" over the board, the highlight on
+    "Leave it as it is (escape)", "a  Achieved (it is already)" dimmed, Missed, Archive
+    and Reactivate enabled, and under them "aht-maria is achieved already." (`a` was pressed).
+    """
+    app = make_app(demo_store, clock)
+    assert snap_compare(app, terminal_size=NARROW, run_before=settled_then("end", "x", "a"))

@@ -79,7 +79,8 @@ def test_review_outcome_note_and_last_time_80x24(
 ) -> None:
     """You should see Sam's one-on-one, page "1 / 2 · 1 decided": fcr-sam (▼ behind), the side
     panel's "Last time · 2026-11-19 one-on-one" with "keep: Shadow Priya twice" at the top, and
-    the outcome line "Outcome: ★ celebrate   Note: Escalations down" after pressing c and o.
+    the outcome line "Outcome: ★ celebrate (kudos on save)   Note: Escalations down" after
+    pressing c and o.
     """
     last_week(demo_store)
     press = ["c", "o", *"Escalations", "space", *"down", "enter"]

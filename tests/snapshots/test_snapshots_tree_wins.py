@@ -28,12 +28,14 @@ async def open_wins(pilot: Pilot[Any]) -> None:
 
 def test_tree_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
     """You should see "Alignment: centre objectives → team goals → agent goals", then
-    csat-centre (61%, ! overdue) highlighted with its team goals under it (aht-billing 68%
-    at risk with aht-maria 100% achieved and aht-tom 58% at risk, callback-billing,
-    csat-priya, fcr-billing 61% overdue with fcr-sam behind and kb-articles overdue), then
-    "Not aligned to anything (2)" with adherence-billing and adherence-sam; each line shows
-    key, rolled-up %, status mark and word, then the title in dim as far as it fits. The line
-    under the tree reads "own 50% on track · rolled up over 9 goals · Centre (center) · ...",
+    csat-centre highlighted with its own figures as on the board (50% ● on track) and,
+    beside them, "· roll-up 61% ! overdue"; its team goals under it (aht-billing 47% at
+    risk · roll-up 68% at risk, with aht-maria 100% achieved and aht-tom 58% at risk;
+    callback-billing 69% on track; csat-priya 59% on track; fcr-billing 62% on track ·
+    roll-up 61% overdue, with fcr-sam 40% behind and kb-articles 80% overdue), then
+    "Not aligned to anything (2)" with adherence-billing 57% at risk · roll-up 67% at risk
+    and adherence-sam 78% on track; the titles in dim as far as they fit. The line under
+    the tree reads "50% on track · roll-up of 9 goals 61% overdue · Centre (center) · ...",
     the footer lists ⏎ Open, space Fold, esc Back, + Expand, - Collapse and ? Help. Long
     lines are cut at the edge without a horizontal scrollbar.
     """

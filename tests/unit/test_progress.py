@@ -295,7 +295,22 @@ def test_status_order_puts_problems_first() -> None:
     ranked = sorted(Status, key=STATUS_ORDER.__getitem__)
     assert ranked[:3] == [Status.OVERDUE, Status.BEHIND, Status.AT_RISK]
     assert ranked.index(Status.ON_TRACK) < ranked.index(Status.ACHIEVED)
+    assert ranked.index(Status.NO_DATA) < ranked.index(Status.NOT_STARTED)  # a to-do first
     assert ranked[-1] is Status.ARCHIVED
+
+
+def test_a_goal_that_has_not_started_yet_says_so() -> None:
+    goal = make_goal()
+    before = goal.start - timedelta(days=3)
+    # A baseline reading logged before the start is no progress: no %, no pace, no forecast.
+    progress = evaluate(goal, [Point(before - timedelta(days=1), 420)], before)
+    assert progress.status is Status.NOT_STARTED
+    assert progress.percent is None and progress.expected is None and progress.forecast is None
+    assert progress.current == 420 and progress.days_left == (DUE - before).days
+    assert evaluate(goal, [], before).status is Status.NOT_STARTED  # not "no data"
+    assert evaluate(goal, [], goal.start).status is Status.NO_DATA  # the first day counts
+    closed = goal.model_copy(update={"status": GoalStatus.ARCHIVED})
+    assert evaluate(closed, [], before).status is Status.ARCHIVED  # the lead's word first
 
 
 @given(
@@ -313,7 +328,11 @@ def test_any_history_gives_a_drawable_row(
     assert (progress.current is None) == (not seen)
     assert (progress.previous is None) == (len(seen) < 2)
     assert progress.percent is None or 0 <= progress.percent <= 100
-    assert progress.expected is not None and 0.0 <= progress.expected <= 1.0
     assert len(progress.series) <= 5  # weekly check-ins: at most 5 in 30 days
+    if offset < 0:  # before the start: no progress or pace yet, whatever was logged
+        assert progress.status is Status.NOT_STARTED
+        assert progress.fraction is None and progress.expected is None
+        return
+    assert progress.expected is not None and 0.0 <= progress.expected <= 1.0
     if not seen:
         assert progress.status in {Status.NO_DATA, Status.OVERDUE}

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from goaltui.core.clock import FixedClock
 from goaltui.core.errors import UnknownGoal, UserError
+from goaltui.core.minutes import Minutes, Outcome, ReviewItem
 from goaltui.core.models import Goal, GoalStatus, Level, Metric, Milestone, Point
-from goaltui.core.wins import Kudos, Win, WinKind, detect_wins, this_week, wins_markdown
+from goaltui.core.wins import (
+    Kudos,
+    Win,
+    WinKind,
+    detect_wins,
+    legacy_ids,
+    this_week,
+    wins_markdown,
+)
+from goaltui.formats.demo import DEMO_NOW, DEMO_TODAY, make_demo_copy
 from goaltui.store.store import Store
 
 TODAY = date(2026, 11, 26)
@@ -83,11 +94,29 @@ def test_personal_bests_need_history_and_come_once_a_week() -> None:
     goal = aht()
     early = detect_wins([goal], {goal.key: days(530, 520, 510)}, [], TODAY)
     assert early == []  # too little history to call anything a best
-    # 2026-11-23 is a Monday: 500 and 490 are both bests in the same week -> one win.
-    series = days(530, 529, 528, 527, 526, 525, 520, 500, 490, end=date(2026, 11, 25))
+    # Five values of history, then a new best every day for ten days: a win on the first
+    # day and another a week later, not ten.
+    series = days(540, 541, 542, 543, 544, *range(530, 520, -1))
     wins = detect_wins([goal], {goal.key: series}, [], TODAY)
-    weeks = {w.day.isocalendar()[1] for w in wins}
-    assert len(wins) == len(weeks) == 2
+    first = TODAY - timedelta(days=9)
+    assert kinds(wins) == [(WinKind.BEST, first), (WinKind.BEST, first + timedelta(days=7))]
+    assert wins[0].id == f"best:maria lopez:aht:lower:{first.isoformat()}"
+
+
+def test_wins_do_not_depend_on_the_calendar() -> None:
+    """The same data moved in time has the same wins, moved with it (the demo is shifted to
+    end today): no rule looks at weekdays or calendar weeks."""
+    goal = aht()
+    values = (540, 541, 542, 543, 544, *range(530, 500, -1), 449, 448, 447)
+    base = [
+        (w.kind, (TODAY - w.day).days, w.text)
+        for w in detect_wins([goal], {goal.key: days(*values)}, [], TODAY)
+    ]
+    assert len(base) > 3
+    for shift in (1, 3, 6, 100):
+        later = TODAY + timedelta(days=shift)
+        moved = detect_wins([goal], {goal.key: days(*values, end=later)}, [], later)
+        assert [(w.kind, (later - w.day).days, w.text) for w in moved] == base
 
 
 def test_a_team_goal_has_no_personal_best() -> None:
@@ -123,15 +152,53 @@ def test_the_store_records_new_wins_once(empty_store: Store) -> None:
     assert all(w.recorded_at is not None for w in empty_store.wins())
 
 
-def test_a_milestone_ticked_twice_is_one_win(empty_store: Store) -> None:
+def test_unticking_a_milestone_withdraws_its_win(empty_store: Store) -> None:
     goal = empty_store.add_goal(aht())
     milestone = empty_store.add_milestone(goal.key, "Coaching")
     empty_store.set_milestone_done(milestone.id, True)
     assert [w.kind for w in empty_store.record_new_wins()] == [WinKind.MILESTONE]
-    empty_store.set_milestone_done(milestone.id, False)
-    empty_store.set_milestone_done(milestone.id, True)
-    assert empty_store.record_new_wins() == []
-    assert len(empty_store.wins()) == 1
+    empty_store.set_milestone_done(milestone.id, False)  # ticked by mistake
+    assert empty_store.wins() == []
+    assert empty_store.record_new_wins() == []  # and it does not come back by itself
+    # Ticked again (a day later): one win again, on the day it was done.
+    later = Store(empty_store.path, clock=FixedClock(datetime(2026, 11, 27, 9, 0)))
+    later.set_milestone_done(milestone.id, True)
+    assert kinds(later.record_new_wins()) == [(WinKind.MILESTONE, date(2026, 11, 27))]
+    assert later.record_new_wins() == []
+    assert len(later.wins()) == 1
+
+
+def test_a_shifted_demo_records_no_win_twice(tmp_path: Path) -> None:
+    """`goaltui --demo` shifts every date to end today: whatever the shift, detecting the
+    wins again (as a check-in of every goal would) finds only what is recorded already."""
+    for shift in (0, 1, 3, 6, 100):
+        today = DEMO_TODAY + timedelta(days=shift)
+        folder = tmp_path / str(shift)
+        folder.mkdir()
+        clock = FixedClock(datetime.combine(today, DEMO_NOW.time()))
+        store = Store(make_demo_copy(today, folder), clock=clock, user="lead")
+        assert store.record_new_wins([g.key for g in store.goals()]) == [], shift
+        lines = wins_markdown(store.wins(), store.kudos(), today).splitlines()
+        listed = [line for line in lines if line.startswith("- 20")]
+        assert len(listed) == len(set(listed)) == 6, shift
+        assert sum("Personal best for Sam Okafor: FCR 66%" in line for line in listed) == 1
+
+
+def test_a_best_recorded_under_a_week_id_is_not_recorded_again(empty_store: Store) -> None:
+    """Files written before the day-based ids keep "best:...:<YYYY-Www>" (the first best of
+    an ISO week): a best detected in such a week is the one on record."""
+    goal = empty_store.add_goal(aht())
+    for n, value in enumerate((540, 541, 542, 543, 544, 530)):
+        empty_store.log(goal.key, value, TODAY - timedelta(days=5 - n))
+    [best] = detect_wins([goal], {goal.key: days(540, 541, 542, 543, 544, 530)}, [], TODAY)
+    year, week, _ = TODAY.isocalendar()
+    old_id = f"best:maria lopez:aht:lower:{year}-W{week:02d}"
+    assert legacy_ids(best) == (old_id,)
+    old = best.model_copy(update={"id": old_id, "recorded_at": DEMO_NOW})
+    with empty_store._file.write() as tx:  # as an older goaltui wrote it
+        tx.table("wins")[old_id] = old.model_dump(mode="json")
+    assert empty_store.record_new_wins([goal.key]) == []
+    assert [w.id for w in empty_store.wins()] == [old_id]  # still read, still listed
 
 
 def test_the_demo_data_has_this_weeks_wins(demo_store: Store) -> None:
@@ -156,6 +223,25 @@ def test_kudos_are_kept_with_who_and_when(empty_store: Store) -> None:
         empty_store.add_kudos("Sam", "Nice", "no-such-goal")
     with pytest.raises(UserError):
         empty_store.add_kudos("Sam", "   ")
+
+
+def test_minutes_that_celebrate_a_goal_thank_its_owner_once(empty_store: Store) -> None:
+    goal = empty_store.add_goal(aht())
+    item = ReviewItem(goal=goal.key, owner=goal.owner, outcome=Outcome.CELEBRATE, note="Early")
+    minutes = Minutes(held_on=TODAY, kind="one-on-one", items=[item])
+    empty_store.save_minutes(minutes)
+    [kudos] = empty_store.kudos()
+    assert (kudos.agent, kudos.goal, kudos.by) == ("Maria Lopez", goal.key, "lead")
+    assert kudos.note == "Celebrated in the one-on-one of 2026-11-26: Early"
+    later = Store(empty_store.path, clock=FixedClock(datetime(2026, 11, 26, 17, 0)))
+    later.save_minutes(minutes)  # saved again: the same kudos, thanked when first saved
+    assert later.kudos() == [kudos]
+    kept = item.model_copy(update={"outcome": Outcome.KEEP})
+    later.save_minutes(minutes.model_copy(update={"items": [kept]}))
+    assert later.kudos() == []  # no longer celebrated: no longer thanked
+    other = Minutes(held_on=TODAY, items=[item])
+    later.save_minutes(other)  # another meeting's celebration is a kudos of its own
+    assert [k.id for k in later.kudos()] == [f"celebrate:{other.id}:{goal.key}"]
 
 
 def test_wins_markdown_lists_this_weeks_wins_and_kudos_newest_first() -> None:
