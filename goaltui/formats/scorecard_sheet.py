@@ -72,18 +72,14 @@ def summary(card: Scorecard) -> str:
 
 
 def figures(card_goal: CardGoal) -> list[str]:
-    """Now → target, progress, days left, trend, streak and milestones, as short parts
-    (the status word is left to the caller, who may mark or colour it)."""
+    """Now → target, progress, days left and milestones, as short parts (the status word
+    is left to the caller, who may mark or colour it)."""
     row, goal = card_goal.row, card_goal.goal
     progress = row.progress
     parts = [fmt.pair(progress.current, goal.metric.target, goal.metric.unit)]
     parts.append(fmt.percent(progress.percent))
     if progress.days_left is not None:
         parts.append(fmt.days(progress.days_left, "short"))
-    if card_goal.trend is not None:
-        parts.append(f"{TREND_MARK[card_goal.trend]} {card_goal.trend.value}")
-    if card_goal.streak:
-        parts.append(f"streak {card_goal.streak}")
     done, total = row.milestones
     if total:
         parts.append(f"milestones {done}/{total}")
@@ -100,10 +96,17 @@ def figure_text(figure: Figure | None) -> str:
 
 
 def compare_text(card_goal: CardGoal) -> str:
-    """ "team 473 s → 420 s (Billing team) · centre —"; a team goal is compared with the
-    centre only, a centre goal with nothing ("")."""
+    """Trend, streak and the figures beside: "↗ improving · streak 4 · team 473 s → 420 s
+    (Billing team) · centre —". A team goal is compared with the centre only, a centre
+    goal with nothing."""
+    parts = []
+    if card_goal.trend is not None:
+        parts.append(f"{TREND_MARK[card_goal.trend]} {card_goal.trend.value}")
+    if card_goal.streak:
+        parts.append(f"streak {card_goal.streak}")
     level = card_goal.goal.level
-    parts = [] if level is not Level.AGENT else [f"team {figure_text(card_goal.team)}"]
+    if level is Level.AGENT:
+        parts.append(f"team {figure_text(card_goal.team)}")
     if level is not Level.CENTER:
         parts.append(f"centre {figure_text(card_goal.centre)}")
     return " · ".join(parts)
@@ -161,19 +164,26 @@ def _md(text: str) -> str:
     return text
 
 
+def _trend(card_goal: CardGoal) -> str:
+    trend = card_goal.trend
+    text = fmt.MISSING if trend is None else f"{TREND_MARK[trend]} {trend.value}"
+    return text + (f", streak {card_goal.streak}" if card_goal.streak else "")
+
+
 def _markdown(card: Scorecard) -> str:
     lines = [f"# Scorecard: {_md(card.owner)}, {card.today.isoformat()}", "", summary(card), ""]
     lines += ["## Goals", ""]
     if card.goals:
         lines += [
-            "| goal | status | figures | team | centre |",
-            "|---|---|---|---|---|",
+            "| goal | status | figures | trend | team | centre |",
+            "|---|---|---|---|---|---|",
         ]
     for c in card.goals:
         cells = [
             f"`{c.goal.key}` {_md(c.goal.title)}",
             c.row.progress.status.value,
             _md(" · ".join(figures(c))),
+            _md(_trend(c)),
             _md(figure_text(c.team)),
             _md(figure_text(c.centre)),
         ]
