@@ -30,7 +30,8 @@ class BoardActions(BoardFilters):
             self.open_goal(event.row_key.value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"edit_goal", "milestones", "filter_owner", "close_goal"} and not self.shown:
+        needs_goal = {"edit_goal", "milestones", "filter_owner", "close_goal"}
+        if action in needs_goal | {"scorecard", "side_by_side"} and not self.shown:
             return None  # shown dimmed: there is no goal to act on
         return True
 
@@ -105,6 +106,22 @@ class BoardActions(BoardFilters):
         from screens.wins import WinsScreen
 
         self.app.push_screen(WinsScreen(self.store, self.clock), lambda _c: self.reload())
+
+    def action_scorecard(self) -> None:
+        """The scorecard of the highlighted goal's owner (issue 14)."""
+        from screens.scorecard import ScorecardScreen
+
+        if (row := self.selected) is not None:
+            screen = ScorecardScreen(self.store, self.clock, row.goal.owner)
+            self.app.push_screen(screen, lambda _c: self.reload())
+
+    def action_side_by_side(self) -> None:
+        """Every agent's goal on the highlighted goal's metric (issue 14)."""
+        from screens.side_by_side import SideBySideScreen
+
+        if (row := self.selected) is not None:
+            screen = SideBySideScreen(self.store, self.clock, row.goal.metric.name, row.key)
+            self.app.push_screen(screen, lambda _c: self.reload())
 
     def action_close_goal(self) -> None:
         from screens.close_goal import CloseGoalScreen, short_of_target

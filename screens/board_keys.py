@@ -51,6 +51,23 @@ BOARD_BINDINGS: list[BindingType] = [
         group=VIEWS,
         tooltip="This week's wins and kudos for the huddle",
     ),
+    # Issue 14: one-on-one views (in help `?` and the palette; the 80-column footer is full).
+    Binding(
+        "a",
+        "scorecard",
+        "Scorecard",
+        id="board.scorecard",
+        show=False,
+        tooltip="The highlighted goal's owner: goals beside team and centre, wins, last meeting",
+    ),
+    Binding(
+        "v",
+        "side_by_side",
+        "Side by side",
+        id="board.side_by_side",
+        show=False,
+        tooltip="Every agent's goal on the highlighted goal's metric, needs attention first",
+    ),
     Binding(
         "s",
         "cycle_sort",

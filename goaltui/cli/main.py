@@ -68,7 +68,7 @@ def main(
 
 
 def _register_commands() -> None:
-    from goaltui.cli import changes, demo, export, goals, reports, wall
+    from goaltui.cli import changes, demo, export, goals, reports, scorecard, wall
 
     for command in (
         goals.add,
@@ -83,6 +83,7 @@ def _register_commands() -> None:
         wall.wallboard_cmd,
         wall.serve_cmd,
         demo.demo,
+        scorecard.scorecard_cmd,
     ):
         main.add_command(command)
 
