@@ -148,3 +148,24 @@ def test_wallboard_flags_reach_the_wall(
     assert result.exit_code == 0, result.output
     [app] = started
     assert isinstance(app, wallboard.WallboardApp) and app.wall.view == view
+
+
+def test_the_leads_report_and_json_keep_a_private_goal_marked(demo_path: Path) -> None:
+    make_private(Store(demo_path, clock=FixedClock(DEMO_NOW)), "fcr-sam")
+    report = run("--db", demo_path, "export", "--format", "md").stdout
+    assert "`fcr-sam` · Sam Okafor (agent) · private" in report
+    assert "`adherence-sam` · Sam Okafor (agent) · due" in report  # the other one is not
+    assert '"private":true' in run("--db", demo_path, "export").stdout.replace(" ", "")
+
+
+def test_the_detail_head_marks_a_private_goal(demo_store: Store) -> None:
+    from goaltui.core.progress import evaluate
+    from goaltui.widgets.board_cells import Palette
+    from screens.detail_tabs import head_text
+
+    goal = demo_store.goal("fcr-sam")
+    progress = evaluate(goal, [], DEMO_TODAY)
+    palette = Palette(None, None, None)
+    assert "private" not in head_text(goal, progress, [], palette).plain
+    first = head_text(goal.model_copy(update={"private": True}), progress, [], palette).plain
+    assert first.splitlines()[0].endswith("Sam Okafor · agent · private")
