@@ -50,6 +50,7 @@ def run(*args: str | Path) -> Result:
 def test_a_goal_is_public_unless_marked_and_private_is_a_real_boolean(demo_store: Store) -> None:
     goal = demo_store.goal("fcr-sam")
     assert goal.private is False  # the demo file, written before the field, reads as public
+    assert "private" not in goal.model_dump(mode="json")  # a public goal's document is as before
     with pytest.raises(ValidationError, match="private"):
         Goal.model_validate({**goal.model_dump(), "private": "yes"})  # never on the floor
     make_private(demo_store, "fcr-sam")
