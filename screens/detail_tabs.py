@@ -102,6 +102,8 @@ def head_text(
     line1 = Text.assemble(
         (goal.key, "bold"), "  ", goal.title, "  ", (f"{goal.owner} · {goal.level.value}", "dim")
     )
+    if goal.private:  # the lead sees it here; the wallboards never do
+        line1.append(" · private", "bold")
     status = status_text(progress.status, palette)
     now, target = fmt.value(progress.current, metric.unit), fmt.value(metric.target, metric.unit)
     standing = [f"{metric.name} now {now} → target {target}"]

@@ -8,7 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select
 from textual.widgets.select import InvalidSelectValueError
 
-from goaltui.core.goal_input import FormValues
+from goaltui.core.goal_input import NO, YES, FormValues
 from goaltui.core.models import Goal, GoalStatus, Level
 from goaltui.widgets.form import FormField, Spec
 
@@ -20,6 +20,9 @@ def make_field(spec: Spec, value: str, *, editing: bool) -> FormField:
         editor = Select([(lv.value, lv.value) for lv in Level], value=value, allow_blank=False)
     elif spec.name == "status":
         editor = Select([(st.value, st.value) for st in GoalStatus], value=value, allow_blank=False)
+    elif spec.name == "private":
+        choices = [("no: on the wallboards", NO), ("yes: never on a wallboard", YES)]
+        editor = Select(choices, value=value, allow_blank=False)
     elif spec.name == "parent":
         editor = Select([], prompt="(none)")
     else:

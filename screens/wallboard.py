@@ -27,6 +27,7 @@ from goaltui.core.clock import Clock
 from goaltui.core.errors import GoaltuiError
 from goaltui.core.models import GoalStatus
 from goaltui.core.progress import Status
+from goaltui.core.wall_view import EVERY_GOAL, WallView, shown_on_wall
 from goaltui.store.store import Store
 from goaltui.widgets.board_cells import Palette, board_columns, row_cells
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
@@ -58,10 +59,11 @@ def ascii_digits(number: int) -> str:
     return "\n".join(rows)
 
 
-def wall_rows(rows: list[BoardRow]) -> list[BoardRow]:
-    """What the wall shows: every goal but the archived ones, needs-attention first."""
+def wall_rows(rows: list[BoardRow], view: WallView = EVERY_GOAL) -> list[BoardRow]:
+    """What the wall shows: every goal but the archived and private ones (and what `view`
+    leaves off), needs-attention first."""
     live = [r for r in rows if r.goal.status is not GoalStatus.ARCHIVED]
-    return visible_rows(live, BoardFilter(), "status")
+    return shown_on_wall(visible_rows(live, BoardFilter(), "status"), view)
 
 
 class CountTile(Vertical):
@@ -111,9 +113,11 @@ class WallboardScreen(Screen[None]):
         page_seconds: float = 15.0,
         refresh_seconds: float = 2.0,
         ascii: bool = False,
+        view: WallView = EVERY_GOAL,
     ) -> None:
         super().__init__()
         self.store = store
+        self.view = view
         self.clock = clock
         self.page_seconds = page_seconds
         self.refresh_seconds = refresh_seconds
@@ -151,7 +155,7 @@ class WallboardScreen(Screen[None]):
 
     def _read(self) -> WallData:
         today = self.clock.today()
-        rows = wall_rows(build_rows(self.store.snapshot(), today, self._row_cache))
+        rows = wall_rows(build_rows(self.store.snapshot(), today, self._row_cache), self.view)
         return WallData(rows, today, self.clock.now())
 
     def _new_day(self) -> bool:
@@ -199,6 +203,8 @@ class WallboardScreen(Screen[None]):
         """Draw the heading, the current page of goals and the page line."""
         self.page = min(self.page, self.page_count - 1)
         heading = Text.assemble(("goaltui wallboard", "bold"), f"   {len(self.rows)} goals")
+        if self.view.teams_only:  # so nobody on the floor wonders where their goal went
+            heading.append(" (team goals)")
         if self.error:  # before the time, so a narrow screen still shows it
             heading.append(f"   cannot read the data file: {self.error}", style="bold red")
         if self._loaded_at is not None:

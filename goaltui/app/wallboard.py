@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 
 from goaltui.core.clock import Clock
+from goaltui.core.wall_view import EVERY_GOAL, WallView
 from goaltui.store.store import Store
 from goaltui.widgets import memory
 from goaltui.widgets.plain_app import PlainApp
@@ -31,6 +32,7 @@ class WallboardApp(PlainApp[None]):
         page_seconds: float = 15.0,
         ascii: bool = False,
         refresh_seconds: float = 2.0,
+        view: WallView = EVERY_GOAL,
     ) -> None:
         super().__init__()
         self.store = store
@@ -39,7 +41,12 @@ class WallboardApp(PlainApp[None]):
         if ascii:
             self.add_class("-ascii")
         self.wall = WallboardScreen(
-            store, clock, page_seconds=page_seconds, refresh_seconds=refresh_seconds, ascii=ascii
+            store,
+            clock,
+            page_seconds=page_seconds,
+            refresh_seconds=refresh_seconds,
+            ascii=ascii,
+            view=view,
         )
         self.install_screen(self.wall, "wall")  # a mode's screen gets its CSS_PATH loaded
 
@@ -51,8 +58,12 @@ class WallboardApp(PlainApp[None]):
 
 
 def make_wallboard(
-    store: Store, clock: Clock, page_seconds: float = 15.0, ascii: bool = False
+    store: Store,
+    clock: Clock,
+    page_seconds: float = 15.0,
+    ascii: bool = False,
+    view: WallView = EVERY_GOAL,
 ) -> WallboardApp:
     """The one way to build the wallboard (CLI, `goaltui serve` and the tests)."""
     memory.tune()
-    return WallboardApp(store, clock, page_seconds=page_seconds, ascii=ascii)
+    return WallboardApp(store, clock, page_seconds=page_seconds, ascii=ascii, view=view)

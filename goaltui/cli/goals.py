@@ -30,6 +30,7 @@ from goaltui.core.rules import CONFIDENCES, LEVELS, NOTE_MAX
 @click.option("--why", default="", help="Relevant: why this matters.")
 @click.option("--details", default="", help="Specific: who, what, where.")
 @click.option("--plan", default="", help="Attainable: plan and resources.")
+@click.option("--private", is_flag=True, help="Never on a wallboard (the lead's views only).")
 @file_options
 @click.pass_context
 def add(
@@ -49,6 +50,7 @@ def add(
     why: str,
     details: str,
     plan: str,
+    private: bool,
     db: str | None,
     shared: bool,
 ) -> None:
@@ -74,7 +76,7 @@ def add(
             {
                 **{"key": key, "title": title, "owner": owner, "level": level, "parent": parent},
                 **{"why": why, "details": details, "plan": plan, "metric": fields},
-                **{"start": start_day, "due": due_day},
+                **{"start": start_day, "due": due_day, "private": private},
             }
         )
     except ValidationError as exc:
@@ -83,7 +85,7 @@ def add(
     saved = store.add_goal(goal)
     say(
         f"Added {saved.key}: {saved.title} ({metric} {fmt.value(base, unit)} -> "
-        f"{fmt.value(goal_target, unit)} by {due_day})"
+        f"{fmt.value(goal_target, unit)} by {due_day})" + (", private" if saved.private else "")
     )
     try:
         from goaltui.core.smart import assess

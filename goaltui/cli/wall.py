@@ -26,6 +26,12 @@ from goaltui.cli.web_access import (
 )
 from goaltui.core.errors import UserError
 
+# What the floor sees; `serve` hands the same flags to the wallboard of each browser.
+TEAMS_ONLY = click.option(
+    "--teams-only", is_flag=True, help="Leave the agents' goals off (private ones always are)."
+)
+INITIALS = click.option("--initials", is_flag=True, help='Agents as initials: "Sam Okafor" -> S.O.')
+
 
 @click.command("wallboard")
 @click.option(
@@ -39,6 +45,8 @@ from goaltui.core.errors import UserError
     "--ascii", "ascii_only", is_flag=True, help="Plain-character digits, sparklines, bars."
 )
 @click.option("--no-mouse", is_flag=True, help="Leave the mouse to the terminal.")
+@TEAMS_ONLY
+@INITIALS
 @file_options
 @click.pass_context
 def wallboard_cmd(
@@ -47,11 +55,14 @@ def wallboard_cmd(
     page_seconds: float,
     ascii_only: bool,
     no_mouse: bool,
+    teams_only: bool,
+    initials: bool,
     db: str | None,
     shared: bool,
 ) -> None:
     """Full-screen, read-only board for a TV: counts, goals, rotating pages; q quits."""
     from goaltui.app.wallboard import make_wallboard
+    from goaltui.core.wall_view import WallView
 
     session = Session.of(ctx)
     clock = session.clock()
@@ -59,14 +70,24 @@ def wallboard_cmd(
     store.check()
     from goaltui.cli.tui import run_tui
 
-    run_tui(make_wallboard(store, clock, page_seconds, ascii_only), mouse=not no_mouse)
+    view = WallView(teams_only=teams_only, initials=initials)
+    run_tui(make_wallboard(store, clock, page_seconds, ascii_only, view), mouse=not no_mouse)
 
 
-def serve_command(db: str, full: bool, page_seconds: float = 15) -> str:
-    """The shell command textual-serve runs for each browser connection."""
+def serve_command(
+    db: str,
+    full: bool,
+    page_seconds: float = 15,
+    *,
+    teams_only: bool = False,
+    initials: bool = False,
+) -> str:
+    """The shell command textual-serve runs for each browser connection. With --full it is
+    the lead's own app, which shows every goal, so the wall's choices do not apply."""
     args = [sys.executable, "-m", "goaltui", "--db", db]
     if not full:
         args += ["wallboard", "--page-seconds", f"{page_seconds:g}"]
+        args += ["--teams-only"] * teams_only + ["--initials"] * initials
     return shlex.join(args)
 
 
@@ -116,6 +137,8 @@ def url_to_open(host: str, port: int, public_url: str | None, key: str) -> str:
     show_default=True,
     help="Wallboard: seconds per page.",
 )
+@TEAMS_ONLY
+@INITIALS
 @file_options
 @click.pass_context
 def serve_cmd(
@@ -126,6 +149,8 @@ def serve_cmd(
     public_url: str | None,
     full: bool,
     page_seconds: float,
+    teams_only: bool,
+    initials: bool,
     db: str | None,
     shared: bool,
 ) -> None:
@@ -156,7 +181,7 @@ def serve_cmd(
     key = secrets.token_urlsafe(32)
     path = str(store.path.resolve())
     server = KeyedServer(
-        serve_command(path, full, page_seconds),
+        serve_command(path, full, page_seconds, teams_only=teams_only, initials=initials),
         host=host,
         port=port,
         title="goaltui" if full else "goaltui wallboard",

@@ -36,6 +36,7 @@ _MAX_LEN = {
     "unit": rules.UNIT_MAX,
 }
 _TEXT_MAX = rules.TEXT_MAX
+YES, NO = "yes", "no"  # the form's private field: a choice, never typed text
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class FormValues:
     start: str = ""
     due: str = ""
     status: str = GoalStatus.ACTIVE.value
+    private: str = NO
 
     @classmethod
     def from_goal(cls, goal: Goal) -> FormValues:
@@ -77,6 +79,7 @@ class FormValues:
             start=goal.start.isoformat(),
             due=goal.due.isoformat() if goal.due else "",
             status=goal.status.value,
+            private=YES if goal.private else NO,
         )
 
     @classmethod
@@ -154,6 +157,7 @@ def read_form(
         "start": start or today,
         "due": due,
         "status": v.status,
+        "private": v.private == YES,
     }
     goal: Goal | None = None
     if not errors:

@@ -19,6 +19,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     ValidationError,
     field_validator,
     model_validator,
@@ -155,6 +156,10 @@ class Goal(_Model):
     start: date
     due: date | None = None
     status: GoalStatus = GoalStatus.ACTIVE
+    # Written only when true: files without it (every file before it) read as public.
+    private: StrictBool = Field(
+        default=False, description="Kept off every wallboard", exclude_if=lambda v: not v
+    )
     created_at: Stamp | None = None
     created_by: Plain = ""
     updated_at: Stamp | None = None

@@ -151,6 +151,8 @@ def goal_section(
     today: date,
 ) -> list[str]:
     head = f"`{goal.key}` · {_md(goal.owner)} ({goal.level.value})"
+    if goal.private:  # the lead's report: shown, marked as never on a wallboard
+        head += " · private"
     if goal.due:
         head += f" · due {goal.due.isoformat()}"
     if goal.parent:

@@ -12,6 +12,7 @@ from goaltui.core.snapshot import Snapshot
 
 HEADERS = ("KEY", "TITLE", "OWNER", "LATEST", "TARGET", "PROGRESS", "STATUS")
 TITLE_MAX = 36
+PRIVATE_MARK = " (private)"
 
 
 def _cut(text: str, width: int) -> str:
@@ -28,7 +29,8 @@ def goal_rows(snapshot: Snapshot, today: date, *, include_archived: bool) -> lis
         rows.append(
             (
                 goal.key,
-                _cut(goal.title, TITLE_MAX),
+                # the lead's list: a private goal is listed, marked (the wallboards leave it off)
+                _cut(goal.title, TITLE_MAX) + (PRIVATE_MARK if goal.private else ""),
                 goal.owner,
                 fmt.value(p.current, unit),
                 fmt.value(goal.metric.target, unit),

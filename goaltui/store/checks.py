@@ -111,6 +111,7 @@ _GOAL: Fields = {
     "details": (_text(rules.TEXT_MAX), False),
     "why": (_text(rules.TEXT_MAX), False),
     "plan": (_text(rules.TEXT_MAX), False),
+    "private": (_bool, False),  # a "yes" read as true would show a private goal on the floor
 }
 _MILESTONE: Fields = {
     "goal": (_key, True),

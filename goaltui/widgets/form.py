@@ -47,6 +47,7 @@ SECTIONS: dict[str, tuple[Spec, ...]] = {
         Spec("details", "Details", "who, what, where"),
         Spec("owner", "Owner", "team"),
         Spec("level", "Level", ""),
+        Spec("private", "Private", ""),
     ),
     "M": (
         Spec("metric", "Metric", "KPI name: AHT, FCR, CSAT..."),

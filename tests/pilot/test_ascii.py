@@ -13,6 +13,7 @@ from waits import saves_settled
 from goaltui.app.goal_app import make_app
 from goaltui.cli import main as cli
 from goaltui.core.clock import FixedClock
+from goaltui.core.wall_view import EVERY_GOAL
 from goaltui.formats.textboard import SPARK_UNICODE
 from goaltui.store.store import Store
 
@@ -87,6 +88,7 @@ def test_wallboard_command_builds_the_wallboard(
     args = ["--db", str(demo_path), "wallboard", "--page-seconds", "5", "--ascii", "--no-mouse"]
     result = CliRunner().invoke(cli.main, args)
     assert result.exit_code == 0, result.output
-    (store, _clock, seconds, ascii_only), _ = calls[0]  # type: ignore[misc]
+    (store, _clock, seconds, ascii_only, view), _ = calls[0]  # type: ignore[misc]
     assert store.path == demo_path and (seconds, ascii_only) == (5.0, True)
+    assert view == EVERY_GOAL  # no --teams-only, no --initials
     assert calls[1] is False

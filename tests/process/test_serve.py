@@ -426,6 +426,14 @@ def test_serve_runs_the_wallboard_or_the_whole_app_on_the_same_file() -> None:
     assert serve_command("/d.json", full=True).endswith("-m goaltui --db /d.json")
 
 
+def test_serve_hands_the_walls_choices_to_the_wallboard_but_not_to_the_full_app() -> None:
+    wall = serve_command("/d.json", full=False, teams_only=True, initials=True)
+    assert wall.endswith("wallboard --page-seconds 15 --teams-only --initials")
+    assert serve_command("/d.json", full=False, initials=True).endswith("15 --initials")
+    # --full is the lead's own app: every goal, private ones too
+    assert serve_command("/d.json", full=True, teams_only=True).endswith("--db /d.json")
+
+
 def _fake_serve(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """KeyedServer.serve replaced: records the server and prints the URL, listens on nothing."""
     from goaltui.cli import web_server
@@ -458,6 +466,16 @@ def test_serve_binds_to_localhost_by_default_with_a_new_key_each_run(
     assert f"--db {today_demo} wallboard" in server.command
     assert first.stdout.splitlines()[0] == f"http://127.0.0.1:8000/?key={server.key}"
     assert len(server.key) >= 43 and started[1].key != server.key
+
+
+@needs_serve
+def test_serve_passes_teams_only_and_initials(
+    monkeypatch: pytest.MonkeyPatch, today_demo: Path
+) -> None:
+    started = _fake_serve(monkeypatch)
+    result = _serve(today_demo, "--teams-only", "--initials")
+    assert result.exit_code == 0, result.output
+    assert started[0].command.endswith("wallboard --page-seconds 15 --teams-only --initials")
 
 
 @needs_serve

@@ -32,9 +32,9 @@ def test_new_goal_form_empty(
     snap_compare: Any, demo_store: Store, clock: FixedClock, size: tuple[int, int]
 ) -> None:
     """You should see "New goal", the S section first with the cursor in Title, Start
-    pre-filled with 2026-11-26, no error messages yet, and the SMART panel (below the
-    form at 80 columns, beside it at 120) grading S, M, R and T "✗ fail" and A "! warn"
-    with a hint for each."""
+    pre-filled with 2026-11-26, Private "no: on the wallboards" under Level, no error
+    messages yet, and the SMART panel (below the form at 80 columns, beside it at 120)
+    grading S, M, R and T "✗ fail" and A "! warn" with a hint for each."""
     app = ScreenHost(GoalFormScreen(demo_store, clock))
     assert snap_compare(app, terminal_size=size, run_before=settle)
 

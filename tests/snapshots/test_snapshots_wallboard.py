@@ -12,6 +12,7 @@ from waiting import ready
 
 from goaltui.app.wallboard import make_wallboard
 from goaltui.core.clock import FixedClock
+from goaltui.core.wall_view import WallView
 from goaltui.store.store import Store
 
 SnapCompare = Callable[..., bool]
@@ -44,3 +45,26 @@ def test_wallboard_ascii_80x24(
     """
     app = make_wallboard(demo_store, clock, ascii=True)
     assert snap_compare(app, terminal_size=NARROW, run_before=ready())
+
+
+def test_wallboard_initials_80x24(
+    snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
+) -> None:
+    """You should see the demo's wallboard, 11 goals and the same counts as without the
+    flag, with the agents' keys as initials: "fcr-s.o.", "adherence-s.o.", "aht-t.b.",
+    "csat-p.s.", "aht-m.l." (no first name left); the team goals' keys unchanged. At 80
+    columns there is no title or owner column (the Pilot test reads them at 120).
+    """
+    app = make_wallboard(demo_store, clock, view=WallView(initials=True))
+    assert snap_compare(app, terminal_size=NARROW, run_before=ready())
+
+
+def test_wallboard_teams_only_120x40(
+    snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
+) -> None:
+    """You should see "6 goals (team goals)" in the heading, counts that add up to 6
+    (overdue 1, at risk 2, on track 3) and only the centre and billing team goals: no
+    agent, no agent's name anywhere.
+    """
+    app = make_wallboard(demo_store, clock, view=WallView(teams_only=True))
+    assert snap_compare(app, terminal_size=WIDE, run_before=ready())

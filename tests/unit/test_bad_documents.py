@@ -54,6 +54,7 @@ BROKEN: dict[str, tuple[Callable[[Data], None], str]] = {
         lambda d: first(d, "goals")["metric"].update(baseline=True),
         "metric.baseline",
     ),
+    "a goal private 'yes'": (lambda d: first(d, "goals").update(private="yes"), "private"),
     "a goal without a metric": (lambda d: first(d, "goals").pop("metric"), "metric"),
     "a milestone done 'yes'": (lambda d: first(d, "milestones").update(done="yes"), "done"),
     "a milestone without a goal": (lambda d: first(d, "milestones").pop("goal"), "goal"),
