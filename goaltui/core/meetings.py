@@ -7,11 +7,12 @@ the list, the choice of meeting and the "adjust" wording cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from datetime import date
 
 from goaltui.core import formatting as fmt
 from goaltui.core.errors import UserError
-from goaltui.core.minutes import NOT_DISCUSSED, Minutes, Outcome, ReviewItem
+from goaltui.core.minutes import NOT_DISCUSSED, Minutes, Outcome, ReviewItem, minutes_markdown
 from goaltui.core.models import TargetChange
 
 LATEST, ALL = "latest", "all"
@@ -79,3 +80,8 @@ def outcome_text(minutes: Minutes, item: ReviewItem, ledger: Sequence[TargetChan
     if not changes:
         return item.outcome.value
     return "adjust: " + "; ".join(change_text(c, item.unit) for c in changes)
+
+
+def minutes_export(selected: Sequence[Minutes], ledger: Sequence[TargetChange]) -> str:
+    """The chosen minutes as Markdown, newest first, each "adjust" row naming its change."""
+    return "\n".join(minutes_markdown(m, partial(outcome_text, m, ledger=ledger)) for m in selected)
