@@ -52,6 +52,7 @@ EXPORT_NAMES = {
 @click.pass_context
 def export(
     ctx: click.Context,
+    *,
     fmt: str,
     meeting: str,
     output: str | None,

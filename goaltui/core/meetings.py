@@ -7,8 +7,8 @@ the list, the choice of meeting and the "adjust" wording cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 from datetime import date
+from functools import partial
 
 from goaltui.core import formatting as fmt
 from goaltui.core.errors import UserError
