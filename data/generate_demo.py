@@ -18,7 +18,9 @@ from pathlib import Path
 
 from goaltui.core.clock import FixedClock
 from goaltui.core.ids import seed_ids
+from goaltui.core.minutes import ONE_ON_ONE, TEAM_MEETING, Minutes, Outcome, review_item
 from goaltui.core.models import Confidence, Goal, GoalStatus, Level, Metric
+from goaltui.core.progress import evaluate
 from goaltui.formats.demo import DEMO_TODAY
 from goaltui.store.store import Store
 
@@ -290,6 +292,49 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute))
 
 
+# Past meetings (day, kind, attendees, {goal: (outcome, note)}), kept so the meetings screen
+# and `export --format minutes --meeting all` have something to show.
+MEETINGS: dict[date, tuple[str, list[str], dict[str, tuple[Outcome | None, str]]]] = {
+    date(2026, 9, 14): (
+        ONE_ON_ONE,
+        ["Dana Whitfield", "Tom Becker"],
+        {"aht-tom": (Outcome.ADJUST, "Launch calls run long: target eased, review in October")},
+    ),
+    date(2026, 11, 12): (
+        TEAM_MEETING,
+        ["Dana Whitfield", "Maria Lopez", "Sam Okafor", "Priya Shah", "Tom Becker"],
+        {
+            "aht-billing": (Outcome.KEEP, "Hold scripts shared; Maria walks the team through hers"),
+            "fcr-billing": (Outcome.KEEP, ""),
+            "callback-billing": (None, ""),
+            "csat-centre": (Outcome.KEEP, "Survey wording changes in December"),
+        },
+    ),
+    date(2026, 11, 19): (
+        ONE_ON_ONE,
+        ["Dana Whitfield", "Sam Okafor"],
+        {
+            "fcr-sam": (Outcome.KEEP, "Shadow Priya on two refund calls a week"),
+            "adherence-sam": (Outcome.KEEP, "Breaks moved to match the forecast"),
+        },
+    ),
+}
+
+
+def hold_meeting(store: Store, clock: FixedClock, day: date) -> None:
+    """The minutes of `day`'s meeting, with each goal's figures as they were that day."""
+    kind, attendees, decisions = MEETINGS[day]
+    clock.set(at(day, 15))
+    store.user = LEAD
+    snapshot = store.snapshot()
+    goals = {g.key: g for g in snapshot.goals}
+    items = [
+        review_item(goals[key], evaluate(goals[key], snapshot.series.get(key, []), day), *how)
+        for key, how in decisions.items()
+    ]
+    store.save_minutes(Minutes(held_on=day, kind=kind, attendees=attendees, items=items))
+
+
 def build(path: Path) -> None:
     rng = random.Random(20261126)
     seed_ids(20261126)
@@ -334,6 +379,8 @@ def build(path: Path) -> None:
                 tom.model_copy(update={"metric": eased}),
                 reason="New product launch lengthens billing calls; agreed in 1:1",
             )
+        if day in MEETINGS:
+            hold_meeting(store, clock, day)
     # A corrected value: a typo logged, then fixed the same day (history keeps it).
     clock.set(at(DEMO_TODAY, 18, 20))
     store.user = LEAD

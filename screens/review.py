@@ -85,6 +85,14 @@ class ReviewScreen(ReviewMinutes):
             tooltip="Attendees and kind of meeting",
         ),
         Binding("ctrl+s", "save", "Save", id="review.save", tooltip="Save the minutes"),
+        Binding(
+            "m",
+            "app.meetings",
+            "Meetings",
+            id="review.meetings",
+            show=False,
+            tooltip="Read back every saved meeting",
+        ),
         Binding("escape", "back", "Back", id="review.back", tooltip="Back to the board"),
     ]
 

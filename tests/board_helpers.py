@@ -10,6 +10,9 @@ from textual.app import App
 from textual.pilot import Pilot
 from waiting import settled
 
+from goaltui.core.minutes import Minutes
+from goaltui.formats.demo import DEMO_TODAY
+from goaltui.store.store import Store
 from screens.board import BoardScreen
 
 
@@ -36,3 +39,8 @@ async def reloaded(pilot: Pilot[Any]) -> None:
     replaced (an exclusive worker cancelled) or for a worker not started yet.
     """
     await settled(pilot)
+
+
+def new_minutes(store: Store) -> list[Minutes]:
+    """The minutes saved by the test: the demo keeps three past meetings, all before its today."""
+    return [m for m in store.minutes() if m.held_on >= DEMO_TODAY]

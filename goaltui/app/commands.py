@@ -31,6 +31,11 @@ class GoalCommands(Provider):
     """Goal and board commands for goaltui's palette."""
 
     def _commands(self) -> Iterator[Command]:
+        yield Command(
+            "meetings: Every meeting kept",
+            partial(self.app.run_action, "meetings"),
+            "The saved minutes, newest first; enter reads one (M)",
+        )
         board = next((s for s in self.app.screen_stack if isinstance(s, BoardScreen)), None)
         if board is None:
             return

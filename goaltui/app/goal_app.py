@@ -79,6 +79,15 @@ class GoalApp(PlainApp[None]):
     COMMANDS = PlainApp.COMMANDS | {GoalCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys of this screen"),
+        # Shift+m: free on every screen (the board's m is milestones); kept off the footers.
+        Binding(
+            "M",
+            "meetings",
+            "Meetings",
+            id="app.meetings",
+            show=False,
+            tooltip="Every saved meeting, newest first",
+        ),
     ]
     CSS_PATH = "goal_app.tcss"
     MODES = {"board": "board"}
@@ -193,6 +202,13 @@ class GoalApp(PlainApp[None]):
             await self.pop_screen()
         unsaved[-1].ask_to_leave(then=lambda: self.call_next(self.action_quit))
         return True
+
+    def action_meetings(self) -> None:
+        """The saved meetings (M, the palette, review's m); not twice on the stack."""
+        from screens.meetings import MeetingsScreen
+
+        if not any(isinstance(s, MeetingsScreen) for s in self.screen_stack):
+            self.push_screen(MeetingsScreen(self.store))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -24,7 +24,7 @@ EXPORT_NAMES = {
     "json": "the full data set",
     "md": "the goals report",
     "csv": "the check-in history",
-    "minutes": "the latest minutes",
+    "minutes": "the minutes",
     "wins": "this week's wins and kudos",
 }
 
@@ -39,10 +39,26 @@ EXPORT_NAMES = {
     help="json: the full data set; md: a readable report; csv: the check-in history; "
     "minutes: the latest meeting minutes; wins: this week's wins and kudos.",
 )
+@click.option(
+    "--meeting",
+    default="latest",
+    show_default=True,
+    metavar="latest|all|DATE|ID",
+    help="With --format minutes: the latest meeting, all, every meeting of a day "
+    "(YYYY-MM-DD) or one by id.",
+)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically), not stdout.")
 @file_options
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: str | None, db: str | None, shared: bool) -> None:
+def export(
+    ctx: click.Context,
+    *,
+    fmt: str,
+    meeting: str,
+    output: str | None,
+    db: str | None,
+    shared: bool,
+) -> None:
     """Export: JSON (everything), a Markdown report, the check-ins as CSV, the latest
     meeting minutes, or this week's wins and kudos."""
     from goaltui.formats.exporters import export as render
@@ -50,7 +66,7 @@ def export(ctx: click.Context, fmt: str, output: str | None, db: str | None, sha
     session = Session.of(ctx)
     clock = session.clock()
     store = session.store(db, shared, clock)
-    payload = render(store, fmt, clock.today()).encode()
+    payload = render(store, fmt, clock.today(), meeting=meeting).encode()
     if output is None or output == "-":
         stream = sys.stdout.buffer
         stream.write(payload)

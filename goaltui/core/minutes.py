@@ -11,7 +11,7 @@ meeting. A goal that got no outcome key is kept with `outcome=None`, shown as
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -172,8 +172,12 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def minutes_markdown(minutes: Minutes) -> str:
-    """The minutes as Markdown: date, kind, attendees, then one section per goal."""
+def minutes_markdown(
+    minutes: Minutes, outcome_of: Callable[[ReviewItem], str] | None = None
+) -> str:
+    """The minutes as Markdown: date, kind, attendees, then one section per goal.
+
+    `outcome_of` words an item's outcome (core/meetings.py adds what "adjust" changed)."""
     attendees = ", ".join(minutes.attendees) or "—"
     lines = [
         f"# Minutes: {minutes.kind}, {minutes.held_on.isoformat()}",
@@ -192,7 +196,10 @@ def minutes_markdown(minutes: Minutes) -> str:
     lines += [f"- **Goals:** {len(minutes.items)} ({', '.join(summary) or 'none'})", ""]
     lines += ["| goal | title | figures | outcome | note |", "|---|---|---|---|---|"]
     for item in minutes.items:
-        outcome = item.outcome.value if item.outcome else NOT_DISCUSSED
+        if outcome_of is not None:
+            outcome = outcome_of(item)
+        else:
+            outcome = item.outcome.value if item.outcome else NOT_DISCUSSED
         cells = [item.goal, item.title, figures_text(item), outcome, item.note or "—"]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ from datetime import date
 
 from goaltui.core import formatting as fmt
 from goaltui.core.errors import UserError
-from goaltui.core.minutes import minutes_markdown
+from goaltui.core.meetings import LATEST, minutes_export, pick_minutes
 from goaltui.core.models import CheckIn, Goal, GoalStatus, Milestone, TargetChange
 from goaltui.core.progress import STATUS_ORDER, GoalProgress, Status, evaluate
 from goaltui.core.smart import Assessment, Grade, assess
@@ -31,7 +31,7 @@ CSV_COLUMNS = ("goal", "date", "value", "note", "confidence", "by", "at")
 _MARK = {Grade.PASS: "✓", Grade.WARN: "!", Grade.FAIL: "✗"}
 
 
-def export(store: Store, fmt: str, today: date) -> str:
+def export(store: Store, fmt: str, today: date, *, meeting: str = LATEST) -> str:
     """The export in `fmt` (md, csv or json) as text ending in a newline. Text formats are
     read in terminals and editors: no control character gets through (core/text.py)."""
     if fmt == "csv":
@@ -41,7 +41,7 @@ def export(store: Store, fmt: str, today: date) -> str:
     if fmt == "md":
         text = export_markdown(store, today)
     elif fmt == "minutes":
-        text = export_minutes(store)
+        text = export_minutes(store, meeting)
     elif fmt == "wins":
         text = wins_markdown(store.wins(), store.kudos(), today)
     else:
@@ -49,12 +49,10 @@ def export(store: Store, fmt: str, today: date) -> str:
     return printable(text, lines=True)
 
 
-def export_minutes(store: Store) -> str:
-    """The newest meeting minutes (review mode saves them); a user error when there are none."""
-    saved = store.minutes()
-    if not saved:
-        raise UserError("no meeting minutes yet: review the goals with r on the board, then ctrl+s")
-    return minutes_markdown(saved[0])
+def export_minutes(store: Store, meeting: str = LATEST) -> str:
+    """The minutes review mode saved: `latest`, `all`, a day or an id (core/meetings.py);
+    a one-line user error when none match."""
+    return minutes_export(pick_minutes(store.minutes(), meeting), store.target_changes())
 
 
 def export_json(store: Store) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from board_helpers import board, screen_text
+from board_helpers import board, new_minutes, screen_text
 from screen_host import type_text
 from waiting import press, run, screen_is
 from waits import loaded, saves_settled
@@ -77,7 +77,7 @@ async def test_taking_celebrate_back_and_saving_again_withdraws_the_kudos(
         await press(pilot, "c", "ctrl+s")  # c again takes the outcome back
         await saves_settled(pilot)
         assert demo_store.kudos() == []
-        assert len(demo_store.minutes()) == 1
+        assert len(new_minutes(demo_store)) == 1
 
 
 async def test_unticking_a_milestone_takes_its_win_off_the_wins_screen(

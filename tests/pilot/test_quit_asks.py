@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from board_helpers import screen_text
+from board_helpers import new_minutes, screen_text
 from screen_host import type_text
 from textual.command import CommandPalette
 from textual.pilot import Pilot
@@ -141,7 +141,7 @@ async def test_quitting_an_unsaved_review_asks_to_save_and_saves(
         await screen_is(pilot, TextPromptScreen)  # the kind of meeting
         await press(pilot, "enter")
         await wait_until(pilot, lambda: app.return_code is not None, "the app to quit")
-    [minutes] = demo_store.minutes()
+    [minutes] = new_minutes(demo_store)
     assert minutes.attendees == ["Dana", "Sam"]
     item = minutes.item(key or "")
     assert item is not None and item.outcome is Outcome.KEEP
@@ -157,7 +157,7 @@ async def test_quitting_a_review_without_saving_drops_the_minutes(
         await screen_is(pilot, LeaveReviewScreen)
         await press(pilot, "n")
         await wait_until(pilot, lambda: app.return_code is not None, "the app to quit")
-    assert demo_store.minutes() == []
+    assert new_minutes(demo_store) == []
 
 
 async def test_a_form_over_a_review_is_asked_first_then_the_review(

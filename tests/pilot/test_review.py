@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from board_helpers import board, screen_text
+from board_helpers import board, new_minutes, screen_text
 from screen_host import ScreenHost, paste, type_text
 from textual.pilot import Pilot
 from waits import saves_settled
@@ -190,7 +190,7 @@ async def test_the_board_filter_decides_the_goals_for_a_one_on_one(
         assert prompt.value == ONE_ON_ONE  # offered: only Sam's agent goals
         await pilot.press("enter")
         await saves_settled(pilot)
-    (saved,) = demo_store.minutes()
+    (saved,) = new_minutes(demo_store)
     assert saved.kind == ONE_ON_ONE
     assert [i.goal for i in saved.items] == screen.goal_keys
 
@@ -216,7 +216,7 @@ async def test_outcomes_notes_and_attendees_are_saved_as_minutes(
         await saves_settled(pilot)
         assert "Dana, Maria, Sam" in screen_text(app)
         assert "saved" in screen_text(app)
-    (saved,) = demo_store.minutes()
+    (saved,) = new_minutes(demo_store)
     assert saved.held_on == DEMO_TODAY
     assert saved.kind == TEAM_MEETING
     assert saved.attendees == ["Dana", "Maria", "Sam"]
@@ -244,7 +244,7 @@ async def test_a_second_save_replaces_the_same_minutes(
         await pilot.press("n", "c", "ctrl+s")  # attendees are asked once
         await saves_settled(pilot)
         assert isinstance(app.screen, ReviewScreen)
-    (saved,) = demo_store.minutes()
+    (saved,) = new_minutes(demo_store)
     assert saved.kind == "weekly"
     assert [i.outcome for i in saved.items] == [Outcome.KEEP, Outcome.CELEBRATE]
 
@@ -264,7 +264,7 @@ async def test_escape_with_unsaved_outcomes_asks_to_save(
         await answer(pilot, "")
         await saves_settled(pilot)  # the review closes once the minutes are written
         assert app.results == [False]  # left, no goal was changed
-    assert len(demo_store.minutes()) == 1
+    assert len(new_minutes(demo_store)) == 1
 
 
 async def test_escape_and_n_leaves_without_saving(demo_store: Store, clock: FixedClock) -> None:
@@ -273,7 +273,7 @@ async def test_escape_and_n_leaves_without_saving(demo_store: Store, clock: Fixe
         await saves_settled(pilot)
         await pilot.press("c", "escape", "n")
         assert app.results == [False]
-    assert demo_store.minutes() == []
+    assert new_minutes(demo_store) == []
 
 
 async def test_adjust_opens_the_form_and_the_target_change_lands_in_the_ledger(
@@ -310,7 +310,7 @@ async def test_adjust_opens_the_form_and_the_target_change_lands_in_the_ledger(
         "70",
         "new IVR routing",
     )
-    (saved,) = demo_store.minutes()
+    (saved,) = new_minutes(demo_store)
     item = saved.item("fcr-sam")
     assert item is not None and item.outcome is Outcome.ADJUST and item.target == 70
 
@@ -351,7 +351,8 @@ async def test_notes_from_last_time_show_on_the_next_review(
         assert "keep: Shadow Priya twice" in text
         await pilot.press("n")
         await saves_settled(pilot)
-        assert "none yet" in screen_text(app)  # aht-tom was not discussed
+        # aht-tom was not discussed: its last time is the demo's one-on-one with Tom.
+        assert "Last time · 2026-09-14" in screen_text(app)
 
 
 async def test_an_empty_goal_list_says_so(demo_store: Store, clock: FixedClock) -> None:
@@ -362,7 +363,7 @@ async def test_an_empty_goal_list_says_so(demo_store: Store, clock: FixedClock) 
         assert "No goals to review" in screen_text(app)
         await pilot.press("escape")
         assert app.results == [False]
-    assert demo_store.minutes() == []
+    assert new_minutes(demo_store) == []
 
 
 async def test_every_review_binding_has_an_id_description_and_tooltip() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from board_helpers import board, screen_text
+from board_helpers import board, new_minutes, screen_text
 from screen_host import ScreenHost, paste, paste_all, type_text
 from textual.app import App
 from textual.widgets import Input, Static
@@ -233,12 +233,12 @@ async def test_leaving_the_review_with_save_waits_for_the_minutes(
             await pilot.pause()
             assert isinstance(app.screen, ReviewScreen), "the minutes are not written yet"
             assert "saving…" in screen_text(app)
-            assert app.results == [] and store.minutes() == []
+            assert app.results == [] and new_minutes(store) == []
             await pilot.press("n")  # still turns pages while it waits
             assert app.screen.index == 1
             release(child)
             await until(pilot, lambda: app.results == [False])
-    (minutes,) = store.minutes()
+    (minutes,) = new_minutes(store)
     assert minutes.attendees == ["Dana"]
 
 

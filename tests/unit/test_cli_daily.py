@@ -88,11 +88,14 @@ def test_export_wins_lists_this_weeks_wins_for_the_huddle(demo_path: Path) -> No
     assert result.stdout.startswith("# Wins 2026-11-20 to 2026-11-26")
 
 
-def test_export_minutes_needs_a_meeting_first_then_prints_the_latest(demo_path: Path) -> None:
+def test_export_minutes_needs_a_meeting_first_then_prints_the_latest(
+    demo_path: Path, tmp_path: Path
+) -> None:
     from goaltui.core.minutes import Minutes
     from goaltui.store.store import Store
 
-    none_yet = run("export", "--format", "minutes", "--db", demo_path)
+    Store(tmp_path / "empty.json", clock=FixedClock(DEMO_NOW)).goals()
+    none_yet = run("export", "--format", "minutes", "--db", tmp_path / "empty.json")
     assert none_yet.exit_code == 1
     assert "no meeting minutes yet" in none_yet.stderr
     store = Store(demo_path, clock=FixedClock(DEMO_NOW))
