@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
-from waits import loaded, settled_then
+from waits import loaded, saves_settled, settled_then
 
 from goaltui.app.goal_app import make_app
 from goaltui.core.clock import FixedClock
@@ -21,9 +21,12 @@ NARROW, WIDE = (80, 24), (120, 40)
 
 
 async def open_wins(pilot: Pilot[Any]) -> None:
-    """`w`, then wait for the wins, read in a worker."""
+    """`w` once the board has read and settled (its first look records wins), then wait
+    for the wins, read in a worker, and for anything that read set off."""
+    await saves_settled(pilot)
     await pilot.press("w")
     await loaded(pilot)
+    await saves_settled(pilot)
 
 
 def test_tree_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
