@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
 from goaltui.core.clock import Clock
@@ -27,6 +27,7 @@ from goaltui.core.models import Goal, Point
 from goaltui.core.progress import evaluate
 from goaltui.core.rules import NOTE_MAX
 from goaltui.store.store import Store
+from goaltui.widgets.ascii_digits import big_digits
 from goaltui.widgets.board_cells import Palette
 from goaltui.widgets.reads import read_then
 from screens.detail_chart import draw_chart
@@ -137,7 +138,7 @@ class ReviewScreen(ReviewMinutes):
             ):
                 with Vertical(classes="figure -minor" if minor else "figure", id=f"fig-{fid}"):
                     yield Static(label, classes="figure-label", markup=False)
-                    yield Digits("")
+                    yield big_digits("", ascii=bool(getattr(self.app, "ascii_only", False)))
         with Horizontal(id="body"):
             yield PlotextPlot(id="chart")
             side = VerticalScroll(Static(id="side-text", markup=False), id="side")

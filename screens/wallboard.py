@@ -29,6 +29,7 @@ from goaltui.core.models import GoalStatus
 from goaltui.core.progress import Status
 from goaltui.core.wall_view import EVERY_GOAL, WallView, shown_on_wall
 from goaltui.store.store import Store
+from goaltui.widgets.ascii_digits import ascii_rows
 from goaltui.widgets.board_cells import Palette, board_columns, row_cells
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 
@@ -43,20 +44,11 @@ TILES: tuple[tuple[Status, str], ...] = (
     (Status.NOT_STARTED, "none"),  # shown only while some goal has not started yet
 )
 _ONLY_WHEN_SEEN = frozenset({Status.NOT_STARTED})
-# Seven-segment digits in plain characters, for --ascii (Digits draws box glyphs).
-_ASCII_DIGITS = (
-    " _     _  _     _  _  _  _  _ ",
-    "| |  | _| _||_||_ |_   ||_||_|",
-    "|_|  ||_  _|  | _||_|  ||_| _|",
-)
 
 
 def ascii_digits(number: int) -> str:
     """`number` three lines tall in plain ASCII."""
-    rows = [
-        "".join(line[int(d) * 3 : int(d) * 3 + 3] for d in str(number)) for line in _ASCII_DIGITS
-    ]
-    return "\n".join(rows)
+    return "\n".join(ascii_rows(str(number)))
 
 
 def wall_rows(rows: list[BoardRow], view: WallView = EVERY_GOAL) -> list[BoardRow]:

@@ -102,10 +102,7 @@ class GoalApp(PlainApp[None]):
         start: Start = "board",
         ascii: bool = False,
     ) -> None:
-        super().__init__()
-        self.ascii_only = ascii  # board_cells' Palette reads it: plain sparklines and bars
-        if ascii:
-            self.add_class("-ascii")
+        super().__init__(ascii=ascii)
         self.store = store
         self.clock = clock
         self.settings = settings or load_settings()

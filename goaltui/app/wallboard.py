@@ -34,12 +34,9 @@ class WallboardApp(PlainApp[None]):
         refresh_seconds: float = 2.0,
         view: WallView = EVERY_GOAL,
     ) -> None:
-        super().__init__()
+        super().__init__(ascii=ascii)
         self.store = store
         self.clock = clock
-        self.ascii_only = ascii  # board_cells' Palette reads it
-        if ascii:
-            self.add_class("-ascii")
         self.wall = WallboardScreen(
             store,
             clock,

@@ -5,17 +5,39 @@ co-users. Textual parses a notice as markup by default, so "Escalations [/ week]
 raised MarkupError in every open session and "[billing]" vanished. Widget.notify
 forwards `markup=True` explicitly, so the App's notify is where it can be refused.
 A notice already on screen is not shown twice.
+
+With `ascii=True` every frame is written as plain ASCII (widgets/ascii_driver.py).
 """
 
 from __future__ import annotations
 
 from textual.app import App, ReturnType
+from textual.binding import Binding
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 
 from goaltui.core.text import printable
+from goaltui.widgets.ascii_driver import ascii_driver
 
 
 class PlainApp(App[ReturnType]):
+    def __init__(self, *, ascii: bool = False) -> None:
+        # Set before App.__init__, which asks get_driver_class for the driver.
+        self.ascii_only = ascii  # board_cells' Palette and the screens read it too
+        super().__init__()
+        if ascii:
+            self.add_class("-ascii")
+
+    def get_driver_class(self) -> type[Driver]:
+        base = super().get_driver_class()
+        return ascii_driver(base) if self.ascii_only else base
+
+    def get_key_display(self, binding: Binding) -> str:
+        shown = super().get_key_display(binding)
+        if not self.ascii_only or shown.isascii():
+            return shown
+        return ascii_key(binding.key)
+
     def notify(
         self,
         message: str,
@@ -35,3 +57,13 @@ class PlainApp(App[ReturnType]):
             timeout=timeout,
             markup=False,
         )
+
+
+_KEY_NAMES = {"escape": "esc", "backspace": "bksp", "delete": "del"}
+
+
+def ascii_key(key: str) -> str:
+    """A key as ASCII words where its usual display has arrows: "shift+up" -> "S-up"."""
+    *modifiers, name = key.split("+")
+    prefix = "".join({"ctrl": "^", "shift": "S-", "alt": "M-"}.get(m, f"{m}-") for m in modifiers)
+    return prefix + _KEY_NAMES.get(name, name)
