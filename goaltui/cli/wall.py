@@ -31,6 +31,12 @@ TEAMS_ONLY = click.option(
     "--teams-only", is_flag=True, help="Leave the agents' goals off (private ones always are)."
 )
 INITIALS = click.option("--initials", is_flag=True, help='Agents as initials: "Sam Okafor" -> S.O.')
+ASCII = click.option(
+    "--ascii",
+    "ascii_only",
+    is_flag=True,
+    help="Plain ASCII only: digits, sparklines, bars, borders.",
+)
 
 
 @click.command("wallboard")
@@ -41,9 +47,7 @@ INITIALS = click.option("--initials", is_flag=True, help='Agents as initials: "S
     show_default=True,
     help="Seconds per page when the goals do not fit on one screen.",
 )
-@click.option(
-    "--ascii", "ascii_only", is_flag=True, help="Plain-character digits, sparklines, bars."
-)
+@ASCII
 @click.option("--no-mouse", is_flag=True, help="Leave the mouse to the terminal.")
 @TEAMS_ONLY
 @INITIALS
@@ -81,13 +85,17 @@ def serve_command(
     *,
     teams_only: bool = False,
     initials: bool = False,
+    ascii_only: bool = False,
 ) -> str:
     """The shell command textual-serve runs for each browser connection. With --full it is
     the lead's own app, which shows every goal, so the wall's choices do not apply."""
     args = [sys.executable, "-m", "goaltui", "--db", db]
-    if not full:
+    if full:
+        args += ["--ascii"] * ascii_only
+    else:
         args += ["wallboard", "--page-seconds", f"{page_seconds:g}"]
         args += ["--teams-only"] * teams_only + ["--initials"] * initials
+        args += ["--ascii"] * ascii_only
     return shlex.join(args)
 
 
@@ -139,6 +147,7 @@ def url_to_open(host: str, port: int, public_url: str | None, key: str) -> str:
 )
 @TEAMS_ONLY
 @INITIALS
+@ASCII
 @file_options
 @click.pass_context
 def serve_cmd(
@@ -151,6 +160,7 @@ def serve_cmd(
     page_seconds: float,
     teams_only: bool,
     initials: bool,
+    ascii_only: bool,
     db: str | None,
     shared: bool,
 ) -> None:
@@ -181,7 +191,14 @@ def serve_cmd(
     key = secrets.token_urlsafe(32)
     path = str(store.path.resolve())
     server = KeyedServer(
-        serve_command(path, full, page_seconds, teams_only=teams_only, initials=initials),
+        serve_command(
+            path,
+            full,
+            page_seconds,
+            teams_only=teams_only,
+            initials=initials,
+            ascii_only=ascii_only,
+        ),
         host=host,
         port=port,
         title="goaltui" if full else "goaltui wallboard",

@@ -82,3 +82,25 @@ def test_big_digits_in_ascii_read_as_a_calculator_would() -> None:
         "|_||_|.|_|/ o",
     ]
     assert ascii_rows("5:24") == [" _   _    ", "|_ . _||_|", " _|.|_   |"]
+
+
+def test_a_served_app_writes_ascii_through_the_web_driver_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """textual-serve names the web driver in the environment; --ascii still wraps it."""
+    from textual import constants
+    from textual.drivers.web_driver import WebDriver
+
+    from goaltui.widgets.plain_app import PlainApp
+
+    monkeypatch.setattr(constants, "DRIVER", "textual.drivers.web_driver:WebDriver")
+    served = PlainApp[None](ascii=True).driver_class
+    assert issubclass(served, WebDriver) and served.__name__ == "AsciiWebDriver"
+    assert PlainApp[None]().driver_class is WebDriver
+
+
+def test_serve_hands_ascii_to_each_browser() -> None:
+    from goaltui.cli.wall import serve_command
+
+    assert serve_command("/d.json", full=False, ascii_only=True).endswith(" --ascii")
+    assert serve_command("/d.json", full=True, ascii_only=True).endswith("--db /d.json --ascii")
