@@ -86,6 +86,8 @@ class BoardFilters(Screen[None]):
         # Rebuilding throws away the table's row cache: only do it when the columns change.
         if self.rows and self.query_one(BoardTable).needs_layout(event.size.width, self.rows):
             self._render_rows()
+        else:
+            self.call_after_refresh(self._update_info)  # one line or two fits the new width
 
     # -- selection --------------------------------------------------------------------
 
@@ -96,10 +98,11 @@ class BoardFilters(Screen[None]):
 
     @on(DataTable.RowHighlighted)
     def _update_info(self) -> None:
-        text = info_text(self.selected)
+        info = self.query_one("#info", Static)
+        text = info_text(self.selected, info.content_region.width or self.size.width - 2)
         if text != self._info_text:  # unchanged: no layout pass of the whole screen
             self._info_text = text
-            self.query_one("#info", Static).update(text)
+            info.update(text)
 
     # -- sort and filters -------------------------------------------------------------
 

@@ -96,7 +96,8 @@ def _cursor_key(table: DataTable[object]) -> str | None:
 def head_text(
     goal: Goal, progress: GoalProgress, changes: list[TargetChange], palette: Palette
 ) -> Text:
-    """Three short lines: what and whose; where it stands (status in words too); the dates."""
+    """Three short lines: what and whose; where it stands (status in words too); the dates.
+    A line too long for the terminal wraps (80 columns): the pace and forecast are never cut."""
     metric = goal.metric
 
     line1 = Text.assemble(
@@ -121,9 +122,7 @@ def head_text(
     if progress.forecast is not None and progress.status is not Status.ACHIEVED:
         dates.append(f"forecast {progress.forecast.isoformat()}")
     line3 = Text(" · ".join(dates), style="dim")
-    head = Text("\n").join([line1, line2, line3])
-    head.no_wrap, head.overflow = True, "ellipsis"
-    return head
+    return Text("\n").join([line1, line2, line3])
 
 
 def smart_text(assessment: Assessment, palette: Palette) -> Text:

@@ -30,7 +30,8 @@ from goaltui.core.progress import Status
 from goaltui.core.wall_view import EVERY_GOAL, WallView, shown_on_wall
 from goaltui.store.store import Store
 from goaltui.widgets.ascii_digits import ascii_rows
-from goaltui.widgets.board_cells import Palette, board_columns, row_cells
+from goaltui.widgets.block_digits import block_digits, wall_scale
+from goaltui.widgets.board_cells import Palette, row_cells, wall_columns
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 
 # The count tiles, in board order; the tone picks the tile's colour.
@@ -66,16 +67,23 @@ class CountTile(Vertical):
         self.status = status
         self.ascii = ascii
         self.count = 0
+        self.scale = 1  # set by the screen: 1 is Digits' three rows, more on a TV
         self.display = status not in _ONLY_WHEN_SEEN
 
     def compose(self) -> ComposeResult:
         yield Static(ascii_digits(0), classes="digits", markup=False) if self.ascii else Digits("0")
+        yield Static(classes="big-digits", markup=False)
         yield Label(self.status.value, markup=False)
 
-    def show(self, count: int) -> None:
+    def show(self, count: int, scale: int | None = None) -> None:
         self.count = count
+        self.scale = scale or self.scale
         self.set_class(count == 0, "-zero")
-        if self.ascii:
+        self.set_class(self.scale > 1, "-big")
+        if self.scale > 1:
+            big = block_digits(str(count), self.scale, self.ascii)
+            self.query_one(".big-digits", Static).update(big)
+        elif self.ascii:
             self.query_one(".digits", Static).update(ascii_digits(count))
         else:
             self.query_one(Digits).update(str(count))
@@ -188,7 +196,11 @@ class WallboardScreen(Screen[None]):
         self.page = (self.page + 1) % self.page_count
         self.show_page()
 
-    def on_resize(self, _event: Resize) -> None:
+    def on_resize(self, event: Resize) -> None:
+        scale = wall_scale(event.size.width, event.size.height)
+        for tile in self.query(CountTile):
+            if tile.scale != scale:
+                tile.show(tile.count, scale)
         self.call_after_refresh(self.show_page)
 
     def show_page(self) -> None:
@@ -211,11 +223,12 @@ class WallboardScreen(Screen[None]):
 
     def _table(self, shown: list[BoardRow]) -> Table:
         width = self.query_one("#goals").size.width or self.size.width
-        columns = board_columns(width + 1, self.rows)  # +1: no scrollbar here
+        columns = wall_columns(width + 1, self.rows)  # +1: no scrollbar here
         palette = Palette.from_app(self.app)
-        # A TV is read from afar: a blank line between rows when the page has the room.
+        # A TV is read from afar: blank lines between rows when the page has the room
+        # (two on a tall screen).
         height = self.query_one("#goals").size.height
-        leading = 1 if 2 * len(shown) <= height - 1 else 0
+        leading = min(2, (height - 1) // max(1, len(shown)) - 1) if len(shown) > 1 else 0
         table = Table(box=None, padding=(0, 1), header_style="bold", show_edge=False)
         for column in columns:
             table.add_column(
@@ -225,7 +238,7 @@ class WallboardScreen(Screen[None]):
                 no_wrap=True,
             )
         for i, row in enumerate(shown):
-            if leading and i:
+            for _ in range(leading if i else 0):
                 table.add_row()  # Rich draws `leading` only between boxed rows
             table.add_row(*row_cells(row, columns, palette))
         return table

@@ -220,16 +220,22 @@ class StatusSummary(Static):
             self.update(text)
 
 
-def info_text(row: BoardRow | None) -> Text:
-    """One line about the highlighted goal: what the narrow board leaves out."""
+def info_text(row: BoardRow | None, width: int = 0) -> Text:
+    """About the highlighted goal: what the narrow board leaves out. One line when it fits
+    in `width` cells; else the title and owner, then pace, due date and forecast on a line
+    of their own, so the figures are never the part cut off."""
     if row is None:
         return Text("")
     goal, progress = row.goal, row.progress
-    parts = [Text(goal.title, style="bold"), Text(f"{goal.owner} ({goal.level.value})")]
+    who = [Text(goal.title, style="bold"), Text(f"{goal.owner} ({goal.level.value})")]
+    figures = []
     if progress.expected_percent is not None:
-        parts.append(Text(f"pace {fmt.percent(progress.expected_percent)}"))
+        figures.append(Text(f"pace {fmt.percent(progress.expected_percent)}"))
     if goal.due is not None:
-        parts.append(Text(f"due {goal.due.isoformat()}"))
+        figures.append(Text(f"due {goal.due.isoformat()}"))
     if progress.forecast is not None and progress.status is not Status.ACHIEVED:
-        parts.append(Text(f"forecast {progress.forecast.isoformat()}"))
-    return Text(" · ").join(parts)
+        figures.append(Text(f"forecast {progress.forecast.isoformat()}"))
+    one_line = Text(" · ").join(who + figures)
+    if not width or one_line.cell_len <= width or not figures:
+        return one_line
+    return Text("\n").join([Text(" · ").join(who), Text(" · ").join(figures)])

@@ -175,11 +175,11 @@ class Column:
     narrow: bool = False  # the cells take the formatter's narrow form (the value column)
 
 
-_FIT: list[tuple[Sequence[BoardRow], tuple[int, int, int, int, int]]] = []
+_FIT: list[tuple[Sequence[BoardRow], tuple[int, int, int, int, int, int]]] = []
 
 
-def _fit_widths(rows: Sequence[BoardRow]) -> tuple[int, int, int, int, int]:
-    """Key, owner, narrow and full value, and status widths that fit every row; the last
+def _fit_widths(rows: Sequence[BoardRow]) -> tuple[int, int, int, int, int, int]:
+    """Key, owner, narrow and full value, status and title widths that fit every row; the last
     answer is kept (a resize asks again for the same rows, and formatting 1,000 values
     twice is not free)."""
     if _FIT and _FIT[0][0] is rows:
@@ -191,6 +191,7 @@ def _fit_widths(rows: Sequence[BoardRow]) -> tuple[int, int, int, int, int]:
         min(max([len(value_text(r, narrow=True)) for r in rows] + [10]), 16),
         max([len(value_text(r)) for r in rows] + [10]),
         max([len(f"{STATUS_MARK[s]} {s.value}") for s in statuses] + [STATUS_WIDTH]),
+        min(max([len(r.goal.title) for r in rows] + [16]), 120),
     )
     _FIT[:] = [(rows, widths)]
     return widths
@@ -200,10 +201,11 @@ def board_columns(width: int, rows: Sequence[BoardRow]) -> list[Column]:
     """Columns that fit `width` terminal cells.
 
     The core columns always show; then, while there is room and in this order: a title
-    (at least 16 cells), the owner, the pace, the value in full ("473 s → 420 s" rather than
-    "473→420 s"), a longer title, a wider bar and sparkline.
+    (at least 16 cells), the owner, a wider bar and title, the pace, the value in full
+    ("473 s → 420 s" rather than "473→420 s"), a longer title, a wider sparkline, the
+    whole of the longest title, then a sparkline of a cell a day and a longer bar.
     """
-    key_w, owner_w, value_w, full_w, status_w = _fit_widths(rows)
+    key_w, owner_w, value_w, full_w, status_w, title_w = _fit_widths(rows)
     columns = [
         Column("key", "key", key_w),
         Column("spark", "30 days", 8),
@@ -235,19 +237,39 @@ def board_columns(width: int, rows: Sequence[BoardRow]) -> list[Column]:
     if room >= owner_w + 2:
         columns.insert(index("spark"), Column("owner", "owner", owner_w))
         room -= owner_w + 2
+    # The title and the bar take spare width before the pace column does: the pace is on
+    # the info line below the board whatever the width.
+    grow("progress", 11)
+    if titled:
+        grow("title", 26)
     if room >= 6:
         columns.insert(index("status"), Column("pace", "pace", 4, right=True))
         room -= 6
     if room >= full_w - value_w:  # all or nothing: a half-widened column helps nobody
         grow("value", full_w)
         columns[index("value")] = replace(columns[index("value")], narrow=False)
+    grow("progress", 13)
     if titled:
         grow("title", 32)
-    grow("progress", 13)
     grow("spark", 12)
     if titled:
-        grow("title", 120)
+        grow("title", title_w)
+    # A wall-wide terminal: a day per sparkline cell, then a longer bar.
+    grow("spark", 30)
+    grow("progress", 24)
     return columns
+
+
+def wall_columns(width: int, rows: Sequence[BoardRow]) -> list[Column]:
+    """The board's columns for the wallboard: the floor knows a goal by its title, not
+    its key, so where the board has no room for a title (80 columns) the title takes the
+    key's and the milestones' place."""
+    columns = board_columns(width, rows)
+    if any(c.key == "title" for c in columns):
+        return columns
+    room = sum(c.width + 2 for c in columns if c.key in ("key", "milestones")) - 2
+    kept = [c for c in columns if c.key not in ("key", "milestones")]
+    return [Column("title", "goal", room), *kept]
 
 
 def row_cells(row: BoardRow, columns: Sequence[Column], palette: Palette) -> list[RenderableType]:

@@ -253,16 +253,25 @@ async def test_m_opens_the_milestones_of_the_highlighted_goal(
         assert row.milestones == (done, total)
 
 
-@pytest.mark.parametrize("width", [80, 100, 120, 160])
+@pytest.mark.parametrize("width", [80, 100, 120, 160, 200])
 def test_columns_fit_the_terminal(demo_store: Store, clock: FixedClock, width: int) -> None:
     rows = build_rows(demo_store.snapshot(), clock.today())
     columns = board_columns(width, rows)
     used = sum(c.width + 2 for c in columns) + 1
     keys = {c.key for c in columns}
+    widths = {c.key: c.width for c in columns}
     assert used <= width
     assert {"key", "spark", "value", "progress", "status", "days", "milestones"} <= keys
     assert ("title" in keys) == (width >= 100)
-    assert ("owner" in keys and "pace" in keys) == (width >= 120)
+    assert ("owner" in keys) == (width >= 120)
+    # The title and the bar get spare width before the pace (the info line shows it).
+    assert ("pace" in keys) == (width >= 140)
+    if width == 120:
+        assert widths["title"] >= 22 and widths["progress"] >= 11  # a bar of 6 cells
+    if width >= 160:  # wide: every title whole
+        assert widths["title"] >= max(len(r.goal.title) for r in rows)
+    if width == 200:
+        assert widths["spark"] == 30  # a cell a day
 
 
 async def test_detail_shows_log_milestones_ledger_and_smart(
