@@ -20,8 +20,8 @@ def parse_cell(text: str, *, unit: str, millis: bool = False, decimal_comma: boo
     raw = text.strip()
     if durations.looks_like_clock(raw):
         if not durations.is_seconds(unit):
-            shown = f"{unit!r}" if unit else "no unit"
-            raise ValueError(f"value {raw!r} is a duration, but the goal's unit is {shown}")
+            why = f"its unit is {unit!r}" if unit else "it has no unit"
+            raise ValueError(f"value {raw!r} is a duration, but the goal is not in seconds: {why}")
         return durations.parse_clock(raw)
     value = parse_value(raw, decimal_comma)
     if millis:
