@@ -157,8 +157,9 @@ def _notes(found: WideRows, weightless: int) -> tuple[str, ...]:
     notes = []
     days = len(found.samples)
     if days < sum(len(s) for s in found.samples.values()):
+        lines = len({s.line for samples in found.samples.values() for s in samples})
         weighted = f", weighted by {found.weight_col!r}" if found.weight_col else ""
-        notes.append(f"{found.rows_read} rows made {_count(days, 'daily value')}{weighted}")
+        notes.append(f"{lines} rows made {_count(days, 'daily value')}{weighted}")
     if found.no_goal:
         per = ", ".join(f"{metric} {n}" for metric, n in sorted(found.no_goal.items()))
         cells = _count(sum(found.no_goal.values()), "cell")

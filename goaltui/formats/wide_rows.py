@@ -40,7 +40,6 @@ class WideRows:
     samples: dict[tuple[str, date], list[Sample]] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
     no_goal: dict[str, int] = field(default_factory=dict)  # metric -> cells without a goal
-    rows_read: int = 0
 
     def __post_init__(self) -> None:
         self.owners = Owners(self.goals)
@@ -63,7 +62,6 @@ class WideRows:
     def row(self, line: int, record: Record) -> None:
         if not any(v.strip() for k, v in record.items() if k is not None and v is not None):
             return  # the rows of empty cells platforms end their exports with
-        self.rows_read += 1
         if None in record or None in record.values():
             more = "more" if None in record else "fewer"
             self.errors.append(RowError(line, f"{more} fields than the {self.width} columns"))

@@ -175,7 +175,7 @@ def test_interval_rows_make_one_value_a_day_weighted_by_contacts(store: Store) -
     assert value_on(store, "acw-sam", SAT) == 58.647
     assert value_on(store, "acw-sam", SUN) is None  # an idle day: nothing to average
     assert result.notes == (
-        "11 rows made 4 daily values, weighted by 'Contacts handled'",
+        "10 rows made 4 daily values, weighted by 'Contacts handled'",
         "5 cells of agents with no goal on that metric not imported (AHT 5)",
         "1 agent-day with no 'Contacts handled': no value to average",
     )
