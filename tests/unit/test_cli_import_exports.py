@@ -201,3 +201,23 @@ def test_a_bad_profile_in_the_file_stops_writes_and_is_named(centre: Path, here:
     code, _out, err = run(centre, "import", "--profiles")
     assert code == 2 and "unknown option 'force'" in err
     assert centre.read_bytes() == before
+
+
+def test_a_long_platform_file_keeps_its_options_in_a_profile_too(centre: Path) -> None:
+    """The date,agent,KPI,value file of data/sample-import-platform.csv, by profile."""
+    sample = Path(__file__).resolve().parents[2] / "data" / "sample-import-platform.csv"
+    cols = ["--metric-col", "KPI", "--owner-col", "Agent", "--note-col", "Comment"]
+
+    first = run(centre, "import", sample, *cols, "--save-profile", "wfm")
+    again = run(centre, "import", sample, "--profile", "wfm")
+
+    assert first[0] == 0 and first[1].startswith("added 2, changed 1, skipped 19 unchanged")
+    assert again == (
+        0,
+        "added 0, changed 0, skipped 22 unchanged (already imported: nothing changed)\n",
+        "",
+    )
+    listed = run(centre, "import", "--profiles")[1]
+    assert listed.startswith(
+        "wfm: --note-col Comment --metric-col KPI --owner-col Agent (saved by lead"
+    )
