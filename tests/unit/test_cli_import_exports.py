@@ -219,5 +219,5 @@ def test_a_long_platform_file_keeps_its_options_in_a_profile_too(centre: Path) -
     )
     listed = run(centre, "import", "--profiles")[1]
     assert listed.startswith(
-        "wfm: --note-col Comment --metric-col KPI --owner-col Agent (saved by lead"
+        "wfm: --owner-col Agent --note-col Comment --metric-col KPI (saved by lead"
     )
