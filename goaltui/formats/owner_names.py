@@ -9,6 +9,7 @@ turned round, an e-mail address is its local part. Pure: no I/O.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from goaltui.core.models import Goal
 _MAIL_PARTS = re.compile(r"[._+-]+")
 
 
+@functools.lru_cache(maxsize=4096)  # an interval export names each agent on dozens of rows
 def owner_key(text: str) -> str:
     """The form two spellings of one agent share: 'Lopez, Maria' -> 'maria lopez'."""
     name = text.strip()
