@@ -1,4 +1,4 @@
-"""`goaltui import`, `board` and `checkin`: the daily-rhythm commands.
+"""`goaltui import` (import_cmd.py), `board` and `checkin`: the daily-rhythm commands.
 
 Registered on the group in main.py. Imports are lazy: a cron import should not
 pay for textual.
@@ -7,79 +7,19 @@ pay for textual.
 from __future__ import annotations
 
 import shutil
-import sys
 from typing import TYPE_CHECKING
 
 import click
 
 from goaltui.cli.base import file_options
 from goaltui.cli.context import Session
+from goaltui.cli.import_cmd import import_cmd
 from goaltui.cli.output import say
+
+__all__ = ["board_cmd", "checkin_cmd", "import_cmd"]
 
 if TYPE_CHECKING:
     pass
-
-
-@click.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@click.option("--date-col", default="date", show_default=True, help="Header of the date column.")
-@click.option("--goal-col", default="goal", show_default=True, help="Header of the goal key.")
-@click.option("--value-col", default="value", show_default=True, help="Header of the value.")
-@click.option("--note-col", default="note", show_default=True, help="Header of the note.")
-@click.option("--metric-col", help="Map rows by metric + owner instead of a goal key.")
-@click.option("--owner-col", help="Owner column, with --metric-col.")
-@click.option("--date-format", help="strptime format for odd dates, e.g. %m/%d/%Y.")
-@click.option("--force", is_flag=True, help="Import values far from a goal's recent ones.")
-@file_options
-@click.pass_context
-def import_cmd(
-    ctx: click.Context,
-    *,
-    file: str,
-    dry_run: bool,
-    date_col: str,
-    goal_col: str,
-    value_col: str,
-    note_col: str,
-    metric_col: str | None,
-    owner_col: str | None,
-    date_format: str | None,
-    force: bool,
-    db: str | None,
-    shared: bool,
-) -> None:
-    """Import daily KPI values from a CSV file, all rows or none.
-
-    Columns are found by header name (date, goal, value, note by default). A bad
-    row is reported with its line number and nothing is imported; importing the
-    same file again changes nothing.
-    """
-    from pathlib import Path
-
-    from goaltui.formats.importer import apply_import, describe_plan, describe_result, plan_import
-
-    session = Session.of(ctx)
-    clock = session.clock()
-    store = session.store(db, shared, clock)
-    source = sys.stdin if file == "-" else Path(file)
-    plan = plan_import(
-        source,
-        store,
-        date_col=date_col,
-        goal_col=goal_col,
-        value_col=value_col,
-        note_col=note_col,
-        metric_col=metric_col,
-        owner_col=owner_col,
-        date_format=date_format,
-        force=force,
-        today=clock.today(),
-    )
-    if dry_run:
-        say(describe_plan(plan))  # raises, like the import, on any bad row
-        return
-    say(describe_result(apply_import(store, plan)))
 
 
 @click.command("board")

@@ -19,12 +19,14 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from goaltui.core.errors import UserError
 from goaltui.core.numbers import parse_number
+from goaltui.formats.import_dates import parse_day
+
+__all__ = ["Rows", "norm", "parse_day", "parse_value", "read_text", "sniff_delimiter"]
 
 DELIMITERS = ",;\t"
 # A year of daily values for 1,000 goals is 365,000 rows, about 12 MB; a wide platform
@@ -32,8 +34,6 @@ DELIMITERS = ",;\t"
 MAX_CSV_BYTES = 100 * 1024 * 1024
 MAX_LINE_CHARS = 65_536  # a row of 40 columns is a few hundred characters
 _MB = 1024 * 1024
-
-_DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 
 
 def read_text(source: TextIO | Path | str) -> tuple[str, str]:
@@ -152,22 +152,6 @@ def sniff_delimiter(text: str) -> str:
     csv.Sniffer looks at the data too and is easily fooled by commas inside notes.
     """
     return max(DELIMITERS, key=text.split("\n", 1)[0].count)
-
-
-def parse_day(text: str, date_format: str | None = None) -> date:
-    """A date cell: ISO (a time after it is ignored) or day-first D/M/Y; `date_format`
-    (strptime) instead when given. "11/21/2026" is refused, not misread."""
-    raw = text.strip()
-    try:
-        if date_format:
-            return datetime.strptime(raw, date_format).date()
-        match = _DMY.match(raw)
-        if match:
-            return date(int(match[3]), int(match[2]), int(match[1]))
-        return date.fromisoformat(raw[:10] if len(raw) > 10 and raw[10] in "T " else raw)
-    except ValueError:
-        wanted = date_format or "YYYY-MM-DD or DD/MM/YYYY"
-        raise ValueError(f"date {raw!r} is not a date: use {wanted}") from None
 
 
 def parse_value(text: str, decimal_comma: bool = False) -> float:

@@ -2,7 +2,8 @@
 
 Platform exports name an agent and a KPI, not goaltui's keys. A key is matched exactly
 (with a "did you mean" hint when it is close to one); a metric/owner pair ignores case
-and spacing, and when several goals match, the active one wins. Pure: no I/O.
+and spacing (and an owner written "Last, First": owner_names.py), and when several goals
+match, the active one wins. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 
 from goaltui.core.models import Goal, GoalStatus
 from goaltui.formats.csv_input import norm
+from goaltui.formats.owner_names import owner_key
 
 
 class GoalMatcher:
@@ -36,7 +38,7 @@ class GoalMatcher:
         found = self.by_metric.get(norm(metric), [])
         owner = owner if owner and owner.strip() else None  # a blank owner cell: any owner
         if owner is not None:
-            found = [g for g in found if norm(g.owner) == norm(owner)]
+            found = [g for g in found if owner_key(g.owner) == owner_key(owner)]
         found = [g for g in found if g.status is GoalStatus.ACTIVE] or found
         what = f"metric {metric.strip()!r}" + (f" and owner {owner.strip()!r}" if owner else "")
         if not found:

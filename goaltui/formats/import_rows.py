@@ -22,6 +22,7 @@ from goaltui.core import rules, value_rules
 from goaltui.core.models import Goal
 from goaltui.formats.csv_input import norm, parse_day, parse_value
 from goaltui.formats.goal_match import GoalMatcher
+from goaltui.formats.owner_names import joined
 from goaltui.store import value_checks
 
 T = TypeVar("T")
@@ -89,6 +90,13 @@ class RowPlanner:
         header_name = self.cols[role]
         return None if header_name is None else record.get(header_name)
 
+    def owner(self, record: dict[str | None, str | None]) -> str | None:
+        """The owner cell, or a first- and a last-name cell joined (--owner-col twice)."""
+        last = self.cols.get("owner_last")
+        if last is None:
+            return self.cell(record, "owner")
+        return joined([self.cell(record, "owner"), record.get(last)])
+
     def row(self, line: int, record: dict[str | None, str | None]) -> PlannedRow | RowError | None:
         values = [v for k, v in record.items() if k is not None and v is not None]
         if not any(v.strip() for v in values):
@@ -111,7 +119,7 @@ class RowPlanner:
                 return None
 
         goal_text = (self.cell(record, "goal") or "").strip()
-        metric, owner = self.cell(record, "metric"), self.cell(record, "owner")
+        metric, owner = self.cell(record, "metric"), self.owner(record)
         key: str | None = None
         if goal_text:
             key = attempt(lambda: self.goals.by_key(goal_text))

@@ -22,6 +22,7 @@ What a user can rely on:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -68,6 +69,7 @@ class ImportPlan:
     errors: tuple[RowError, ...] = ()
     duplicates: int = 0  # rows repeated verbatim inside the file, counted once
     closed: dict[str, int] = field(default_factory=dict)  # platform rows of closed goals
+    notes: tuple[str, ...] = ()  # what else a wide import did: cells without a goal, ...
 
     def count(self, action: Action) -> int:
         return sum(row.action is action for row in self.rows)
@@ -90,12 +92,13 @@ class ImportResult:
     changed: int
     unchanged: int
     closed: dict[str, int] = field(default_factory=dict)  # rows not taken, per closed goal
+    notes: tuple[str, ...] = ()
 
 
 # -- planning ---------------------------------------------------------------------------
 
 
-def _existing(source: Store | Snapshot) -> tuple[list[Goal], Stored]:
+def existing(source: Store | Snapshot) -> tuple[list[Goal], Stored]:
     """Goals and stored (value, note) per (goal, day); the note is None when unknown (snapshot)."""
     if isinstance(source, Snapshot):
         stored: Stored = {
@@ -115,7 +118,7 @@ def plan_import(
     value_col: str = "value",
     note_col: str | None = DEFAULT_NOTE_COL,
     metric_col: str | None = None,
-    owner_col: str | None = None,
+    owner_col: str | Sequence[str] | None = None,
     date_format: str | None = None,
     decimal_comma: bool | None = None,
     force: bool = False,
@@ -127,7 +130,11 @@ def plan_import(
     that can't be read at all (missing, empty, a workbook) raises UserError at once.
     `store` may be a Snapshot, which has no notes: a row with a note then counts as a change.
     `force` lets values far from a goal's recent ones in (`goaltui log --force`).
+    Two `owner_col`s are a first- and a last-name column, joined.
     """
+    owners = [owner_col] if isinstance(owner_col, str) else list(owner_col or ())
+    if len(owners) > 2:
+        raise UserError("--owner-col: at most twice (a first-name and a last-name column)")
     text, name = read_text(rows_source)
     delimiter = sniff_delimiter(text)
     reader = Rows(text, name, delimiter)  # refuses an unclosed quote and a header-only file
@@ -138,10 +145,11 @@ def plan_import(
         "value": value_col,
         "note": note_col,
         "metric": metric_col,
-        "owner": owner_col,
+        "owner": owners[0] if owners else None,
+        "owner_last": owners[1] if len(owners) > 1 else None,
     }
     cols = {role: find_column(header, wanted) for role, wanted in asked.items()}
-    required = {"date", "value", "metric", "owner"}  # metric and owner: when asked for
+    required = {"date", "value", "metric", "owner", "owner_last"}  # the last three: when asked
     if metric_col is None:
         required.add("goal")  # rows name their goal by key
     if note_col is not None and norm(note_col) != DEFAULT_NOTE_COL:
@@ -157,7 +165,7 @@ def plan_import(
             name, errors=(RowError(1, f"{'; '.join(missing)} (columns found: {found})"),)
         )
 
-    goals, stored = _existing(store)
+    goals, stored = existing(store)
     planner = RowPlanner(
         cols,
         len(header),
@@ -192,7 +200,7 @@ def apply_import(store: Store, plan: ImportPlan) -> ImportResult:
         CheckIn(goal=r.goal, day=r.day, value=r.value, note=r.note or "") for r in plan.rows
     ]
     added, changed, unchanged = store.log_many(checkins)
-    return ImportResult(added, changed, unchanged, plan.closed)
+    return ImportResult(added, changed, unchanged, plan.closed, plan.notes)
 
 
 def describe_plan(plan: ImportPlan) -> str:
@@ -205,7 +213,7 @@ def describe_plan(plan: ImportPlan) -> str:
         lines[0] += (
             f" ({plan.duplicates} repeated row{'s' if plan.duplicates != 1 else ''} counted once)"
         )
-    lines[0] += _closed_note(plan.closed)
+    lines[0] += _closed_note(plan.closed) + "".join(f"; {note}" for note in plan.notes)
     new_days: dict[str, list[date]] = {}
     for row in plan.rows:
         if row.action is Action.NEW:
@@ -230,7 +238,9 @@ def describe_plan(plan: ImportPlan) -> str:
 
 def describe_result(result: ImportResult) -> str:
     done = f"added {result.added}, changed {result.changed}, skipped {result.unchanged} unchanged"
-    return done + _closed_note(result.closed)
+    if not result.added and not result.changed:  # a second run of a cron job: say so
+        done += " (already imported: nothing changed)" if result.unchanged else " (nothing new)"
+    return done + _closed_note(result.closed) + "".join(f"; {note}" for note in result.notes)
 
 
 def _closed_note(closed: dict[str, int]) -> str:

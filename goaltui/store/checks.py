@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from goaltui.core import rules
+from goaltui.core import import_profile, rules
 from goaltui.core.errors import DataFileError
 from goaltui.store.schema import (
     CHANGES,
@@ -30,6 +30,7 @@ from goaltui.store.schema import (
     META_ID,
     MILESTONES,
     MINUTES,
+    PROFILES,
     SERIES,
     USERS,
     WINS,
@@ -258,6 +259,7 @@ def check_tables(path: Path, tables: ReadTables) -> None:
                 users = doc.get(USERS, [])
                 ok = isinstance(users, list) and all(isinstance(u, str) for u in users)
                 wrong = None if ok else "users: must be a list of names"
+                wrong = wrong or import_profile.profiles_problem(doc.get(PROFILES, {}))
             elif table in TABLE_FIELDS:
                 wrong = _problem(doc, TABLE_FIELDS[table])
             else:

@@ -33,6 +33,7 @@ META_ID = "1"
 # writes values without the models that detect wins; the next session does it).
 USERS = "users"
 UNCHECKED = "unchecked_wins"
+PROFILES = "import_profiles"  # saved `goaltui import` options (store/profile_ops.py)
 
 Doc = dict[str, Any]  # one stored document, as JSON gives it
 Tables = dict[str, dict[str, Doc]]  # table name -> document id -> document

@@ -28,13 +28,14 @@ from goaltui.store.bulk import as_doc
 from goaltui.store.checkin_ops import CheckInOps
 from goaltui.store.meeting_ops import MeetingOps
 from goaltui.store.milestone_ops import MilestoneOps
+from goaltui.store.profile_ops import ProfileOps
 from goaltui.store.removal_ops import RemovalOps
 from goaltui.store.schema import CHANGES, GOALS
 
 __all__ = ["Snapshot", "Store"]
 
 
-class Store(MilestoneOps, CheckInOps, MeetingOps, RemovalOps):
+class Store(MilestoneOps, CheckInOps, MeetingOps, RemovalOps, ProfileOps):
     """Read and write goals, milestones, check-ins and the ledger in one JSON file."""
 
     # -- goals ------------------------------------------------------------------------

@@ -92,7 +92,9 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(
 
     assert second == ImportResult(added=0, changed=0, unchanged=21)
     assert demo_path.read_bytes() == before  # not even rewritten
-    assert describe_result(second) == "added 0, changed 0, skipped 21 unchanged"
+    assert describe_result(second) == (
+        "added 0, changed 0, skipped 21 unchanged (already imported: nothing changed)"
+    )
 
 
 def test_dry_run_describes_the_changes_and_writes_nothing(store: Store, demo_path: Path) -> None:
@@ -142,6 +144,19 @@ def test_metric_owner_match_ignores_case_and_prefers_the_active_goal(
     path = write(tmp_path, "date,agent,kpi,value\n2026-11-21,  tom  BECKER ,aht,540\n")
 
     assert do_import(store, path, metric_col="kpi", owner_col="agent") == ImportResult(1, 0, 0)
+    assert value_on(store, "aht-tom", "2026-11-21") == (540, "")
+
+
+def test_owners_written_last_name_first_or_in_two_columns(store: Store, tmp_path: Path) -> None:
+    """The long format takes a platform's names as the wide one does (owner_names.py)."""
+    path = write(
+        tmp_path,
+        'date,first,last,agent,kpi,value\n2026-11-21,tom,BECKER,"Becker, Tom",AHT,540\n',
+    )
+
+    assert do_import(store, path, metric_col="kpi", owner_col="agent") == ImportResult(1, 0, 0)
+    two = {"metric_col": "kpi", "owner_col": ["first", "last"]}
+    assert do_import(store, path, **two) == ImportResult(0, 0, 1)
     assert value_on(store, "aht-tom", "2026-11-21") == (540, "")
 
 
@@ -343,6 +358,9 @@ def test_parse_value(text: str, decimal_comma: bool, expected: float) -> None:
         ("2026-11-21 08:00", date(2026, 11, 21)),
         ("21/11/2026", date(2026, 11, 21)),
         ("1.2.2026", date(2026, 2, 1)),
+        ("2026-11-21T08:00:00Z", date(2026, 11, 21)),
+        ("2026/11/21", date(2026, 11, 21)),
+        ("2026-11-21 00:00:00", date(2026, 11, 21)),
     ],
 )
 def test_parse_day(text: str, expected: date) -> None:
