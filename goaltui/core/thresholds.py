@@ -33,6 +33,8 @@ def reaches_threshold(lower: bool | None, threshold: float, value: float) -> boo
     return reaches(lower, threshold, value)
 
 
-def threshold_label(lower: bool | None, threshold: float, unit: str = "", ascii: bool = False) -> str:
+def threshold_label(
+    lower: bool | None, threshold: float, unit: str = "", ascii: bool = False
+) -> str:
     """'≤ 22.5 h', '≥ 80%' ('<= 22.5 h' with `ascii`, for --ascii and stored text)."""
     return f"{SIGNS[lower][1 if ascii else 0]} {fmt.value(threshold, unit)}"
