@@ -177,9 +177,13 @@ class MilestoneDialog(Dialog[MilestoneAnswer | None]):
             yield Label("Due (optional)", markup=False)
             yield Input(self.initial_due, placeholder="YYYY-MM-DD, +2w, eom, eoq", id="due")
             yield Static("", classes="dialog-note", id="due-note", markup=False)
-            unit = f" ({self.metric.unit})" if self.metric and self.metric.unit else ""
-            yield Label(f"Threshold{unit} (optional): ticks itself when reached", markup=False)
-            yield Input(self.initial_threshold, placeholder="e.g. 22.5", id="threshold")
+            unit = f" in {self.metric.unit}" if self.metric and self.metric.unit else ""
+            yield Label(f"Threshold{unit} (optional)", markup=False)
+            yield Input(
+                self.initial_threshold,
+                placeholder="e.g. 22.5: reaching it ticks the milestone",
+                id="threshold",
+            )
             yield Static("", classes="dialog-note", id="threshold-note", markup=False)
             yield Static("", classes="dialog-error", markup=False)
         yield Footer(compact=True)
