@@ -32,7 +32,7 @@ from goaltui.widgets.plain_table import PlainTable
 from goaltui.widgets.saves import Save, error_text, saves_of
 from screens.detail_tabs import DetailData
 from screens.dialogs import ConfirmScreen, TextPromptScreen, say
-from screens.milestone_table import reach_text
+from screens.milestone_table import ticked_text
 
 BINDINGS = [
     Binding("d,delete", "delete_value", "Delete", id="detail.value.delete",
@@ -201,8 +201,7 @@ class CheckInEdits:
         metric = data.goal.metric if data is not None else None
         ascii = bool(getattr(self.screen.app, "ascii_only", False))
         for milestone in result[1]:
-            reach = reach_text(milestone, metric, ascii)
-            self.screen.notify(f"Milestone ticked: {milestone.title} ({reach})", title="Win!")
+            self.screen.notify(ticked_text(milestone, metric, ascii), title="Win!")
 
     def _open(self, data: DetailData) -> bool:
         """A closed goal's values are final (core/value_rules.py): say how to reopen it."""

@@ -51,6 +51,14 @@ def reach_text(milestone: Milestone, metric: Metric | None, ascii: bool = False)
     return threshold_label(lower, milestone.threshold, metric.unit if metric else "", ascii)
 
 
+def ticked_text(milestone: Milestone, metric: Metric | None, ascii: bool = False) -> str:
+    """'Milestone ticked: Q1 callbacks (≤ 22.5 h)': the notice when a value ticked it (the
+    threshold left out when the title already says it)."""
+    said = milestone.threshold is not None and fmt.number(milestone.threshold) in milestone.title
+    reach = "" if said else f" ({reach_text(milestone, metric, ascii)})"
+    return f"Milestone ticked: {milestone.title}{reach}"
+
+
 class MilestoneTable(PlainTable[Text]):
     """The checklist: done box, title (cut to the width), the threshold that ticks it (when
     any milestone has one), due date, status."""

@@ -14,12 +14,13 @@ from waiting import press, screen_is
 from waits import loaded, saves_settled, until
 
 from goaltui.core.clock import FixedClock
-from goaltui.core.models import Goal, Level, Metric
+from goaltui.core.models import Goal, Level, Metric, Milestone
 from goaltui.store.store import Store
 from screens.checkin import CheckInScreen
 from screens.detail import DetailScreen
 from screens.detail_checkins import ValuePromptScreen
 from screens.dialogs import MilestoneDialog
+from screens.milestone_table import ticked_text
 from screens.milestones import MilestonesScreen
 
 TODAY = date(2026, 11, 26)
@@ -171,3 +172,11 @@ async def test_ascii_shows_plain_signs(store: Store, clock: FixedClock) -> None:
         screen = app.screen
         assert isinstance(screen, MilestonesScreen)
         assert rows(screen)[0][2] == "<= 22.5 h"
+
+
+def test_the_notice_does_not_repeat_a_threshold_the_title_says() -> None:
+    metric = Metric(name="Call return", unit="h", baseline=30, target=20)
+    said = Milestone(goal=GOAL, title="Q1: call return <= 22.5 h", threshold=22.5)
+    assert ticked_text(said, metric) == "Milestone ticked: Q1: call return <= 22.5 h"
+    plain = Milestone(goal=GOAL, title="Q1 callbacks", threshold=22.5)
+    assert ticked_text(plain, metric, ascii=True) == "Milestone ticked: Q1 callbacks (<= 22.5 h)"
