@@ -40,7 +40,7 @@ class MilestonesScreen(Screen[bool]):
     BINDINGS = [
         Binding("a", "add", "Add", id="milestones.add", tooltip="Add a milestone"),
         Binding("e", "edit", "Edit", id="milestones.edit",
-                tooltip="Edit the title or due date (enter too)"),
+                tooltip="Edit the title, due date or threshold (enter too)"),
         Binding("space", "toggle_done", "Done", id="milestones.toggle",
                 tooltip="Tick or untick the milestone"),
         Binding("d", "delete", "Delete", id="milestones.delete", tooltip="Delete it (u undoes)"),
