@@ -110,7 +110,8 @@ async def test_a_check_in_value_that_reaches_the_threshold_ticks_the_milestone(
         await saves_settled(pilot)
         assert "Milestone ticked: Q1 callbacks (≤ 22.5 h)" in notices(app)
         assert not any(n.startswith("🎉 Milestone reached") for n in notices(app))  # said once
-        assert screen.milestone_list.items[0].done is True
+        # Ticked in the strip of due milestones, or gone from it once the screen re-read.
+        assert not any(not item.done for item in screen.milestone_list.items)
     [ticked] = store.milestones(GOAL)
     assert (ticked.done, ticked.done_by, ticked.reached_on) == (True, "lead", TODAY)
     assert [w.text for w in store.wins()] == [
