@@ -41,6 +41,7 @@ from screens.checkin_milestones import MilestoneList
 from screens.checkin_state import LiveCheckIn, merge_rows, read_checkin
 from screens.checkin_table import CheckInTable
 from screens.dialogs import ConfirmScreen, TextPromptScreen
+from screens.milestone_table import ticked_text
 from screens.wins import celebrate
 
 MILESTONE_ROWS = 5  # the list shows this many before it scrolls
@@ -210,8 +211,17 @@ class CheckInScreen(Screen[bool]):
             self.notify(
                 f"All {len(self.rows)} goals logged for {short_day(event.day)}. esc closes."
             )
+        # A milestone whose threshold the value reached ticked itself: say so (it is the
+        # win this value made, so it is not celebrated a second time below).
+        goal = next((r.goal for r in self.rows if r.key == event.key), None)
+        for milestone in event.ticked:
+            text = ticked_text(milestone, goal.metric if goal else None, self.table.ascii)
+            self.notify(text, title="Win!", timeout=6)
+            self.milestone_list.set_done(milestone.id, True)
+        said = {f"milestone:{m.id}" for m in event.ticked}  # core/wins.py's id for it
         # Issue 6: celebrate a win this value made (older wins are recorded quietly).
-        celebrate(self, [w for w in event.wins if w.goal == event.key and w.day == event.day])
+        mine = [w for w in event.wins if w.goal == event.key and w.day == event.day]
+        celebrate(self, [w for w in mine if w.id not in said])
 
     @on(CheckInTable.Refused)
     def _refused(self, event: CheckInTable.Refused) -> None:

@@ -25,7 +25,7 @@ from goaltui.core.checkin_logic import (
     last_label,
 )
 from goaltui.core.dates import short_day
-from goaltui.core.models import CheckIn, Confidence, Direction
+from goaltui.core.models import CheckIn, Confidence, Direction, Milestone
 from goaltui.core.wins import Win
 from goaltui.store.store import Store
 from goaltui.widgets.board_cells import AsciiSparkline
@@ -133,12 +133,14 @@ class CheckInTable(PlainTable[object]):
 
     @dataclass
     class Logged(Message):
-        """The store took a value of `day`; `first`: the row had none before."""
+        """The store took a value of `day`; `first`: the row had none before; `ticked`:
+        the milestones whose threshold the value reached."""
 
         day: date
         key: str
         first: bool
         wins: list[Win]
+        ticked: list[Milestone]
 
     @dataclass
     class Refused(Message):
@@ -226,9 +228,9 @@ class CheckInTable(PlainTable[object]):
         if value is None:
             return
 
-        def log() -> tuple[CheckIn, list[Win]]:
-            checkin = store.log(key, value, day, note=note, confidence=confidence)
-            return checkin, record_wins(store)
+        def log() -> tuple[CheckIn, list[Milestone], list[Win]]:
+            checkin, ticked = store.log_ticking(key, value, day, note=note, confidence=confidence)
+            return checkin, ticked, record_wins(store)
 
         what = f"{key} = {fmt.number(value)}"
         done, failed = partial(self._saved, day, key), partial(self._refused, day, key, value)
@@ -236,8 +238,10 @@ class CheckInTable(PlainTable[object]):
         self.marks.start(day, key, value)
         self.refresh_key(key)
 
-    def _saved(self, day: date, key: str, result: tuple[CheckIn, list[Win]]) -> None:
-        checkin, wins = result
+    def _saved(
+        self, day: date, key: str, result: tuple[CheckIn, list[Milestone], list[Win]]
+    ) -> None:
+        checkin, ticked, wins = result
         self.saved_any = True
         self.marks.done(day, key)
         index = self.index(key) if day == self.day else None
@@ -248,7 +252,7 @@ class CheckInTable(PlainTable[object]):
             if key not in self.busy:  # else a newer note or confidence is still queued
                 row.note, row.confidence = checkin.note, checkin.confidence
             self.refresh_key(key)
-        self.post_message(self.Logged(day, key, first, wins))
+        self.post_message(self.Logged(day, key, first, wins, ticked))
 
     def _refused(self, day: date, key: str, value: float, error: Exception) -> None:
         message = error_text(error)

@@ -24,7 +24,7 @@ from textual.widgets.data_table import CellDoesNotExist
 
 from goaltui.core import formatting as fmt
 from goaltui.core.checkin_logic import implausible
-from goaltui.core.models import CheckIn
+from goaltui.core.models import CheckIn, Milestone
 from goaltui.core.numbers import parse_number
 from goaltui.core.value_rules import closed_reason
 from goaltui.store.store import Store
@@ -32,6 +32,7 @@ from goaltui.widgets.plain_table import PlainTable
 from goaltui.widgets.saves import Save, error_text, saves_of
 from screens.detail_tabs import DetailData
 from screens.dialogs import ConfirmScreen, TextPromptScreen, say
+from screens.milestone_table import ticked_text
 
 BINDINGS = [
     Binding("d,delete", "delete_value", "Delete", id="detail.value.delete",
@@ -184,7 +185,7 @@ class CheckInEdits:
                 self.undo.remove(entry)
 
         call = partial(
-            self.store.log,
+            self.store.log_ticking,
             checkin.goal,
             value,
             checkin.day,
@@ -192,7 +193,15 @@ class CheckInEdits:
             confidence=checkin.confidence,
         )
         what = f"{checkin.goal} {checkin.day} = {fmt.value(value, self._unit())}"
-        self._save(what, call, refused)
+        self._save(what, call, refused, then=self._ticked)
+
+    def _ticked(self, result: tuple[CheckIn, list[Milestone]]) -> None:
+        """The corrected value reached a milestone's threshold: it ticked itself."""
+        data = self._data()
+        metric = data.goal.metric if data is not None else None
+        ascii = bool(getattr(self.screen.app, "ascii_only", False))
+        for milestone in result[1]:
+            self.screen.notify(ticked_text(milestone, metric, ascii), title="Win!")
 
     def _open(self, data: DetailData) -> bool:
         """A closed goal's values are final (core/value_rules.py): say how to reopen it."""
@@ -222,15 +231,25 @@ class CheckInEdits:
             table.move_cursor(row=table.get_row_index(day.isoformat()), animate=False)
         self.screen.refresh_bindings()
 
-    def _save(self, what: str, call: Callable[[], object], refused: Callable[[], None]) -> None:
+    def _save(
+        self,
+        what: str,
+        call: Callable[[], Any],
+        refused: Callable[[], None],
+        then: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Queue `call`; `then` takes the store's answer, `refused` undoes a refused change."""
+
         def finished() -> None:
             self.pending -= 1
             if not self.pending:
                 self._reload()  # all in: the head, chart and log as the file has them
             self.screen.refresh_bindings()
 
-        def done(_result: object) -> None:
+        def done(result: Any) -> None:
             self.saved = True
+            if then is not None:
+                then(result)
             finished()
 
         def failed(error: Exception) -> None:

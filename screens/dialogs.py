@@ -18,8 +18,12 @@ from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from goaltui.core import formatting as fmt
 from goaltui.core.dates import DATE_HINT, parse_date
-from goaltui.core.rules import REASON_MAX, TITLE_MAX
+from goaltui.core.models import Metric
+from goaltui.core.numbers import parse_number
+from goaltui.core.rules import REASON_MAX, TITLE_MAX, check_finite
+from goaltui.core.thresholds import threshold_label, threshold_lower
 
 _T = TypeVar("_T")
 
@@ -118,11 +122,12 @@ class ReasonScreen(TextPromptScreen):
         super().__init__(prompt, placeholder="e.g. new billing system from March, agreed with Dana")
 
 
-MilestoneAnswer = tuple[str, date | None]
+MilestoneAnswer = tuple[str, date | None, float | None]  # title, due, threshold
 
 
 class MilestoneDialog(Dialog[MilestoneAnswer | None]):
-    """Title and optional due date of a milestone; the date accepts short forms."""
+    """Title, optional due date and optional threshold on the goal's metric (the first
+    value logged that reaches it ticks the milestone); the date accepts short forms."""
 
     BINDINGS = [
         Binding(
@@ -149,12 +154,18 @@ class MilestoneDialog(Dialog[MilestoneAnswer | None]):
         heading: str = "New milestone",
         title: str = "",
         due: date | None = None,
+        threshold: float | None = None,
+        metric: Metric | None = None,
+        ascii: bool = False,
     ) -> None:
         super().__init__()
         self.today = today
         self.heading = heading
         self.initial_title = title
         self.initial_due = due.isoformat() if due else ""
+        self.initial_threshold = fmt.plain(threshold) if threshold is not None else ""
+        self.metric = metric
+        self.ascii = ascii
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -165,7 +176,15 @@ class MilestoneDialog(Dialog[MilestoneAnswer | None]):
             )
             yield Label("Due (optional)", markup=False)
             yield Input(self.initial_due, placeholder="YYYY-MM-DD, +2w, eom, eoq", id="due")
-            yield Static("", classes="dialog-note", markup=False)
+            yield Static("", classes="dialog-note", id="due-note", markup=False)
+            unit = f" in {self.metric.unit}" if self.metric and self.metric.unit else ""
+            yield Label(f"Threshold{unit} (optional)", markup=False)
+            yield Input(
+                self.initial_threshold,
+                placeholder="e.g. 22.5: reaching it ticks the milestone",
+                id="threshold",
+            )
+            yield Static("", classes="dialog-note", id="threshold-note", markup=False)
             yield Static("", classes="dialog-error", markup=False)
         yield Footer(compact=True)
 
@@ -179,11 +198,18 @@ class MilestoneDialog(Dialog[MilestoneAnswer | None]):
                 due = parse_date(typed, self.today)
             except ValueError as exc:
                 return None, str(exc)
+        threshold: float | None = None
+        typed = self.query_one("#threshold", Input).value.strip()
+        if typed:
+            try:
+                threshold = check_finite(parse_number(typed, "threshold"))
+            except ValueError as exc:
+                return None, str(exc)
         if not title:
             return None, "A title is required."
         if len(title) > TITLE_MAX:
             return None, f"A title can have at most {TITLE_MAX} characters."
-        return (title, due), ""
+        return (title, due, threshold), ""
 
     @on(Input.Changed, "#due")
     def _due_changed(self, event: Input.Changed) -> None:
@@ -195,7 +221,23 @@ class MilestoneDialog(Dialog[MilestoneAnswer | None]):
                 note = DATE_HINT
             else:
                 note = f"= {day.isoformat()} ({day:%a})"
-        say(self.query_one(".dialog-note", Static), note)
+        say(self.query_one("#due-note", Static), note)
+
+    @on(Input.Changed, "#threshold")
+    def _threshold_changed(self, event: Input.Changed) -> None:
+        """'ticks when Call return ≤ 22.5 h is logged': which way, before it is saved."""
+        note = ""
+        if event.value.strip():
+            try:
+                threshold = check_finite(parse_number(event.value, "threshold"))
+            except ValueError as exc:
+                note = str(exc)
+            else:
+                metric = self.metric or Metric(name="value")
+                lower = threshold_lower(metric.baseline, metric.target, threshold)
+                label = threshold_label(lower, threshold, metric.unit, ascii=self.ascii)
+                note = f"ticks when {metric.name} {label} is logged"
+        say(self.query_one("#threshold-note", Static), note)
 
     def action_submit(self) -> None:
         answer, error = self._read()

@@ -11,16 +11,20 @@ from datetime import date
 from rich.text import Text
 
 from goaltui.core import formatting as fmt
-from goaltui.core.models import Milestone
+from goaltui.core.models import Metric, Milestone
+from goaltui.core.thresholds import threshold_label, threshold_lower
 from goaltui.widgets.plain_table import PlainTable
 
-FIXED_COLUMNS = 38  # check box, due date, status and cell padding
+FIXED_COLUMNS = 47  # check box, due date, status and cell padding
+THRESHOLD_COLUMN = 12  # 'Reach' and its padding, shown when a milestone has a threshold
 
 
 def status_text(milestone: Milestone, today: date) -> str:
-    """What a lead needs to know about one milestone's date, in words."""
+    """What a lead needs to know about one milestone's date, in words; a done one says
+    when and by whom (for one that ticked itself: whoever logged the value)."""
     if milestone.done:
-        return f"done {milestone.done_at:%Y-%m-%d}" if milestone.done_at else "done"
+        text = f"done {milestone.done_at:%Y-%m-%d}" if milestone.done_at else "done"
+        return f"{text} by {milestone.done_by}" if milestone.done_by else text
     if milestone.due is None:
         return ""
     return fmt.days((milestone.due - today).days, "short")
@@ -38,8 +42,26 @@ def summary_text(milestones: Sequence[Milestone], today: date, saving: int) -> s
     return " · ".join(parts)
 
 
+def reach_text(milestone: Milestone, metric: Metric | None, ascii: bool = False) -> str:
+    """'≤ 22.5 h': the value that ticks the milestone, the way the goal's metric goes."""
+    if milestone.threshold is None:
+        return ""
+    baseline, target = (metric.baseline, metric.target) if metric else (None, None)
+    lower = threshold_lower(baseline, target, milestone.threshold)
+    return threshold_label(lower, milestone.threshold, metric.unit if metric else "", ascii)
+
+
+def ticked_text(milestone: Milestone, metric: Metric | None, ascii: bool = False) -> str:
+    """'Milestone ticked: Q1 callbacks (≤ 22.5 h)': the notice when a value ticked it (the
+    threshold left out when the title already says it)."""
+    said = milestone.threshold is not None and fmt.number(milestone.threshold) in milestone.title
+    reach = "" if said else f" ({reach_text(milestone, metric, ascii)})"
+    return f"Milestone ticked: {milestone.title}{reach}"
+
+
 class MilestoneTable(PlainTable[Text]):
-    """The checklist: done box, title (cut to the width), due date, status."""
+    """The checklist: done box, title (cut to the width), the threshold that ticks it (when
+    any milestone has one), due date, status."""
 
     def show(
         self,
@@ -47,27 +69,38 @@ class MilestoneTable(PlainTable[Text]):
         today: date,
         width: int,
         *,
+        metric: Metric | None = None,
+        ascii: bool = False,
         keep: str | None,
         saving: Mapping[str, int],
         style_of: Callable[[Milestone], str],
     ) -> None:
         """Draw `milestones`, the cursor on `keep` if listed (else where it was)."""
         row = self.cursor_row
+        reach = any(m.threshold is not None for m in milestones)
+        title_width = width - FIXED_COLUMNS - (THRESHOLD_COLUMN if reach else 0)
         self.clear(columns=True)
         self.add_column("Done", key="done")
-        self.add_column("Milestone", key="title", width=max(16, width - FIXED_COLUMNS))
+        self.add_column("Milestone", key="title", width=max(16, title_width))
+        if reach:
+            self.add_column("Reach", key="reach", width=THRESHOLD_COLUMN - 2)
         self.add_column("Due", key="due", width=10)
-        self.add_column("Status", key="status", width=15)
+        self.add_column("Status", key="status", width=24)
         for milestone in milestones:
             style = style_of(milestone)
             status = "saving…" if saving.get(milestone.id) else status_text(milestone, today)
-            self.add_row(
+            cells = [
                 Text("[x]" if milestone.done else "[ ]", style),
                 Text(milestone.title, style, overflow="ellipsis", no_wrap=True),
+            ]
+            if reach:
+                text = reach_text(milestone, metric, ascii)
+                cells.append(Text(text, style, overflow="ellipsis", no_wrap=True))
+            cells += [
                 Text(milestone.due.isoformat() if milestone.due else "", style),
-                Text(status, style),
-                key=milestone.id,
-            )
+                Text(status, style, overflow="ellipsis", no_wrap=True),
+            ]
+            self.add_row(*cells, key=milestone.id)
         ids = [m.id for m in milestones]
         if keep in ids:
             row = ids.index(keep)

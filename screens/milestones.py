@@ -40,7 +40,7 @@ class MilestonesScreen(Screen[bool]):
     BINDINGS = [
         Binding("a", "add", "Add", id="milestones.add", tooltip="Add a milestone"),
         Binding("e", "edit", "Edit", id="milestones.edit",
-                tooltip="Edit the title or due date (enter too)"),
+                tooltip="Edit the title, due date or threshold (enter too)"),
         Binding("space", "toggle_done", "Done", id="milestones.toggle",
                 tooltip="Tick or untick the milestone"),
         Binding("d", "delete", "Delete", id="milestones.delete", tooltip="Delete it (u undoes)"),
@@ -61,6 +61,7 @@ class MilestonesScreen(Screen[bool]):
         self.clock = clock
         self.goal_key = goal_key
         self.milestones: list[Milestone] = []
+        self.goal: Goal | None = None  # its metric says how a threshold reads
         self.loaded = False
         self.changed = False
         self._deleted: list[tuple[int, Milestone]] = []  # undo stack: (where it was, what)
@@ -98,6 +99,7 @@ class MilestonesScreen(Screen[bool]):
             return  # ours are queued, or it is out of date: read again once they are saved
         goal, self.milestones = self.live.take(message)
         if goal is not None:
+            self.goal = goal
             self.query_one("#heading", Static).update(f"Milestones · {goal.key} · {goal.title}")
         self.loaded = True
         self._draw(self.current_id)
@@ -126,6 +128,8 @@ class MilestonesScreen(Screen[bool]):
             self.milestones,
             today,
             self.size.width,
+            metric=self.goal.metric if self.goal else None,
+            ascii=self.ascii,
             keep=keep,
             saving=self._saving,
             style_of=lambda m: self._row_style(m, today),
@@ -134,6 +138,14 @@ class MilestonesScreen(Screen[bool]):
         summary = summary_text(self.milestones, today, self._saving.total())
         self.query_one("#summary", Static).update(summary if self.loaded else "reading…")
         self.refresh_bindings()
+
+    @property
+    def ascii(self) -> bool:
+        return bool(getattr(self.app, "ascii_only", False))  # `--ascii`: plain signs
+
+    def _dialog(self, **fields: Any) -> MilestoneDialog:
+        metric = self.goal.metric if self.goal else None
+        return MilestoneDialog(self.clock.today(), metric=metric, ascii=self.ascii, **fields)
 
     def _row_style(self, milestone: Milestone, today: date) -> str:
         if milestone.is_overdue(today):
@@ -199,10 +211,12 @@ class MilestonesScreen(Screen[bool]):
         def add(answer: MilestoneAnswer | None) -> None:
             if answer is None:
                 return
-            title, due = answer
+            title, due, threshold = answer
             order = max((m.order for m in self.milestones), default=-1) + 1
             try:  # the id is made here, so changes queued behind the add can name it
-                new = Milestone(goal=self.goal_key, title=title, due=due, order=order)
+                new = Milestone(
+                    goal=self.goal_key, title=title, due=due, threshold=threshold, order=order
+                )
             except ValueError as exc:  # pydantic's ValidationError
                 self.notify(error_text(exc), title="Milestone not added", severity="error")
                 return
@@ -212,7 +226,7 @@ class MilestonesScreen(Screen[bool]):
                 f"add {title!r}", call, new.id, keep=new.id, undo=partial(self._remove, new.id)
             )
 
-        self.app.push_screen(MilestoneDialog(self.clock.today()), add)
+        self.app.push_screen(self._dialog(), add)
 
     def action_edit(self) -> None:
         milestone = self.current
@@ -222,14 +236,19 @@ class MilestonesScreen(Screen[bool]):
         def save(answer: MilestoneAnswer | None) -> None:
             if answer is None:
                 return
-            title, due = answer
-            edited = milestone.model_copy(update={"title": title, "due": due})
+            title, due, threshold = answer
+            edited = milestone.model_copy(
+                update={"title": title, "due": due, "threshold": threshold}
+            )
             self._replace(edited)
             call = partial(self.store.save_milestone, edited)
             self._save(f"edit {title!r}", call, edited.id, keep=edited.id, done=self._replace)
 
-        dialog = MilestoneDialog(
-            self.clock.today(), heading="Edit milestone", title=milestone.title, due=milestone.due
+        dialog = self._dialog(
+            heading="Edit milestone",
+            title=milestone.title,
+            due=milestone.due,
+            threshold=milestone.threshold,
         )
         self.app.push_screen(dialog, save)
 
@@ -243,9 +262,8 @@ class MilestonesScreen(Screen[bool]):
             return
         done, mid = not milestone.done, milestone.id
         stamp = (self.clock.now(), self.store.user) if done else (None, None)
-        self._replace(
-            milestone.model_copy(update={"done": done, "done_at": stamp[0], "done_by": stamp[1]})
-        )
+        update = {"done": done, "done_at": stamp[0], "done_by": stamp[1], "reached_on": None}
+        self._replace(milestone.model_copy(update=update))
         call = partial(self.store.set_milestone_done, mid, done)
         what = f"{'tick' if done else 'untick'} {milestone.title!r}"
         self._save(

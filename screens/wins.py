@@ -27,6 +27,7 @@ from screens.dialogs import TextPromptScreen
 KIND_WORD = {
     WinKind.TARGET: "◎ target",
     WinKind.MILESTONE: "✓ milestone",
+    WinKind.REACHED: "✓ reached",
     WinKind.STREAK: "» streak",
     WinKind.BEST: "★ best",
 }

@@ -140,6 +140,9 @@ def log(
     if logged.replaced is not None:
         line += f" (replaces {fmt.value(logged.replaced.get('value'), unit)})"
     say(line)
+    for ticked in logged.ticked:  # milestones whose threshold this value reached
+        threshold = fmt.value(ticked.get("threshold"), unit)
+        say(f"Milestone ticked: {ticked.get('title', '')} (threshold {threshold} reached)")
 
 
 @click.command("goals")

@@ -196,6 +196,17 @@ class Milestone(_Model):
     done_at: Stamp | None = None
     done_by: Plain | None = None
     order: int = 0
+    # A threshold on the goal's metric: the first value logged that reaches it ticks the
+    # milestone (store/milestone_ticks.py). Both written only when set, so older files and
+    # older readers see the milestones they always did.
+    threshold: Number | None = Field(
+        default=None, description="Ticks itself at this value", exclude_if=lambda v: v is None
+    )
+    reached_on: date | None = Field(
+        default=None,
+        description="Day of the value that ticked it (none for a hand tick)",
+        exclude_if=lambda v: v is None,
+    )
 
     def is_overdue(self, today: date) -> bool:
         """Still open after its due day (the due day itself is still in time)."""

@@ -33,7 +33,7 @@ LEVELS = (CENTER, TEAM, AGENT)
 # The values of models.GoalStatus and wins.WinKind, for the pydantic-free file checks
 # (store/checks.py); a test keeps them equal.
 STATUSES = ("active", "achieved", "missed", "archived")
-WIN_KINDS = ("target", "milestone", "streak", "best")
+WIN_KINDS = ("target", "milestone", "reached", "streak", "best")
 
 INVALID_TEXT = "not valid text"
 # What pydantic's str_strip_whitespace strips (Unicode White_Space); unlike str.strip()

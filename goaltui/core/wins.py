@@ -10,6 +10,9 @@ Rules (each checked on the check-ins dated up to today, in day order):
   inclusive, as on the board). Id ``target:<goal>:<target>``: a new target can be won again.
 - MILESTONE: a milestone is done. Id ``milestone:<milestone id>``: ticking it off, on
   and on again is one win.
+- REACHED: a milestone ticked itself, a value reaching its threshold (store/
+  milestone_ticks.py), on the day of that value, naming who logged it. The same id as
+  MILESTONE: one milestone is one win, its kind says how it was done.
 - STREAK: STREAK_LENGTH (3) check-ins in a row meet the target; the win is on the third.
   A run that breaks and starts again is a new win. Id ``streak:<goal>:<day>``.
 - BEST: an agent's best value on a metric (the owner of agent-level goals, per metric
@@ -48,6 +51,7 @@ from goaltui.core.models import (
 )
 from goaltui.core.progress import target_met
 from goaltui.core.targets import BEST_MIN_HISTORY
+from goaltui.core.thresholds import threshold_label, threshold_lower
 
 STREAK_LENGTH = 3
 WEEK_DAYS = 7  # "this week" for the huddle: today and the six days before
@@ -56,6 +60,7 @@ WEEK_DAYS = 7  # "this week" for the huddle: today and the six days before
 class WinKind(StrEnum):
     TARGET = "target"
     MILESTONE = "milestone"
+    REACHED = "reached"
     STREAK = "streak"
     BEST = "best"
 
@@ -190,6 +195,9 @@ def _milestone_wins(goals: Mapping[str, Goal], milestones: Iterable[Milestone]) 
             continue
         if goal.status is GoalStatus.ARCHIVED:
             continue
+        if m.reached_on is not None and m.threshold is not None:
+            wins.append(_reached_win(goal, m, m.reached_on, m.threshold))
+            continue
         wins.append(
             Win(
                 id=f"milestone:{m.id}",
@@ -201,6 +209,30 @@ def _milestone_wins(goals: Mapping[str, Goal], milestones: Iterable[Milestone]) 
             )
         )
     return wins
+
+
+def _reached_win(goal: Goal, m: Milestone, day: date, threshold: float) -> Win:
+    """'Milestone reached for crt-team: Q1 (Call return <= 22.5 h), by maria'; the threshold
+    is left out when the title already says it."""
+    metric = goal.metric
+    said = ""
+    if fmt.number(threshold) not in m.title:
+        lower = threshold_lower(metric.baseline, metric.target, threshold)
+        said = f" ({metric.name} {threshold_label(lower, threshold, metric.unit, ascii=True)})"
+    who = f", by {m.done_by}" if m.done_by else ""
+    return Win(
+        id=f"milestone:{m.id}",  # as a hand tick's: one milestone, one win
+        kind=WinKind.REACHED,
+        goal=goal.key,
+        owner=goal.owner,
+        day=day,
+        text=f"Milestone reached for {goal.key}: {m.title}{said}{who}",
+    )
+
+
+def _done_day(m: Milestone) -> date | None:
+    """The day a milestone's win is on: its reaching value's day, else when it was ticked."""
+    return m.reached_on or (m.done_at.date() if m.done_at else None)
 
 
 _KIND_ORDER = {kind: n for n, kind in enumerate(WinKind)}
@@ -218,7 +250,7 @@ def detect_wins(
     for goal in goals:
         wins += _goal_wins(goal, seen[goal.key])
     wins += _best_wins([g for g in goals if g.status is not GoalStatus.ARCHIVED], seen)
-    done = [m for m in milestones if m.done_at is None or m.done_at.date() <= today]
+    done = [m for m in milestones if (day := _done_day(m)) is None or day <= today]
     wins += _milestone_wins({g.key: g for g in goals}, done)
     unique = {w.id: w for w in wins}
     return sorted(unique.values(), key=lambda w: (w.day, _KIND_ORDER[w.kind], w.goal, w.id))
@@ -234,7 +266,7 @@ def week_start(today: date) -> date:
 
 def this_week(wins: Iterable[Win], kudos: Iterable[Kudos], today: date) -> list[Win | Kudos]:
     """This week's wins and kudos, newest day first; on one day the kudos (newest first),
-    then the wins in rule order (target, milestone, streak, best)."""
+    then the wins in rule order (target, milestone, reached, streak, best)."""
     first = week_start(today)
     items: list[Win | Kudos] = [w for w in wins if first <= w.day <= today]
     items += [k for k in kudos if first <= k.day <= today]

@@ -28,7 +28,7 @@ from goaltui.core.models import (
     describe_error,
 )
 from goaltui.core.snapshot import Snapshot
-from goaltui.store import series_tx, value_checks
+from goaltui.store import milestone_ticks, series_tx, value_checks
 from goaltui.store.datafile import DataFile
 from goaltui.store.schema import (
     CHANGES,
@@ -217,6 +217,9 @@ def _apply(
             series_tx.put(tx, file.path, key, rows)
             if series_tx.may_have_won(tx, file.path, key, [row[1] for row in rows]):
                 series_tx.mark_unchecked(tx, [key])
+            now = file.clock.now()
+            values = [(row[0], row[1], row[2], row[3] or now) for row in rows]
+            milestone_ticks.tick_reached(tx, key, values)
     if revisions:
         history = tx.table(HISTORY)
         for revision in revisions:

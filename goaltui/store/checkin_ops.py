@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from goaltui.core.models import CheckIn, CheckInRevision, Confidence, TargetChange
+from goaltui.core.models import CheckIn, CheckInRevision, Confidence, Milestone, TargetChange
 from goaltui.store import bulk, quicklog
 from goaltui.store.schema import CHANGES, HISTORY
 from goaltui.store.store_base import StoreBase
@@ -41,7 +41,36 @@ class CheckInOps(StoreBase):
         confidence: Confidence | None = None,
     ) -> tuple[CheckIn, CheckIn | None]:
         """Like `log`, and also returns the check-in it replaced (None for a new day)."""
-        logged = quicklog.log_value(
+        logged = self._log(goal_key, value, day, note=note, confidence=confidence)
+        checkin = self._model(CheckIn, logged.checkin, "check-in")
+        old = logged.replaced
+        return checkin, (None if old is None else self._model(CheckIn, old, "check-in"))
+
+    def log_ticking(
+        self,
+        goal_key: str,
+        value: float,
+        day: date | None = None,
+        *,
+        note: str = "",
+        confidence: Confidence | None = None,
+    ) -> tuple[CheckIn, list[Milestone]]:
+        """Like `log`, and also returns the milestones the value ticked (a threshold it
+        reached: store/milestone_ticks.py), so the screen can say so."""
+        logged = self._log(goal_key, value, day, note=note, confidence=confidence)
+        ticked = [self._model(Milestone, d, "milestone") for d in logged.ticked]
+        return self._model(CheckIn, logged.checkin, "check-in"), ticked
+
+    def _log(
+        self,
+        goal_key: str,
+        value: float,
+        day: date | None,
+        *,
+        note: str,
+        confidence: Confidence | None,
+    ) -> quicklog.Logged:
+        return quicklog.log_value(
             self._file,
             goal_key,
             value,
@@ -49,9 +78,6 @@ class CheckInOps(StoreBase):
             note=note,
             confidence=None if confidence is None else Confidence(confidence).value,
         )
-        checkin = self._model(CheckIn, logged.checkin, "check-in")
-        old = logged.replaced
-        return checkin, (None if old is None else self._model(CheckIn, old, "check-in"))
 
     def unlog(self, goal_key: str, day: date) -> CheckIn:
         """Remove the day's value (kept in history, by this user); returns what was removed,

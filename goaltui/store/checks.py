@@ -120,6 +120,8 @@ _MILESTONE: Fields = {
     "due": (_optional(DAY), False),
     "done": (_bool, False),
     "done_at": (_optional(STAMP), False),
+    "threshold": (_optional(_number), False),
+    "reached_on": (_optional(DAY), False),
 }
 _CHANGE: Fields = {
     "goal": (_key, True),

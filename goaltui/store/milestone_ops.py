@@ -23,7 +23,16 @@ class MilestoneOps(StoreBase):
         found = [self._model(Milestone, d, "milestone") for d in docs if d.get("goal") == goal_key]
         return sorted(found, key=lambda m: (m.order, m.title))
 
-    def add_milestone(self, goal_key: str, title: str, due: date | None = None) -> Milestone:
+    def add_milestone(
+        self,
+        goal_key: str,
+        title: str,
+        due: date | None = None,
+        *,
+        threshold: float | None = None,
+    ) -> Milestone:
+        """Add a milestone at the end of the goal's checklist; with a `threshold` on the
+        goal's metric, the first value logged that reaches it ticks it (milestone_ticks)."""
         with self._file.write() as tx:
             if goal_key not in tx.get(GOALS):
                 raise UnknownGoal(goal_key)
@@ -31,7 +40,11 @@ class MilestoneOps(StoreBase):
             orders = [d.get("order", 0) for d in docs.values() if d.get("goal") == goal_key]
             try:
                 milestone = Milestone(
-                    goal=goal_key, title=title, due=due, order=max(orders, default=-1) + 1
+                    goal=goal_key,
+                    title=title,
+                    due=due,
+                    threshold=threshold,
+                    order=max(orders, default=-1) + 1,
                 )
             except ValidationError as exc:
                 raise UserError(describe_error(exc)) from None
@@ -49,7 +62,8 @@ class MilestoneOps(StoreBase):
         return milestone
 
     def set_milestone_done(self, milestone_id: str, done: bool) -> Milestone:
-        """Tick or untick; an untick withdraws the milestone's win."""
+        """Tick or untick by hand; an untick withdraws the milestone's win. A milestone
+        with a threshold unticked stays open until a newly logged value reaches it."""
         with self._file.write() as tx:
             doc = tx.get(MILESTONES).get(milestone_id)
             if doc is None:
@@ -59,6 +73,7 @@ class MilestoneOps(StoreBase):
                     "done": done,
                     "done_at": self.clock.now() if done else None,
                     "done_by": self.user if done else None,
+                    "reached_on": None,  # by hand, not by a value
                 }
             )
             tx.table(MILESTONES)[milestone_id] = as_doc(milestone)

@@ -21,7 +21,7 @@ from goaltui.core import rules
 from goaltui.core.clock import iso_stamp
 from goaltui.core.errors import UserError
 from goaltui.core.ids import fresh_id
-from goaltui.store import series_tx, value_checks
+from goaltui.store import milestone_ticks, series_tx, value_checks
 from goaltui.store.datafile import DataFile
 from goaltui.store.schema import GOALS, HISTORY, SERIES, Doc
 from goaltui.store.transaction import Transaction
@@ -84,9 +84,10 @@ def put_checkin(
     replaced_at: str,
     replaced_by: str,
     refuse_implausible: bool = False,
-) -> Doc | None:
+) -> tuple[Doc | None, list[Doc]]:
     """Store the day's check-in in its goal's series; an earlier value for that day goes
-    to history. Returns the replaced check-in. The goal waits for win detection.
+    to history. Returns the replaced check-in and the milestones the value ticked
+    (milestone_ticks). The goal waits for win detection.
 
     Refuses a closed goal and a day before the goal starts (value_checks), and with
     `refuse_implausible` a value that looks like a slip (the screens ask instead)."""
@@ -105,7 +106,11 @@ def put_checkin(
         _keep(tx, old, replaced_at, replaced_by)
     if series_tx.may_have_won(tx, path, goal, [doc["value"]]):
         series_tx.mark_unchecked(tx, [goal])
-    return old
+    by = doc["by"] or replaced_by
+    ticked = milestone_ticks.tick_reached(
+        tx, goal, [(day, doc["value"], by, at or datetime.fromisoformat(replaced_at))]
+    )
+    return old, ticked
 
 
 def _keep(tx: Transaction, old: Doc, at: str, by: str, *, removed: bool = False) -> None:
@@ -126,6 +131,7 @@ class Logged:
     checkin: Doc
     replaced: Doc | None
     unit: str
+    ticked: tuple[Doc, ...] = ()  # the milestones the value ticked (milestone_ticks)
 
 
 def log_value(
@@ -144,7 +150,7 @@ def log_value(
         goal.lower(), day, value, note=note, confidence=confidence, by=data.user, at=now
     )
     with data.write() as tx:
-        old = put_checkin(
+        old, ticked = put_checkin(
             tx,
             data.path,
             doc,
@@ -153,7 +159,7 @@ def log_value(
             refuse_implausible=refuse_implausible,
         )
         unit = _unit(tx.get(GOALS)[doc["goal"]])
-    return Logged(doc, old, unit)
+    return Logged(doc, old, unit, tuple(ticked))
 
 
 def restore_value(data: DataFile, doc: Doc) -> Doc | None:
@@ -161,7 +167,7 @@ def restore_value(data: DataFile, doc: Doc) -> Doc | None:
     of a removal or an edit. What it replaces goes to history, stamped with this user."""
     now = iso_stamp(data.clock.now())
     with data.write() as tx:
-        return put_checkin(tx, data.path, doc, replaced_at=now, replaced_by=data.user)
+        return put_checkin(tx, data.path, doc, replaced_at=now, replaced_by=data.user)[0]
 
 
 def unlog_value(data: DataFile, goal: str, day: date) -> Logged:

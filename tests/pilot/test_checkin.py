@@ -303,7 +303,7 @@ async def test_a_store_error_is_a_notification_not_a_crash(
     def broken(*args: object, **kwargs: object) -> None:
         raise DataFileError("goals.json: locked by another session for too long")
 
-    monkeypatch.setattr(store, "log", broken)
+    monkeypatch.setattr(store, "log_ticking", broken)  # the check-in's writer
     async with checkin(app) as (pilot, screen):
         await enter_value(pilot, "455")
         assert ("goals.json: locked by another session for too long", "error") in app.messages

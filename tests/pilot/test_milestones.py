@@ -85,7 +85,7 @@ async def test_space_toggles_done_and_the_count_follows(app: ScreenHost, demo_st
         await saves_settled(pilot)
         assert summary(app) == "4 of 5 done"
         assert row_text(app, 3)[0] == "[x]"
-        assert row_text(app, 3)[3] == "done 2026-11-26"
+        assert row_text(app, 3)[3] == "done 2026-11-26 by lead"
         await pilot.press("space")
         await saves_settled(pilot)
         assert summary(app) == "3 of 5 done · 1 overdue"
@@ -192,6 +192,6 @@ async def test_a_tick_while_another_process_holds_the_lock_shows_saving_then_sav
             lock.release()
             await until(pilot, lambda: lock.released, "the other process to let go")
             await saves_settled(pilot)
-        assert row_text(app, 3)[3] == "done 2026-11-26"
+        assert row_text(app, 3)[3] == "done 2026-11-26 by lead"
         assert summary(app) == "4 of 5 done"
     assert [m.done for m in demo_store.milestones(GOAL)] == [True, True, True, True, False]

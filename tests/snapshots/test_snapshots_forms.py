@@ -99,12 +99,26 @@ def test_milestone_checklist(
     snap_compare: Any, demo_store: Store, clock: FixedClock, size: tuple[int, int]
 ) -> None:
     """You should see "Milestones · fcr-billing · Resolve more billing calls first time",
-    "3 of 5 done · 1 overdue", and five rows: three "[x]" with their done dates, the
+    "3 of 5 done · 1 overdue", and five rows: three "[x]" with their done dates and who
+    ticked them ("done 2026-07-14 by dana"), the
     overdue "Publish the knowledge-base articles" (due 2026-11-13, "13d late",
     highlighted) and "Review FCR with the quality team" due "50d left"; the cursor on
     the first row; the footer lists a, e, space, d, ⇧↑⇧↓ and esc."""
     app = ScreenHost(MilestonesScreen(demo_store, clock, "fcr-billing"))
     assert snap_compare(app, terminal_size=size, run_before=loaded)
+
+
+def test_milestone_checklist_with_thresholds(
+    snap_compare: Any, demo_store: Store, clock: FixedClock
+) -> None:
+    """You should see a Reach column: "≥ 74%" on "FCR 74% by the quarter" ([x], done
+    2026-11-26 by dana: her 74.5% ticked it) and "≥ 78%" on the open "FCR 78% by
+    January"; the other milestones' Reach cells empty; "4 of 7 done · 1 overdue"."""
+    demo_store.add_milestone("fcr-billing", "FCR 74% by the quarter", threshold=74)
+    demo_store.add_milestone("fcr-billing", "FCR 78% by January", threshold=78)
+    Store(demo_store.path, clock=clock, user="dana").log("fcr-billing", 74.5)
+    app = ScreenHost(MilestonesScreen(demo_store, clock, "fcr-billing"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)
 
 
 def test_milestone_checklist_empty(snap_compare: Any, demo_store: Store, clock: FixedClock) -> None:
@@ -115,8 +129,9 @@ def test_milestone_checklist_empty(snap_compare: Any, demo_store: Store, clock: 
 
 def test_milestone_add_dialog(snap_compare: Any, demo_store: Store, clock: FixedClock) -> None:
     """You should see the "New milestone" dialog over the checklist with the title
-    "Refund FAQ", the due date "+2w" resolved to "= 2026-12-10 (Thu)", and the dialog's
-    keys (⏎ Save, esc Cancel) in the footer."""
+    "Refund FAQ", the due date "+2w" resolved to "= 2026-12-10 (Thu)", an empty field
+    under "Threshold in % (optional)" with its hint "e.g. 22.5: reaching it ticks the
+    milestone", and the dialog's keys (⏎ Save, esc Cancel) in the footer."""
     app = ScreenHost(MilestonesScreen(demo_store, clock, "fcr-billing"))
     keys = ["a", *"Refund", "space", *"FAQ", "tab", "plus", "2", "w"]
     assert snap_compare(app, terminal_size=(80, 24), press=keys, run_before=loaded)
