@@ -65,6 +65,22 @@ def overshot(baseline: float | None, band: Band, value: float) -> bool:
     return value < low if baseline > high else value > high
 
 
+def band_fraction(baseline: float, band: Band, current: float) -> float:
+    """progress_fraction toward a band: 1.0 inside it; from a baseline outside, the share of
+    the way to the nearer edge, and past the far edge it counts back down from 1 (as far
+    past the far edge as the baseline was from the band reads 0). A baseline inside the
+    band has no way to measure: 0.0 once the value leaves it."""
+    if inside(band, current):
+        return 1.0
+    low, high = band
+    if inside(band, baseline):
+        return 0.0
+    near, far = (high, low) if baseline > high else (low, high)
+    if overshot(baseline, band, current):
+        return 1.0 - abs(current - far) / abs(near - baseline)
+    return (current - baseline) / (near - baseline)  # near != baseline: it is outside
+
+
 def meets(
     baseline: float | None, target: float | None, value: float, band: Band | None = None
 ) -> bool:
