@@ -37,7 +37,6 @@ _LOC_TO_FIELD = {
     "metric.baseline": "baseline",
     "metric.target": "target",
     "metric.band": "target",
-    "metric": "target",  # the band's own rule (low edge first)
 }
 _MAX_LEN = {
     "title": rules.TITLE_MAX,

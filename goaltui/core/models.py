@@ -139,12 +139,16 @@ class Metric(_Model):
         exclude_if=lambda v: v is None,
     )
 
+    @field_validator("band")
+    @classmethod
+    def _low_first(cls, band: tuple[float, float] | None) -> tuple[float, float] | None:
+        if band is not None and not band[0] < band[1]:
+            raise ValueError(rules.BAND_ORDER)
+        return band
+
     @model_validator(mode="after")
     def _band_sets_target(self) -> Metric:
         if self.band is not None:
-            low, high = self.band
-            if not low < high:
-                raise ValueError(rules.BAND_ORDER)
             # Through __dict__: assigning would validate (and call this) again.
             self.__dict__["target"] = near_edge(self.baseline, self.band)
         return self
