@@ -344,6 +344,8 @@ def parse_band(text: str, unit: str = "") -> Band | None:
     text is no band (no ".."); ValueError for a band that cannot be read or is upside down."""
     match = _BAND.match(text)
     if match is None:
+        if ".." in text:  # half typed: "300.."
+            raise ValueError(f"a band is written low..high, e.g. 300..360, got {text.strip()!r}")
         return None
     edges = []
     for typed in match.groups():

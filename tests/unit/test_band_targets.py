@@ -73,6 +73,7 @@ def test_a_band_is_read_from_low_dot_dot_high(
         ("a..360", "s", "band edge must be a number"),
         ("5:00..6:00", "%", "band edge must be a number"),  # m:ss only for seconds
         ("1,5..2", "", "ambiguous"),
+        ("300..", "s", "a band is written low..high"),
     ],
 )
 def test_a_band_that_cannot_be_read_says_why(typed: str, unit: str, message: str) -> None:
