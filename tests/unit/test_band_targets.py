@@ -17,6 +17,7 @@ from goaltui.core.alignment import build_alignment
 from goaltui.core.board_rows import BoardRow
 from goaltui.core.errors import DataFileError, UserError
 from goaltui.core.goal_input import FormValues, ledger_changes, read_form
+from goaltui.core.minutes import figures_text, review_item
 from goaltui.core.models import Direction, Goal, Level, Metric, Point, parse_band, read_target
 from goaltui.core.progress import GoalProgress, Status, evaluate
 from goaltui.core.smart import Grade, assess
@@ -458,3 +459,18 @@ def test_the_roll_up_weighs_each_child_by_its_weight() -> None:
     assert root.rollup_fraction == pytest.approx(0.7)
     plain = build_alignment([*rows[:1], node_row("billing", 1.0, "centre"), rows[2]])
     assert plain.roots[0].rollup_fraction == pytest.approx(0.5)  # a plain mean, as before
+
+
+# --- meeting minutes ---------------------------------------------------------------------
+
+
+def test_the_minutes_keep_a_band_goals_band() -> None:
+    goal = band_goal()
+    item = review_item(goal, evaluate(goal, [Point(MID, 390.0)], MID))
+    assert figures_text(item).startswith("AHT 390 s → 300..360 s · 50%")
+    assert item.model_dump(mode="json")["band"] == [300.0, 360.0]
+    plain = review_item(
+        band_goal().model_copy(update={"metric": Metric(name="AHT", target=1)}),
+        evaluate(goal, [], MID),
+    )
+    assert "band" not in plain.model_dump(mode="json")
