@@ -87,10 +87,16 @@ def row_cells(
     if wide:
         cells["metric"] = _clip(f"{metric.name} {metric.unit}".strip())
     cells["last"] = _clip(last_label(row, day, unit))
-    cells["target"] = _clip(fmt.value(metric.target, unit))
-    # Colour the sparkline by meaning: green is the good end for this metric.
+    aim = fmt.goal_target(metric.target, unit, metric.band)
+    if metric.band is not None and len(aim) > (8 if wide else 7):
+        aim = fmt.band(metric.band)  # the column is narrow: the edges without the unit
+    cells["target"] = _clip(aim)
+    # Colour the sparkline by meaning: green is the good end for this metric (neither end
+    # is, for a band: too low hurts as much as too high).
     low, high = NEUTRAL, NEUTRAL
-    if metric.direction is Direction.LOWER:
+    if metric.band is not None:
+        pass
+    elif metric.direction is Direction.LOWER:
         low, high = GOOD, BAD
     elif metric.direction is Direction.HIGHER:
         low, high = BAD, GOOD

@@ -55,9 +55,11 @@ def short_of_target(goal: Goal, progress: GoalProgress) -> str | None:
         return f"{goal.key} has no check-in yet: close it as achieved anyway?"
     if target is None:
         return f"{goal.key} has no target: close it as achieved anyway?"
+    band = goal.metric.band
+    where = "short of" if band is None else "outside"
     return (
-        f"{goal.key} is at {fmt.value(current, unit)}, short of {fmt.value(target, unit)}: "
-        "close it as achieved anyway?"
+        f"{goal.key} is at {fmt.value(current, unit)}, {where} "
+        f"{fmt.goal_target(target, unit, band)}: close it as achieved anyway?"
     )
 
 

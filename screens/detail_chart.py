@@ -1,4 +1,5 @@
-"""The goal detail's chart: check-ins, the 7-day average, target, pace and first target."""
+"""The goal detail's chart: check-ins, the 7-day average, target (or both edges of a band),
+pace and first target."""
 
 from __future__ import annotations
 
@@ -32,7 +33,12 @@ def draw_chart(
         # Daily values are noisy: show them as dots and draw the weekly average as the line.
         plt.scatter(days, values, marker="braille", color="gray")
         plt.plot(days, rolling_mean(values, 7), label=f"{metric.name} (7-day avg)", marker="hd")
-    if metric.target is not None:
+    if metric.band is not None:
+        low, high = metric.band
+        label = f"band {fmt.band(metric.band, metric.unit)}"
+        plt.plot(span, [high] * 2, label=label, marker="-", color="green")
+        plt.plot(span, [low] * 2, marker="-", color="green")
+    elif metric.target is not None:
         plt.plot(
             span,
             [metric.target] * 2,

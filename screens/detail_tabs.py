@@ -106,8 +106,9 @@ def head_text(
     if goal.private:  # the lead sees it here; the wallboards never do
         line1.append(" · private", "bold")
     status = status_text(progress.status, palette)
-    now, target = fmt.value(progress.current, metric.unit), fmt.value(metric.target, metric.unit)
-    standing = [f"{metric.name} now {now} → target {target}"]
+    now = fmt.value(progress.current, metric.unit)
+    aim = fmt.goal_target(metric.target, metric.unit, metric.band)
+    standing = [f"{metric.name} now {now} → {'target' if metric.band is None else 'band'} {aim}"]
     if progress.percent is not None:
         standing.append(f"{fmt.percent(progress.percent)} of the way")
     if progress.expected_percent is not None:

@@ -60,12 +60,17 @@ def show_figures(
     glued = "%" if metric.unit == "%" else ""
     unit = f" ({metric.unit})" if metric.unit and not glued else ""
     target = fmt.value(metric.target, glued)
+    big_target = digits(metric.target, glued)
+    aim = "target"
+    if metric.band is not None:
+        aim, target = "band", fmt.band(metric.band, glued)
+        big_target = target
     days = progress.days_left
     # Narrow: the target is named in the label instead of drawn large.
-    now_target = "" if width >= WIDE else f" · target {target}"
+    now_target = "" if width >= WIDE else f" · {aim} {target}"
     figures = {
         "now": (f"{metric.name} now{unit}{now_target}", digits(progress.current, glued)),
-        "target": (f"target{unit}", digits(metric.target, glued)),
+        "target": (f"{aim}{unit}", big_target),
         "progress": ("progress", digits(progress.percent, "%")),
         "left": (
             "days overdue" if days is not None and days < 0 else "days left",

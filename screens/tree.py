@@ -28,6 +28,8 @@ def node_label(node: AlignNode, palette: Palette) -> Text:
     """key, the goal's own progress % and status (as on the board), the branch's roll-up
     beside them, labelled, then the title (cut first)."""
     label = Text(node.key, style="bold")
+    if node.row.goal.weight != 1:
+        label.append(f" weight {fmt.number(node.row.goal.weight)}", style="dim")
     label.append(f"  {fmt.percent(node.percent):>4}  ")
     label.append(status_text(node.status, palette))
     if node.children:
@@ -47,7 +49,8 @@ def node_info(node: AlignNode) -> str:
             f" · roll-up of {node.count()} goals {fmt.percent(node.rollup_percent)} "
             f"{node.rollup_status.value}"
         )
-    return f"{text} · {goal.owner} ({goal.level.value}) · {goal.title}"
+    weight = "" if goal.weight == 1 else f" · weight {fmt.number(goal.weight)}"
+    return f"{text}{weight} · {goal.owner} ({goal.level.value}) · {goal.title}"
 
 
 class AlignmentTree(Tree[Data]):

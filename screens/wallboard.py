@@ -38,13 +38,14 @@ from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 TILES: tuple[tuple[Status, str], ...] = (
     (Status.OVERDUE, "bad"),
     (Status.BEHIND, "bad"),
+    (Status.OUTSIDE, "warn"),  # shown only while some band goal is outside its band
     (Status.AT_RISK, "warn"),
     (Status.ON_TRACK, "good"),
     (Status.ACHIEVED, "good"),
     (Status.NO_DATA, "none"),
     (Status.NOT_STARTED, "none"),  # shown only while some goal has not started yet
 )
-_ONLY_WHEN_SEEN = frozenset({Status.NOT_STARTED})
+_ONLY_WHEN_SEEN = frozenset({Status.NOT_STARTED, Status.OUTSIDE})
 
 
 def ascii_digits(number: int) -> str:

@@ -65,7 +65,9 @@ def close(
         points = [Point(c.day, c.value) for c in store.checkins(goal.key)]
         latest = evaluate(goal, points, clock.today()).current  # the board's "now"
         metric = goal.metric
-        short = short_of_target(goal.key, metric.unit, latest, metric.baseline, metric.target)
+        short = short_of_target(
+            goal.key, metric.unit, latest, metric.baseline, metric.target, band=metric.band
+        )
         if short is not None:
             raise UserError(f"{short}: use --force to close it as achieved anyway")
     store.set_status(goal.key, GoalStatus(status))

@@ -21,7 +21,12 @@ from goaltui.core.rules import CONFIDENCES, LEVELS, NOTE_MAX
 @click.option("--metric", required=True, help="KPI name, e.g. AHT, FCR, CSAT.")
 @click.option("--unit", default="", help="Unit shown after values: s, %, min.")
 @click.option("--baseline", required=True, metavar="N", help="The value today.")
-@click.option("--target", required=True, metavar="N|-25%", help="A value, or -25% / +10% of it.")
+@click.option(
+    "--target",
+    required=True,
+    metavar="N|-25%|LOW..HIGH",
+    help="A value, -25% / +10% of the baseline, or a band 300..360 (met while inside it).",
+)
 @click.option("--due", required=True, metavar="DATE", help="YYYY-MM-DD, +3m, eoq, eoy ...")
 @click.option("--start", metavar="DATE", help="Default: today.")
 @click.option("--owner", default="team", show_default=True, help="Who owns it: team, agent name.")
@@ -31,6 +36,7 @@ from goaltui.core.rules import CONFIDENCES, LEVELS, NOTE_MAX
 @click.option("--details", default="", help="Specific: who, what, where.")
 @click.option("--plan", default="", help="Attainable: plan and resources.")
 @click.option("--private", is_flag=True, help="Never on a wallboard (the lead's views only).")
+@click.option("--weight", metavar="N", help="Its share in the parent's roll-up (default 1).")
 @file_options
 @click.pass_context
 def add(
@@ -51,6 +57,7 @@ def add(
     details: str,
     plan: str,
     private: bool,
+    weight: str | None,
     db: str | None,
     shared: bool,
 ) -> None:
@@ -58,25 +65,28 @@ def add(
     from pydantic import ValidationError
 
     from goaltui.core.dates import parse_date
-    from goaltui.core.models import Goal, describe_error, parse_target
+    from goaltui.core.models import Goal, describe_error, read_target
     from goaltui.core.numbers import parse_number
 
     session = Session.of(ctx)
     clock = session.clock()
     today = clock.today()
     base = user_value(parse_number, baseline, "baseline")
-    goal_target = user_value(parse_target, target, base)
+    goal_target, band = user_value(read_target, target, base, unit)
+    share = user_value(parse_number, weight, "weight") if weight is not None else 1.0
+    if share <= 0:
+        raise UserError(f"weight must be above 0, got {weight}")
     start_day = user_value(parse_date, start, today) if start else today
     due_day = user_value(parse_date, due, today)
     if due_day < start_day:
         raise UserError(f"the due date {due_day} is before the start {start_day}")
-    fields = {"name": metric, "unit": unit, "baseline": base, "target": goal_target}
+    fields = {"name": metric, "unit": unit, "baseline": base, "target": goal_target, "band": band}
     try:
         goal = Goal.model_validate(
             {
                 **{"key": key, "title": title, "owner": owner, "level": level, "parent": parent},
                 **{"why": why, "details": details, "plan": plan, "metric": fields},
-                **{"start": start_day, "due": due_day, "private": private},
+                **{"start": start_day, "due": due_day, "private": private, "weight": share},
             }
         )
     except ValidationError as exc:
@@ -85,7 +95,9 @@ def add(
     saved = store.add_goal(goal)
     say(
         f"Added {saved.key}: {saved.title} ({metric} {fmt.value(base, unit)} -> "
-        f"{fmt.value(goal_target, unit)} by {due_day})" + (", private" if saved.private else "")
+        f"{fmt.goal_target(goal_target, unit, band)} by {due_day})"
+        + (", private" if saved.private else "")
+        + ("" if saved.weight == 1 else f", weight {fmt.number(saved.weight)}")
     )
     try:
         from goaltui.core.smart import assess

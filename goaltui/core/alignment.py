@@ -10,9 +10,10 @@ Pure (no textual): built from the board's rows, so a goal's own figures are the 
   centre objective either). Goals caught in a parent loop are listed there too, alone.
 - Archived goals are left out (as on the board).
 - Own figures (`own`, `percent`, `status`): the goal's row, exactly as the board shows it.
-- Roll-up of a node with children (`rollup_*`): the fraction is the plain mean of the
-  node's own fraction and each child's rolled-up fraction (a child's subtree counts as
-  much as the node itself; parts without data are skipped; None when nothing has data).
+- Roll-up of a node with children (`rollup_*`): the fraction is the mean of the node's
+  own fraction (weight 1) and each child's rolled-up fraction weighted by the child's
+  goal weight (default 1, so a child's subtree counts as much as the node itself; a
+  weight of 2 counts twice); parts without data are skipped; None when nothing has data.
   The status is the worst of the node's own status and the children's rolled-up statuses
   in the board's "needs attention" order (overdue, behind, at risk, on track, achieved),
   where "no data", "not started", "missed" and "archived" only count when nothing else
@@ -83,9 +84,11 @@ def worst_status(statuses: Iterable[Status]) -> Status:
 
 
 def roll_up(row: BoardRow, children: tuple[AlignNode, ...]) -> AlignNode:
-    own = row.progress.fraction
-    parts = [f for f in (own, *(c.rollup_fraction for c in children)) if f is not None]
-    fraction = sum(parts) / len(parts) if parts else None
+    weighted = [(row.progress.fraction, 1.0)]
+    weighted += [(c.rollup_fraction, c.row.goal.weight) for c in children]
+    parts = [(f, w) for f, w in weighted if f is not None]
+    total = sum(w for _, w in parts)
+    fraction = sum(f * w for f, w in parts) / total if parts else None
     status = worst_status([row.progress.status, *(c.rollup_status for c in children)])
     return AlignNode(row, children, fraction, status)
 

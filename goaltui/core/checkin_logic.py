@@ -163,6 +163,7 @@ def implausible(value: float, goal: Goal, history: Sequence[float]) -> str | Non
         baseline=metric.baseline,
         target=metric.target,
         history=history,
+        band=metric.band,
     )
     return None if why is None else f"{why}. Save anyway?"
 
@@ -203,5 +204,7 @@ def input_hint(row: CheckInRow, day: date) -> str:
             f"saved {fmt.value(row.value, row.goal.metric.unit)} · type to replace, enter to go on"
         )
     unit = row.goal.metric.unit
-    last, target = last_label(row, day, unit), fmt.value(row.goal.metric.target, unit)
-    return f"last {last} · target {target} · value for {short_day(day)}"
+    metric = row.goal.metric
+    last, target = last_label(row, day, unit), fmt.goal_target(metric.target, unit, metric.band)
+    aim = "target" if metric.band is None else "band"
+    return f"last {last} · {aim} {target} · value for {short_day(day)}"

@@ -13,6 +13,7 @@ One rule, so a value reads the same on the board, the check-in, the review, `goa
 - Days to the due date: "64 days left", "1 day overdue", "due today"; short "64d left", "3d late".
 - Now and target: "473 s → 420 s"; for a tight column `pair(..., narrow=True)` gives
   "473→420 s" (the unit once, no spaces round the arrow; the numbers read the same).
+- A band target: "300..360 s", the unit once at the end ("75..85%"); kept as "300..360".
 
 Machine formats (CSV, JSON, the ledger kept in the data file, form fields to edit) take
 `plain`: exact, no separators, re-importable. Durations stay in seconds ("540 s") for now.
@@ -70,13 +71,39 @@ def percent(pct: float | None) -> str:
     return value(pct, "%")
 
 
-def pair(
-    current: float | None, target: float | None, unit: str = "", *, narrow: bool = False
+BAND_SEP = ".."
+
+
+def band(edges: tuple[float, float], unit: str = "") -> str:
+    """A band target: "300..360 s", "75..85%": each edge as `value` shows it, the unit once."""
+    low, high = value(edges[0], unit), value(edges[1], unit)
+    low_unit = low.removeprefix(number(edges[0]))
+    if low_unit != low and low_unit == high.removeprefix(number(edges[1])):
+        low = number(edges[0])  # "300 s..360 s" reads "300..360 s"; "5:00..6:00" stays
+    return f"{low}{BAND_SEP}{high}"
+
+
+def goal_target(
+    target: float | None, unit: str = "", edges: tuple[float, float] | None = None
 ) -> str:
-    """Now and target: "473 s → 420 s"; narrow "473→420 s" (the unit once, at the end)."""
+    """What a goal aims at: its band when it has one, else its target."""
+    return value(target, unit) if edges is None else band(edges, unit)
+
+
+def pair(
+    current: float | None,
+    target: float | None,
+    unit: str = "",
+    *,
+    narrow: bool = False,
+    edges: tuple[float, float] | None = None,
+) -> str:
+    """Now and target: "473 s → 420 s"; narrow "473→420 s" (the unit once, at the end);
+    with a band (`edges`) "473 s → 300..360 s"."""
+    aim = goal_target(target, unit, edges)
     if narrow:
-        return f"{number(current)}{ARROW}{value(target, unit)}"
-    return f"{value(current, unit)} {ARROW} {value(target, unit)}"
+        return f"{number(current)}{ARROW}{aim}"
+    return f"{value(current, unit)} {ARROW} {aim}"
 
 
 def distinct(before: float | None, after: float | None, unit: str = "") -> tuple[str, str]:
@@ -91,6 +118,12 @@ def distinct(before: float | None, after: float | None, unit: str = "") -> tuple
 def from_text(text: str, unit: str = "") -> str:
     """A value kept as text (the ledger holds numbers and dates alike): a number reads like
     any value, a date or a word as it is, an empty text as MISSING."""
+    low, sep, high = text.partition(BAND_SEP)
+    if sep:  # a band, kept as "300..360"
+        try:
+            return band((float(low), float(high)), unit)
+        except ValueError:
+            return text
     try:
         amount = float(text)
     except ValueError:
@@ -119,6 +152,11 @@ def days(left: int | None, width: DaysWidth = "long") -> str:
         return f"{count}d left" if left > 0 else f"{count}d late"
     word = f"{count} day{'' if abs(left) == 1 else 's'}"
     return f"{word} left" if left > 0 else f"{word} overdue"
+
+
+def plain_band(edges: tuple[float, float]) -> str:
+    """A band as typed back in and kept in the ledger: "300..360"."""
+    return f"{plain(edges[0])}{BAND_SEP}{plain(edges[1])}"
 
 
 def plain(amount: float | None) -> str:

@@ -19,7 +19,15 @@ from pydantic import ValidationError
 from goaltui.core import formatting as fmt
 from goaltui.core import rules
 from goaltui.core.field_input import date_field, number_field, number_or_none
-from goaltui.core.models import Goal, GoalStatus, Level, Point, ledger_fields, parse_target
+from goaltui.core.models import (
+    Goal,
+    GoalStatus,
+    LedgerValue,
+    Level,
+    Point,
+    ledger_fields,
+    read_target,
+)
 from goaltui.core.smart import Assessment, Check, Grade, assess
 
 # pydantic error locations -> the form field that shows the message
@@ -28,6 +36,7 @@ _LOC_TO_FIELD = {
     "metric.unit": "unit",
     "metric.baseline": "baseline",
     "metric.target": "target",
+    "metric.band": "target",
 }
 _MAX_LEN = {
     "title": rules.TITLE_MAX,
@@ -59,6 +68,7 @@ class FormValues:
     due: str = ""
     status: str = GoalStatus.ACTIVE.value
     private: str = NO
+    weight: str = ""  # blank: 1
 
     @classmethod
     def from_goal(cls, goal: Goal) -> FormValues:
@@ -72,7 +82,7 @@ class FormValues:
             metric=m.name,
             unit=m.unit,
             baseline=fmt.plain(m.baseline),  # exact: the field is edited and read back
-            target=fmt.plain(m.target),
+            target=fmt.plain(m.target) if m.band is None else fmt.plain_band(m.band),
             plan=goal.plan,
             why=goal.why,
             parent=goal.parent or "",
@@ -80,6 +90,7 @@ class FormValues:
             due=goal.due.isoformat() if goal.due else "",
             status=goal.status.value,
             private=YES if goal.private else NO,
+            weight="" if goal.weight == 1 else fmt.plain(goal.weight),
         )
 
     @classmethod
@@ -130,16 +141,22 @@ def read_form(
 
     baseline = number_field(v.baseline, "baseline", errors)
     target: float | None = None
+    band: tuple[float, float] | None = None
     if v.target.strip():
         try:
-            target = parse_target(v.target, baseline)
+            target, band = read_target(v.target, baseline, v.unit.strip())
         except ValueError as exc:
             # a bad baseline already has its own message; don't blame the target for it
             if not (v.baseline.strip() and baseline is None):
                 errors["target"] = str(exc)
         else:
-            if target != number_or_none(v.target):
+            if band is not None:
+                notes["target"] = f"met inside {fmt.band(band, v.unit.strip())}"
+            elif target != number_or_none(v.target):
                 notes["target"] = f"= {fmt.value(target, v.unit.strip())}"
+    weight = number_field(v.weight, "weight", errors)
+    if weight is not None and weight <= 0:
+        errors["weight"] = "weight must be above 0 (1 counts like any other goal)"
 
     start = date_field(v.start, "start", today, errors, notes, required=True)
     due = date_field(v.due, "due", today, errors, notes, required=False)
@@ -153,11 +170,18 @@ def read_form(
         "parent": v.parent or None,
         "why": v.why,
         "plan": v.plan,
-        "metric": {"name": v.metric, "unit": v.unit, "baseline": baseline, "target": target},
+        "metric": {
+            "name": v.metric,
+            "unit": v.unit,
+            "baseline": baseline,
+            "target": target,
+            "band": band,
+        },
         "start": start or today,
         "due": due,
         "status": v.status,
         "private": v.private == YES,
+        "weight": 1.0 if weight is None or weight <= 0 else weight,
     }
     goal: Goal | None = None
     if not errors:
@@ -228,7 +252,7 @@ def grade(
     unreadable = [name for name in ("baseline", "target") if name in result.errors]
     if unreadable:
         what = " and ".join(unreadable)
-        hint = "Fix the value under the field; numbers like 480, or -25% for a target."
+        hint = "Fix the value under the field; 480, -25% or a band 300..360."
         checks[1] = Check("M", "Measurable", Grade.FAIL, f"The {what} can't be read yet.", hint)
     if "due" in result.errors:
         hint = "Fix the date under the field, e.g. 2026-12-31, +8w or eoq."
@@ -241,12 +265,21 @@ def ledger_changes(old: Goal, new: Goal) -> list[tuple[str, str, str]]:
     return [(name, *_show(a, b, new.metric.unit)) for name, a, b in ledger_fields(old, new)]
 
 
-def _show(old: float | date | None, new: float | date | None, unit: str) -> tuple[str, str]:
-    """Dates as ISO; numbers as the formatter shows them, told apart when they round alike."""
+def _show(old: LedgerValue, new: LedgerValue, unit: str) -> tuple[str, str]:
+    """Dates as ISO; numbers as the formatter shows them, told apart when they round alike;
+    a band as "300..360 s"."""
     if isinstance(old, date) or isinstance(new, date):
         return _day(old), _day(new)
+    if isinstance(old, tuple) or isinstance(new, tuple):
+        return _aim(old, unit), _aim(new, unit)
     return fmt.distinct(old, new, unit)
 
 
-def _day(value: float | date | None) -> str:
+def _aim(value: LedgerValue, unit: str) -> str:
+    if isinstance(value, tuple):
+        return fmt.band(value, unit)
+    return fmt.value(value if isinstance(value, float) else None, unit)
+
+
+def _day(value: LedgerValue) -> str:
     return value.isoformat() if isinstance(value, date) else fmt.MISSING

@@ -54,6 +54,8 @@ class ReviewItem(_Model):
     unit: Plain = ""
     current: Number | None = Field(default=None, description="Latest value at the meeting")
     target: Number | None = None
+    # Written only for a band goal: the minutes read "→ 300..360 s", not just its near edge.
+    band: tuple[Number, Number] | None = Field(default=None, exclude_if=lambda v: v is None)
     percent: int | None = Field(default=None, description="Share of the way to the target")
     status: Plain = Field(default="", description="Status in words: on track, behind...")
     days_left: int | None = Field(default=None, description="Negative when overdue")
@@ -92,6 +94,7 @@ def review_item(
         unit=goal.metric.unit,
         current=progress.current,
         target=goal.metric.target,
+        band=goal.metric.band,
         percent=progress.percent,
         status=progress.status.value,
         days_left=progress.days_left,
@@ -158,7 +161,8 @@ def last_item(history: Sequence[Minutes], goal_key: str) -> tuple[Minutes, Revie
 
 def figures_text(item: ReviewItem) -> str:
     """ "AHT 473 s → 420 s · 55% · at risk · 34 days left"."""
-    parts = [f"{item.metric} {fmt.pair(item.current, item.target, item.unit)}".strip()]
+    figures = fmt.pair(item.current, item.target, item.unit, edges=item.band)
+    parts = [f"{item.metric} {figures}".strip()]
     if item.percent is not None:
         parts.append(fmt.percent(item.percent))
     if item.status:

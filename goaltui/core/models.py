@@ -26,9 +26,10 @@ from pydantic import (
 )
 
 from goaltui.core import rules
+from goaltui.core.durations import is_seconds, looks_like_clock, parse_clock
 from goaltui.core.ids import new_id
 from goaltui.core.numbers import parse_number
-from goaltui.core.targets import lower_is_better
+from goaltui.core.targets import Band, lower_is_better, near_edge
 from goaltui.core.text import printable
 
 
@@ -131,6 +132,26 @@ class Metric(_Model):
     unit: Unit = Field(default="", description="Unit shown after values: s, %, min")
     baseline: Number | None = Field(default=None, description="Value when the goal was set")
     target: Number | None = Field(default=None, description="Value that means the goal is met")
+    # Written only when set: files without it (every file before it) have plain targets.
+    band: tuple[Number, Number] | None = Field(
+        default=None,
+        description="Met while the value is inside low..high; target is then the nearer edge",
+        exclude_if=lambda v: v is None,
+    )
+
+    @field_validator("band")
+    @classmethod
+    def _low_first(cls, band: tuple[float, float] | None) -> tuple[float, float] | None:
+        if band is not None and not band[0] < band[1]:
+            raise ValueError(rules.BAND_ORDER)
+        return band
+
+    @model_validator(mode="after")
+    def _band_sets_target(self) -> Metric:
+        if self.band is not None:
+            # Through __dict__: assigning would validate (and call this) again.
+            self.__dict__["target"] = near_edge(self.baseline, self.band)
+        return self
 
     @property
     def direction(self) -> Direction | None:
@@ -159,6 +180,10 @@ class Goal(_Model):
     # Written only when true: files without it (every file before it) read as public.
     private: StrictBool = Field(
         default=False, description="Kept off every wallboard", exclude_if=lambda v: not v
+    )
+    # Written only when not 1: how much the goal counts in its parent's roll-up.
+    weight: Number = Field(
+        default=1.0, gt=0, description="Share in the alignment roll-up", exclude_if=lambda v: v == 1
     )
     created_at: Stamp | None = None
     created_by: Plain = ""
@@ -256,14 +281,21 @@ class TargetChange(_Model):
     at: Stamp
 
 
-LedgerValue = float | date | None
+LedgerValue = float | Band | date | None
+
+
+def _goal_target(metric: Metric) -> float | Band | None:
+    """What the goal aims at: its band when it has one (so 300..360 -> 300..340 is a change
+    though the nearer edge stays 300), else its target."""
+    return metric.band if metric.band is not None else metric.target
 
 
 def ledger_fields(old: Goal, new: Goal) -> list[tuple[str, LedgerValue, LedgerValue]]:
     """(field, before, after) for each changed field that needs a reason and a ledger entry:
-    the target, the baseline and the due date. The one list the form and the store share."""
+    the target (or band), the baseline and the due date. The one list the form and the
+    store share."""
     pairs: dict[str, tuple[LedgerValue, LedgerValue]] = {
-        "target": (old.metric.target, new.metric.target),
+        "target": (_goal_target(old.metric), _goal_target(new.metric)),
         "baseline": (old.metric.baseline, new.metric.baseline),
         "due": (old.due, new.due),
     }
@@ -313,6 +345,39 @@ def parse_target(text: str, baseline: float | None) -> float:
     sign = -1.0 if match.group(1) == "-" else 1.0
     change = sign * float(match.group(2)) / 100.0
     return round(baseline * (1.0 + change), 6)
+
+
+_BAND = re.compile(r"^\s*(.+?)\s*\.\.\s*(.+?)\s*$")
+
+
+def parse_band(text: str, unit: str = "") -> Band | None:
+    """ "300..360" -> (300.0, 360.0); for a seconds unit also "5:00..6:00". None when the
+    text is no band (no ".."); ValueError for a band that cannot be read or is upside down."""
+    match = _BAND.match(text)
+    if match is None:
+        if ".." in text:  # half typed: "300.."
+            raise ValueError(f"a band is written low..high, e.g. 300..360, got {text.strip()!r}")
+        return None
+    edges = []
+    for typed in match.groups():
+        if is_seconds(unit) and looks_like_clock(typed):
+            edges.append(parse_clock(typed, "band edge"))
+        else:
+            edges.append(parse_number(typed, "band edge"))
+    low, high = edges
+    if not low < high:
+        raise ValueError(f"{rules.BAND_ORDER}, e.g. 300..360, got {text.strip()!r}")
+    return (low, high)
+
+
+def read_target(text: str, baseline: float | None, unit: str = "") -> tuple[float, Band | None]:
+    """A typed target: a band ("300..360", met while inside it; the target is its edge
+    nearer the baseline), or a number or change of the baseline (parse_target). The one
+    reading the CLI and the goal form share."""
+    band = parse_band(text, unit)
+    if band is not None:
+        return near_edge(baseline, band), band
+    return parse_target(text, baseline), None
 
 
 def error_messages(error: ValidationError) -> list[str]:

@@ -8,8 +8,12 @@ Status rules (`evaluate`), first match wins:
    An open goal whose start is after today is NOT_STARTED: no progress, pace or
    forecast yet (a value logged before the start is a baseline reading, not progress).
 2. No check-in on or before today: OVERDUE when past due, else NO_DATA.
-3. The latest value meets the target (inclusive, direction-aware): ACHIEVED.
+3. The latest value meets the target (inclusive, direction-aware): ACHIEVED. A band
+   target is met while the value is inside the band, edges included.
 4. Past the due date (due < today; the due day itself still counts): OVERDUE.
+4b. A band goal whose value went past the band's far edge (AHT from 420 s to 280 s
+   for 300..360 s), or left it when there is no side to come from (a baseline inside
+   the band, or none): OUTSIDE ("outside band").
 5. Baseline or target missing, so no fraction: NO_DATA.
 6. With a due date, compare progress with pace (the elapsed share of start..due):
    fraction >= pace - ON_TRACK_SLACK -> ON_TRACK; >= pace - AT_RISK_SLACK -> AT_RISK;
@@ -28,7 +32,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from goaltui.core.models import Direction, Goal, GoalStatus, Point
-from goaltui.core.targets import meets, reaches
+from goaltui.core.targets import Band, band_fraction, inside, meets, overshot, reaches
 
 ON_TRACK_SLACK = 0.10  # progress may trail pace by 10 points and still be "on track"
 AT_RISK_SLACK = 0.25  # trailing by 10-25 points is amber, more is red
@@ -46,6 +50,7 @@ class Status(StrEnum):
     AT_RISK = "at risk"
     BEHIND = "behind"
     OVERDUE = "overdue"
+    OUTSIDE = "outside band"  # a band goal past the band's far edge
     NO_DATA = "no data"
     NOT_STARTED = "not started"
     MISSED = "missed"
@@ -62,6 +67,7 @@ STATUS_ORDER: dict[Status, int] = {
         (
             Status.OVERDUE,
             Status.BEHIND,
+            Status.OUTSIDE,
             Status.AT_RISK,
             Status.NO_DATA,
             Status.ON_TRACK,
@@ -116,7 +122,22 @@ def target_met(goal: Goal, current: float) -> bool:
 
     Without a baseline the direction is unknown, so only hitting the target counts.
     """
-    return meets(goal.metric.baseline, goal.metric.target, current)
+    return meets(goal.metric.baseline, goal.metric.target, current, goal.metric.band)
+
+
+def band_forecast(points: Sequence[Point], band: Band, today: date) -> date | None:
+    """forecast_date for a band: today while the latest value is inside it, else the day the
+    trend reaches the edge nearer the latest value (coming back from an overshoot too)."""
+    if not points:
+        return None
+    latest = points[-1].value
+    low, high = band
+    if inside(band, latest):
+        return today
+    above = latest > high
+    edge = high if above else low
+    direction = Direction.LOWER if above else Direction.HIGHER
+    return forecast_date(points, edge, today, direction=direction)
 
 
 def _fit(points: Sequence[Point]) -> tuple[float, float] | None:
@@ -231,6 +252,9 @@ def _status(goal: Goal, current: float | None, fraction: float | None, today: da
         return Status.ACHIEVED
     if overdue:
         return Status.OVERDUE
+    band = goal.metric.band
+    if band is not None and overshot(goal.metric.baseline, band, current):
+        return Status.OUTSIDE
     if fraction is None:
         return Status.NO_DATA
     shown = clamp01(fraction)
@@ -254,14 +278,20 @@ def evaluate(goal: Goal, points: Sequence[Point], today: date) -> GoalProgress:
     seen = sorted((p for p in points if p.day <= today), key=lambda p: p.day)
     latest = seen[-1] if seen else None
     current = latest.value if latest else None
-    baseline, target = goal.metric.baseline, goal.metric.target
+    baseline, target, band = goal.metric.baseline, goal.metric.target, goal.metric.band
     waiting = goal.status is GoalStatus.ACTIVE and goal.start > today  # not started yet
     raw = None
     if current is not None and baseline is not None and target is not None and not waiting:
-        raw = progress_fraction(baseline, target, current)
+        if band is None:
+            raw = progress_fraction(baseline, target, current)
+        else:
+            raw = band_fraction(baseline, band, current)
     forecast = None
     if goal.status is GoalStatus.ACTIVE and target is not None and not waiting:
-        forecast = forecast_date(seen, target, today, direction=goal.metric.direction)
+        if band is None:
+            forecast = forecast_date(seen, target, today, direction=goal.metric.direction)
+        else:
+            forecast = band_forecast(seen, band, today)
     return GoalProgress(
         current=current,
         current_day=latest.day if latest else None,

@@ -25,6 +25,7 @@ UNIT_MAX = 12
 TEXT_MAX = 2000  # a goal's details, why and plan
 NOTE_MAX = 500  # a check-in note, a kudos note, a meeting note
 REASON_MAX = 500  # why a target, baseline or due date changed (the ledger)
+BAND_ORDER = "a band needs its low edge first and two different edges"
 
 ON_TRACK, AT_RISK, OFF_TRACK = "on-track", "at-risk", "off-track"
 CONFIDENCES = (ON_TRACK, AT_RISK, OFF_TRACK)

@@ -20,6 +20,12 @@ def distance_text(row: BoardRow) -> str:
     target, unit = goal.metric.target, goal.metric.unit
     if current is None or target is None:
         return fmt.MISSING
+    band = goal.metric.band
+    if band is not None:  # "in band", or how far outside it ("12 s outside")
+        if target_met(goal, current):
+            return "in band"
+        edge = min(band, key=lambda e: abs(current - e))
+        return f"{fmt.value(abs(current - edge), unit)} outside"
     margin = abs(current - target)
     if target_met(goal, current):
         return "met" if margin == 0 else f"met by {fmt.value(margin, unit)}"

@@ -117,10 +117,22 @@ def _specific(goal: Goal) -> Check:
 
 
 def _measurable(goal: Goal) -> Check:
-    """Fail: baseline or target missing. Warn: target == baseline, or no unit."""
+    """Fail: baseline or target missing. Warn: target == baseline, or no unit.
+
+    A band (300..360 s) is a measurable target: without a baseline it only warns (inside
+    or not can be told, progress can't), and a baseline inside it is a hold goal."""
     m = goal.metric
     issues: list[Issue] = []
-    if m.baseline is None or m.target is None:
+    band = m.band
+    if band is not None and m.baseline is None:
+        issues.append(
+            _warn(
+                f"No baseline: the board can tell inside {fmt.band(band, m.unit)} or not, "
+                "but not progress.",
+                "Add a baseline (today's value).",
+            )
+        )
+    elif m.baseline is None or m.target is None:
         missing = " and ".join(
             name for name, v in (("baseline", m.baseline), ("target", m.target)) if v is None
         )
@@ -130,7 +142,7 @@ def _measurable(goal: Goal) -> Check:
                 "Add a baseline (today's value) and a target, e.g. 420 s -> 360 s.",
             )
         )
-    elif m.baseline == m.target:
+    elif m.baseline == m.target and band is None:
         issues.append(
             _warn(
                 f"Target equals baseline ({fmt.value(m.target, m.unit)}): nothing to improve.",
@@ -141,7 +153,8 @@ def _measurable(goal: Goal) -> Check:
         issues.append(_warn("No unit.", "Add a unit such as s, min or %."))
     ok = ""
     if m.baseline is not None and m.target is not None:
-        ok = f"{m.name}: {fmt.value(m.baseline, m.unit)} -> {fmt.value(m.target, m.unit)}."
+        aim = fmt.goal_target(m.target, m.unit, band)
+        ok = f"{m.name}: {fmt.value(m.baseline, m.unit)} -> {aim}."
     return _check("M", issues, ok)
 
 
@@ -165,10 +178,12 @@ def _attainable(goal: Goal, points: Sequence[Point], today: date) -> Check:
     m = goal.metric
     unit = m.unit.strip().lower()
     issues: list[Issue] = []
-    if m.target is not None and unit in PERCENT_UNITS and not 0 <= m.target <= 100:
-        impossible = f"A {m.name} of {fmt.percent(m.target)} is impossible."
+    aims = [m.target] if m.band is None else list(m.band)  # both edges of a band
+    wrong = [a for a in aims if a is not None and not 0 <= a <= 100]
+    if wrong and unit in PERCENT_UNITS:
+        impossible = f"A {m.name} of {fmt.percent(wrong[0])} is impossible."
         issues.append(_fail(impossible, "Pick 0-100%."))
-    if m.target is not None and unit in DURATION_UNITS and m.target < 0:
+    if unit in DURATION_UNITS and any(a is not None and a < 0 for a in aims):
         issues.append(_fail("A negative time is impossible.", "Pick a target of 0 or more."))
     if m.baseline is None or m.target is None:
         issues.append(_warn("Can't judge the size of the change yet.", "Fill in M first."))

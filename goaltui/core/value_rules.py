@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from goaltui.core import formatting as fmt
-from goaltui.core.targets import meets
+from goaltui.core.targets import Band, meets
 
 RECENT = 20  # how many earlier values define a goal's "recent range"
 SPREAD_FACTOR = 1.5  # allowed distance outside the range, in spreads
@@ -59,19 +59,22 @@ def implausible(
     baseline: float | None,
     target: float | None,
     history: Sequence[float],
+    band: Band | None = None,
 ) -> str | None:
     """Why a value looks like a slip (far from the goal's recent values), or None.
 
     Catches the common slips: a dropped or doubled decimal point (62 for 6.2), a wrong
     sign, a stray digit. The range is min..max of the last RECENT values widened by
     SPREAD_FACTOR spreads; a flat series gets a minimum spread so 16 -> 17 passes.
-    `history` holds the goal's values before the value's day, oldest first.
+    `history` holds the goal's values before the value's day, oldest first. A band counts
+    as its two edges, the far one included.
     """
     recent = list(history[-RECENT:])
     reference = list(recent)
+    aims = [target] if band is None else list(band)
     if len(recent) < MIN_HISTORY:
         # A new goal: its baseline and target say what size of number to expect.
-        reference += [v for v in (baseline, target) if v is not None]
+        reference += [v for v in (baseline, *aims) if v is not None]
     if not reference:
         return None
     shown = fmt.number(value)
@@ -83,8 +86,8 @@ def implausible(
     size = max(abs(low), abs(high))
     spread = max(high - low, MIN_SPREAD_SHARE * size) or 1.0
     # Reaching the target is never suspicious, however fast: widen the range to it.
-    reach_low = low if target is None else min(low, target)
-    reach_high = high if target is None else max(high, target)
+    reach = [v for v in aims if v is not None]
+    reach_low, reach_high = min([low, *reach]), max([high, *reach])
     typical = _median([abs(v) for v in reference])
     ratio = abs(value) / typical if typical and value else 1.0
     outside = not (
@@ -98,15 +101,23 @@ def implausible(
 
 
 def short_of_target(
-    key: str, unit: str, latest: float | None, baseline: float | None, target: float | None
+    key: str,
+    unit: str,
+    latest: float | None,
+    baseline: float | None,
+    target: float | None,
+    *,
+    band: Band | None = None,
 ) -> str | None:
     """Why closing a goal as achieved needs a second thought: its latest value has not
-    reached the target (direction-aware, as on the board), or there is none. None when it
-    has, or when the goal has no target to reach."""
+    reached the target (direction-aware, as on the board; inside a band), or there is none.
+    None when it has, or when the goal has no target to reach."""
     if target is None:
         return None
+    aim = fmt.goal_target(target, unit, band)
     if latest is None:
-        return f"{key} has no value yet, short of {fmt.value(target, unit)}"
-    if meets(baseline, target, latest):
+        return f"{key} has no value yet, short of {aim}"
+    if meets(baseline, target, latest, band):
         return None
-    return f"{key} is at {fmt.value(latest, unit)}, short of {fmt.value(target, unit)}"
+    where = "short of" if band is None else "outside"
+    return f"{key} is at {fmt.value(latest, unit)}, {where} {aim}"

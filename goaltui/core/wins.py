@@ -8,16 +8,19 @@ Rules (each checked on the check-ins dated up to today, in day order):
 
 - TARGET: the first check-in that meets the goal's current target (direction-aware,
   inclusive, as on the board). Id ``target:<goal>:<target>``: a new target can be won again.
+  A band goal's first check-in inside its band; id ``target:<goal>:<low>..<high>``.
 - MILESTONE: a milestone is done. Id ``milestone:<milestone id>``: ticking it off, on
   and on again is one win.
 - REACHED: a milestone ticked itself, a value reaching its threshold (store/
   milestone_ticks.py), on the day of that value, naming who logged it. The same id as
   MILESTONE: one milestone is one win, its kind says how it was done.
 - STREAK: STREAK_LENGTH (3) check-ins in a row meet the target; the win is on the third.
-  A run that breaks and starts again is a new win. Id ``streak:<goal>:<day>``.
+  A run that breaks and starts again is a new win. Id ``streak:<goal>:<day>``. For a band
+  goal the run is of check-ins inside the band ("inside its band 3 check-ins in a row").
 - BEST: an agent's best value on a metric (the owner of agent-level goals, per metric
   name and direction), better than every earlier value and after at least
-  BEST_MIN_HISTORY earlier values. At most one a week: a best within WEEK_DAYS of the
+  BEST_MIN_HISTORY earlier values (band goals have no best: lower is not better inside a
+  band). At most one a week: a best within WEEK_DAYS of the
   last personal-best win is none, so an improving trend is not a win every day.
   Id ``best:<owner>:<metric>:<direction>:<YYYY-MM-DD>``.
 
@@ -101,7 +104,9 @@ def _goal_wins(goal: Goal, points: Sequence[Point]) -> list[Win]:
     target = goal.metric.target
     if target is None or goal.status is GoalStatus.ARCHIVED:
         return []
-    unit = goal.metric.unit
+    unit, band = goal.metric.unit, goal.metric.band
+    # :g, not the display rule: recorded ids must not change.
+    aim = f"{target:g}" if band is None else f"{band[0]:g}..{band[1]:g}"
     wins: list[Win] = []
     reached = False
     run = 0
@@ -112,19 +117,24 @@ def _goal_wins(goal: Goal, points: Sequence[Point]) -> list[Win]:
         run += 1
         if not reached:
             reached = True
+            now = f"{goal.metric.name} {fmt.value(point.value, unit)}"
+            text = (
+                f"{goal.key} reached its target: {now} (target {fmt.value(target, unit)})"
+                if band is None
+                else f"{goal.key} is inside its band: {now} (band {fmt.band(band, unit)})"
+            )
             wins.append(
                 Win(
-                    # :g, not the display rule: recorded ids must not change.
-                    id=f"target:{goal.key}:{target:g}",
+                    id=f"target:{goal.key}:{aim}",
                     kind=WinKind.TARGET,
                     goal=goal.key,
                     owner=goal.owner,
                     day=point.day,
-                    text=f"{goal.key} reached its target: {goal.metric.name} "
-                    f"{fmt.value(point.value, unit)} (target {fmt.value(target, unit)})",
+                    text=text,
                 )
             )
         if run == STREAK_LENGTH:
+            what = "beat its target" if band is None else "stayed inside its band"
             wins.append(
                 Win(
                     id=f"streak:{goal.key}:{point.day.isoformat()}",
@@ -132,7 +142,7 @@ def _goal_wins(goal: Goal, points: Sequence[Point]) -> list[Win]:
                     goal=goal.key,
                     owner=goal.owner,
                     day=point.day,
-                    text=f"{goal.key} beat its target {STREAK_LENGTH} check-ins in a row "
+                    text=f"{goal.key} {what} {STREAK_LENGTH} check-ins in a row "
                     f"({goal.metric.name} {fmt.value(point.value, unit)})",
                 )
             )
@@ -147,7 +157,7 @@ def _best_wins(goals: Sequence[Goal], series: Mapping[str, Sequence[Point]]) -> 
     groups: dict[tuple[str, str, Direction], list[tuple[date, float, Goal]]] = {}
     for goal in goals:
         direction = goal.metric.direction
-        if goal.level is not Level.AGENT or direction is None:
+        if goal.level is not Level.AGENT or direction is None or goal.metric.band is not None:
             continue
         group = groups.setdefault((goal.owner, goal.metric.name, direction), [])
         group.extend((p.day, p.value, goal) for p in series.get(goal.key, ()))

@@ -105,7 +105,7 @@ def smart_line(assessment: Assessment) -> list[str]:
 
 
 def progress_line(goal: Goal, p: GoalProgress) -> str:
-    parts = [fmt.pair(p.current, goal.metric.target, goal.metric.unit)]
+    parts = [fmt.pair(p.current, goal.metric.target, goal.metric.unit, edges=goal.metric.band)]
     if p.percent is not None:
         parts.append(f"{fmt.percent(p.percent)} of the way")
     if p.expected_percent is not None and goal.status is GoalStatus.ACTIVE:

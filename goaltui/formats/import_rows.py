@@ -203,6 +203,7 @@ def implausible_rows(
             baseline=metric.baseline,
             target=metric.target,
             history=history,
+            band=metric.band,
         )
         if why is not None:
             errors.append(RowError(row.line, f"{why}: check it, or use --force to import it"))

@@ -76,7 +76,8 @@ def figures(card_goal: CardGoal) -> list[str]:
     is left to the caller, who may mark or colour it)."""
     row, goal = card_goal.row, card_goal.goal
     progress = row.progress
-    parts = [fmt.pair(progress.current, goal.metric.target, goal.metric.unit)]
+    metric = goal.metric
+    parts = [fmt.pair(progress.current, metric.target, metric.unit, edges=metric.band)]
     parts.append(fmt.percent(progress.percent))
     if progress.days_left is not None:
         parts.append(fmt.days(progress.days_left, "short"))

@@ -33,7 +33,7 @@ def goal_rows(snapshot: Snapshot, today: date, *, include_archived: bool) -> lis
                 _cut(goal.title, TITLE_MAX) + (PRIVATE_MARK if goal.private else ""),
                 goal.owner,
                 fmt.value(p.current, unit),
-                fmt.value(goal.metric.target, unit),
+                fmt.goal_target(goal.metric.target, unit, goal.metric.band),
                 fmt.percent(p.percent),
                 p.status.value,
             )

@@ -234,9 +234,16 @@ def render_board(
     lines = _summary([p.status for _, p in rows], width)
 
     titles = [clean(g.title, ascii) for g, _ in rows]
-    full = _aligned([fmt.pair(p.current, g.metric.target, g.metric.unit) for g, p in rows], ascii)
+    full = _aligned(
+        [fmt.pair(p.current, g.metric.target, g.metric.unit, edges=g.metric.band) for g, p in rows],
+        ascii,
+    )
     narrow = _aligned(
-        [fmt.pair(p.current, g.metric.target, g.metric.unit, narrow=True) for g, p in rows], ascii
+        [
+            fmt.pair(p.current, g.metric.target, g.metric.unit, narrow=True, edges=g.metric.band)
+            for g, p in rows
+        ],
+        ascii,
     )
     days = [days_text(g, p) for g, p in rows]
 

@@ -63,6 +63,20 @@ def _number(value: Any) -> str | None:
     return None if math.isfinite(value) else "must be a finite number"
 
 
+def _band(value: Any) -> str | None:
+    """[low, high]: two finite numbers, low below high (models.Metric's rule)."""
+    if not isinstance(value, list) or len(value) != 2:
+        return "must be two numbers [low, high]"
+    if _number(value[0]) or _number(value[1]):
+        return "must be two finite numbers [low, high]"
+    return None if value[0] < value[1] else rules.BAND_ORDER
+
+
+def _weight(value: Any) -> str | None:
+    wrong = _number(value)
+    return wrong or (None if value > 0 else "must be above 0")
+
+
 def _parse(parse: Callable[[str], object], what: str) -> Check:
     def check(value: Any) -> str | None:
         if not isinstance(value, str):
@@ -99,6 +113,7 @@ _METRIC: Fields = {
     "unit": (_text(rules.UNIT_MAX), False),
     "baseline": (_optional(_number), False),
     "target": (_optional(_number), False),
+    "band": (_optional(_band), False),
 }
 _GOAL: Fields = {
     "key": (_key, True),
@@ -113,6 +128,7 @@ _GOAL: Fields = {
     "why": (_text(rules.TEXT_MAX), False),
     "plan": (_text(rules.TEXT_MAX), False),
     "private": (_bool, False),  # a "yes" read as true would show a private goal on the floor
+    "weight": (_weight, False),
 }
 _MILESTONE: Fields = {
     "goal": (_key, True),

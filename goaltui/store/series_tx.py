@@ -11,7 +11,7 @@ from typing import Any
 
 from goaltui.core.clock import iso_stamp
 from goaltui.core.errors import DataFileError
-from goaltui.core.targets import could_be_a_win
+from goaltui.core.targets import as_band, could_be_a_win
 from goaltui.store.schema import GOALS, META, META_ID, SERIES, UNCHECKED, USERS, Doc, ReadTables
 from goaltui.store.series import Entry, Series, SeriesError
 from goaltui.store.transaction import Transaction
@@ -110,7 +110,8 @@ def may_have_won(tx: Transaction, path: Path, goal: str, values: Iterable[float]
         history = [e.value for e in earlier.entries([])]
     except SeriesError:
         return True  # let detection read it and report the damage
-    return any(could_be_a_win(baseline, target, v, history) for v in values)
+    band = as_band(metric.get("band"))
+    return any(could_be_a_win(baseline, target, v, history, band) for v in values)
 
 
 def _number(value: object) -> float | None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from goaltui.core import formatting as fmt
 from goaltui.core.errors import DuplicateGoal, EditConflict, UnknownGoal, UserError
-from goaltui.core.models import Goal, GoalStatus, TargetChange, ledger_fields
+from goaltui.core.models import Goal, GoalStatus, LedgerValue, TargetChange, ledger_fields
 from goaltui.core.snapshot import Snapshot
 from goaltui.store import activity, bulk
 from goaltui.store.bulk import as_doc
@@ -149,5 +149,7 @@ def _ledger_changes(old: Goal, new: Goal) -> list[tuple[str, str, str]]:
     return [(name, _text(a), _text(b)) for name, a, b in ledger_fields(old, new)]
 
 
-def _text(value: float | date | None) -> str:
+def _text(value: LedgerValue) -> str:
+    if isinstance(value, tuple):
+        return fmt.plain_band(value)  # "300..360"
     return value.isoformat() if isinstance(value, date) else fmt.plain(value)

@@ -10,6 +10,7 @@ from datetime import date
 
 from goaltui.core import value_rules
 from goaltui.core.errors import UnknownGoal, UserError
+from goaltui.core.targets import as_band
 from goaltui.store.schema import Doc
 from goaltui.store.series import Series
 
@@ -50,6 +51,7 @@ def check_plausible(doc: Doc, series: Series, day: date, value: float) -> None:
         baseline=_number(metric.get("baseline")),
         target=_number(metric.get("target")),
         history=values_before(series, day),
+        band=as_band(metric.get("band")),
     )
     if why is not None:
         raise UserError(f"{why}: check it, or use --force to log it anyway")

@@ -32,6 +32,7 @@ STATUS_MARK = {
     Status.AT_RISK: "▲",
     Status.BEHIND: "▼",
     Status.OVERDUE: "!",
+    Status.OUTSIDE: "◇",
     Status.NO_DATA: "·",
     Status.NOT_STARTED: "○",
     Status.MISSED: "✗",
@@ -43,13 +44,14 @@ _TONE = {
     Status.AT_RISK: ("text-warning", "bold"),
     Status.BEHIND: ("text-error", "bold"),
     Status.OVERDUE: ("text-error", "bold reverse"),
+    Status.OUTSIDE: ("text-warning", "bold"),
     Status.NO_DATA: ("", "dim"),
     Status.NOT_STARTED: ("", "dim"),
     Status.MISSED: ("text-error", "dim"),
     Status.ARCHIVED: ("", "dim"),
 }
 _EIGHTHS = " ▏▎▍▌▋▊▉"
-STATUS_WIDTH = 10  # "✓ achieved"; wider only while a goal reads "○ not started"
+STATUS_WIDTH = 10  # "✓ achieved"; wider only while a goal reads "○ not started" or so
 SPARK_MIN = 4
 
 
@@ -92,9 +94,11 @@ class Palette:
 
 
 def value_text(row: BoardRow, narrow: bool = False) -> str:
-    """ "473 s → 420 s": the latest value and the target; narrow "473→420 s"."""
+    """ "473 s → 420 s": the latest value and the target (or band); narrow "473→420 s"."""
     metric = row.goal.metric
-    return fmt.pair(row.progress.current, metric.target, metric.unit, narrow=narrow)
+    return fmt.pair(
+        row.progress.current, metric.target, metric.unit, narrow=narrow, edges=metric.band
+    )
 
 
 def bar_text(fraction: float | None, width: int, style: Style, ascii: bool = False) -> Text:

@@ -53,12 +53,13 @@ SECTIONS: dict[str, tuple[Spec, ...]] = {
         Spec("metric", "Metric", "KPI name: AHT, FCR, CSAT..."),
         Spec("unit", "Unit", "s, min, %"),
         Spec("baseline", "Baseline", "today's value, e.g. 480"),
-        Spec("target", "Target", "a value (360) or a change (-25%)"),
+        Spec("target", "Target", "360, a change (-25%) or a band (300..360)"),
     ),
     "A": (Spec("plan", "Plan", "coaching, tools, time it needs"),),
     "R": (
         Spec("why", "Why", "why it matters, e.g. long holds drive CSAT down"),
         Spec("parent", "Supports", ""),
+        Spec("weight", "Weight", "1: its share in the roll-up above"),
     ),
     "T": (
         Spec("start", "Start", "YYYY-MM-DD or today"),

@@ -26,6 +26,7 @@ DEMO_COUNTS = {
     Status.ACHIEVED: 1,
     Status.NO_DATA: 0,
     Status.NOT_STARTED: 0,  # its tile is hidden while no goal waits to start
+    Status.OUTSIDE: 0,  # hidden too while no band goal is outside its band
 }
 
 

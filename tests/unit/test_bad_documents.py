@@ -55,6 +55,12 @@ BROKEN: dict[str, tuple[Callable[[Data], None], str]] = {
         "metric.baseline",
     ),
     "a goal private 'yes'": (lambda d: first(d, "goals").update(private="yes"), "private"),
+    "a band upside down": (
+        lambda d: first(d, "goals")["metric"].update(band=[360, 300]),
+        "metric.band",
+    ),
+    "a band of one edge": (lambda d: first(d, "goals")["metric"].update(band=[1]), "metric.band"),
+    "a goal weighted 0": (lambda d: first(d, "goals").update(weight=0), "weight"),
     "a goal without a metric": (lambda d: first(d, "goals").pop("metric"), "metric"),
     "a milestone done 'yes'": (lambda d: first(d, "milestones").update(done="yes"), "done"),
     "a milestone without a goal": (lambda d: first(d, "milestones").pop("goal"), "goal"),

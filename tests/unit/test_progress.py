@@ -293,7 +293,7 @@ def test_worse_than_baseline_shows_zero_bar() -> None:
 def test_status_order_puts_problems_first() -> None:
     assert set(STATUS_ORDER) == set(Status)
     ranked = sorted(Status, key=STATUS_ORDER.__getitem__)
-    assert ranked[:3] == [Status.OVERDUE, Status.BEHIND, Status.AT_RISK]
+    assert ranked[:4] == [Status.OVERDUE, Status.BEHIND, Status.OUTSIDE, Status.AT_RISK]
     assert ranked.index(Status.ON_TRACK) < ranked.index(Status.ACHIEVED)
     assert ranked.index(Status.NO_DATA) < ranked.index(Status.NOT_STARTED)  # a to-do first
     assert ranked[-1] is Status.ARCHIVED
