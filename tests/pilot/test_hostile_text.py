@@ -53,8 +53,8 @@ async def test_the_board_shows_brackets_as_typed(hostile_store: Store, clock: Fi
     app = make_app(hostile_store, clock)
     async with run(app, SIZE) as pilot:
         await saves_settled(pilot)
-        # 120 columns cut the title: "Reduce AHT [billi…"; the owners keep their "[/]".
-        shown = BRACKET_TITLE[:17]
+        # 120 columns cut the title: "Reduce AHT [bil…"; the owners keep their "[/]".
+        shown = BRACKET_TITLE[:15]
         await wait_until(pilot, lambda: shown in screen_text(app), lambda: screen_text(app))
         assert "Sam Okafor [/]" in screen_text(app)
         assert_plain(screen_text(app))
