@@ -5,17 +5,46 @@ co-users. Textual parses a notice as markup by default, so "Escalations [/ week]
 raised MarkupError in every open session and "[billing]" vanished. Widget.notify
 forwards `markup=True` explicitly, so the App's notify is where it can be refused.
 A notice already on screen is not shown twice.
+
+On a 16- or 8-colour terminal both apps draw the status colours in exact ANSI red, yellow
+and green (goaltui.widgets.status_colours says why). Decided when the app starts on a
+terminal: a headless run (Pilot and snapshot tests) keeps the theme's colours whatever
+TERM the test runner has. NO_COLOR keeps them too: its grey of a pure red is black.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual.app import App, ReturnType
 from textual.notifications import SeverityLevel
 
 from goaltui.core.text import printable
+from goaltui.widgets.status_colours import FEW_COLOUR_ANSI, few_colours, status_variables
 
 
 class PlainApp(App[ReturnType]):
+    few_colours = False  # exact ANSI status colours (a 16- or 8-colour terminal)
+
+    async def run_async(self, *, headless: bool = False, **kwargs: Any) -> ReturnType | None:
+        if not headless and not self.no_color and few_colours(self.console):
+            self.use_few_colours()
+        return await super().run_async(headless=headless, **kwargs)
+
+    def use_few_colours(self) -> None:
+        """Status colours as exact ANSI colours, from the next paint on."""
+        self.few_colours = True
+        # Named colours ("red" in a Rich style) go to RGB through the ANSI theme first.
+        self.set_reactive(App.ansi_theme_dark, FEW_COLOUR_ANSI)
+        self.set_reactive(App.ansi_theme_light, FEW_COLOUR_ANSI)
+        self._refresh_truecolor_filter(self.ansi_theme)  # Textual is pinned (pyproject)
+        self.stylesheet.set_variables(self.get_css_variables())
+
+    def get_css_variables(self) -> dict[str, str]:
+        # Palette.from_app reads theme_variables: the cells take the same colours as the CSS.
+        self.theme_variables = status_variables(super().get_css_variables(), self.few_colours)
+        return self.theme_variables
+
     def notify(
         self,
         message: str,
