@@ -102,6 +102,9 @@ class Pane:
         line = "exec " + shlex.join(prefix + command)
         self.run("new-session", "-d", "-s", "t", "-x", "120", "-y", "40", line)
 
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "t", *keys)
+
     def lines(self) -> list[list[tuple[str, str | None]]]:
         return [cells(line) for line in self.run("capture-pane", "-e", "-p", "-t", "t").split("\n")]
 
@@ -222,3 +225,15 @@ def test_the_check_in_says_confidence_in_red_amber_green_in_16_colours(
         row = next(line for line in lines if f" {key} " in "".join(ch for ch, _ in line))
         assert colour_of(row, words) == {colour}, key
         assert colour_of(row, "✓") == {"green"}, key  # the saved value
+
+
+def test_the_tree_keeps_the_colours_on_the_highlighted_goal(pane: Pane, today_demo: Path) -> None:
+    """The tree opens on the centre goal: its own status and its branch's roll-up keep
+    their colours under the cursor, as the board's highlighted row does."""
+    pane.start([*GOALTUI, "--db", str(today_demo)], "xterm", {})
+    shown(pane, *ROWS)
+    pane.keys("t")
+    lines = shown(pane, "Alignment", "roll-up 61% ! overdue")
+    row = next(line for line in lines if "csat-centre" in "".join(ch for ch, _ in line))
+    assert colour_of(row, "● on track") == {"green"}
+    assert colour_of(row, "! overdue") == {"red"}
