@@ -20,14 +20,14 @@ from textual.app import App, ReturnType
 from textual.notifications import SeverityLevel
 
 from goaltui.core.text import printable
-from goaltui.widgets.status_colours import FEW_COLOUR_ANSI, few_colours, status_variables
+from goaltui.widgets import status_colours
 
 
 class PlainApp(App[ReturnType]):
     few_colours = False  # exact ANSI status colours (a 16- or 8-colour terminal)
 
     async def run_async(self, *, headless: bool = False, **kwargs: Any) -> ReturnType | None:
-        if not headless and not self.no_color and few_colours(self.console):
+        if not headless and not self.no_color and status_colours.few_colours(self.console):
             self.use_few_colours()
         return await super().run_async(headless=headless, **kwargs)
 
@@ -35,14 +35,15 @@ class PlainApp(App[ReturnType]):
         """Status colours as exact ANSI colours, from the next paint on."""
         self.few_colours = True
         # Named colours ("red" in a Rich style) go to RGB through the ANSI theme first.
-        self.set_reactive(App.ansi_theme_dark, FEW_COLOUR_ANSI)
-        self.set_reactive(App.ansi_theme_light, FEW_COLOUR_ANSI)
+        self.set_reactive(App.ansi_theme_dark, status_colours.FEW_COLOUR_ANSI)
+        self.set_reactive(App.ansi_theme_light, status_colours.FEW_COLOUR_ANSI)
         self._refresh_truecolor_filter(self.ansi_theme)  # Textual is pinned (pyproject)
         self.stylesheet.set_variables(self.get_css_variables())
 
     def get_css_variables(self) -> dict[str, str]:
         # Palette.from_app reads theme_variables: the cells take the same colours as the CSS.
-        self.theme_variables = status_variables(super().get_css_variables(), self.few_colours)
+        variables = super().get_css_variables()
+        self.theme_variables = status_colours.status_variables(variables, self.few_colours)
         return self.theme_variables
 
     def notify(
