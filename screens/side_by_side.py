@@ -49,7 +49,12 @@ class SideBySideScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         yield Static("Reading…", id="side-head", markup=False)
-        yield PlainTable(id="side", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(
+            id="side",
+            cursor_type="row",
+            zebra_stripes=True,
+            cursor_foreground_priority="renderable",  # status colours on the highlighted row too
+        )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

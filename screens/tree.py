@@ -4,6 +4,7 @@ beside them (labelled), and the goals aligned to nothing apart."""
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -62,6 +63,14 @@ class AlignmentTree(Tree[Data]):
         ),
         Binding("space", "toggle_node", "Fold", id="tree.fold", tooltip="Fold or unfold a branch"),
     ]
+
+    def render_label(self, node: TreeNode[Data], base_style: Style, style: Style) -> Text:
+        # Tree paints the cursor's colour over the whole label; put it under the label's own
+        # styles instead, so the status words keep their colours on the highlighted line
+        # (as on the board).
+        text = super().render_label(node, base_style, Style())
+        text.stylize_before(style, len(text) - len(node.label))
+        return text
 
 
 class AlignmentScreen(Screen[bool]):

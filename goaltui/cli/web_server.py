@@ -20,6 +20,7 @@ import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.server import Server, to_int
 
+from goaltui.cli.serve_page import with_local_font
 from goaltui.cli.web_access import key_matches, origin_allowed
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -93,7 +94,9 @@ class KeyedServer(Server):
             "config": {"static": {"url": base + "/static/"}},
             "application": {"name": self.title},
         }
-        return aiohttp_jinja2.render_template("app_index.html", request, context)
+        html = aiohttp_jinja2.render_string("app_index.html", request, context)
+        page = with_local_font(html, context["config"]["static"]["url"])  # see serve_page
+        return web.Response(text=page, content_type="text/html")
 
     async def on_startup(self, app: web.Application) -> None:
         """Quiet: textual-serve's logo would push the URL off stdout's first line."""

@@ -128,6 +128,7 @@ PAGE_STATE = """(() => { try { return {
     firstByte: document.body.classList.contains('-first-byte'),
     closed: document.body.classList.contains('-closed'),
     mouse: !!document.querySelector('.xterm.enable-mouse-events'),
+    font: [...document.fonts].some(f => f.family.includes('Roboto Mono') && f.status === 'loaded'),
 }; } catch (e) { return {}; } })()"""
 
 # Installed before the page's own scripts: keeps a copy of everything the app sends to the
@@ -275,6 +276,9 @@ def test_the_wallboard_in_a_browser(served: Served, tmp_path: Path) -> None:
     assert png.read_bytes().startswith(b"\x89PNG")
     assert state.get("firstByte") and not state.get("closed"), state  # the app answered, still runs
     assert state.get("mouse"), state  # Textual switched mouse reporting on: the app is up
+    # The page's font comes from the server (no request to Google), loaded before the
+    # terminal measured its cells: block glyphs are drawn in cells of their own font.
+    assert "fonts.googleapis.com" not in html and state.get("font"), state
 
 
 # -- who may connect: the key and the Origin, against the real server --------------------------
