@@ -92,7 +92,6 @@ class CloseGoalScreen(Dialog[GoalStatus | None]):
     target is met.
     """
 
-    HELP_TITLE = "close a goal"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="close.cancel", tooltip="Leave the goal as it is"),
         Binding("a", "pick('achieved')", "Achieved", id="close.achieved", tooltip="Met"),

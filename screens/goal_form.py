@@ -39,6 +39,8 @@ WIDE = 100  # from this width the SMART panel sits beside the form
 class GoalFormScreen(GoalFormSaving):
     """New goal (goal=None) or edit; dismisses with the saved key, or None if cancelled."""
 
+    HELP_TITLE = "goal form"
+
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     REGRADE_DELAY = 0.15  # seconds of quiet typing before the panel re-grades
     BINDINGS = [

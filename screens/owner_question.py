@@ -27,7 +27,6 @@ class OwnerQuestion(Dialog[str | None]):
     """Dismisses with the owner to save (an existing one, or `typed` kept as a new agent),
     None to go back to the form."""
 
-    HELP_TITLE = "new owner"
     BINDINGS = [
         Binding("u", "use", "Use it", id="owner.use", tooltip="Save with the existing owner"),
         Binding("k", "keep", "New agent", id="owner.keep",

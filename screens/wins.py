@@ -50,6 +50,8 @@ class WinsScreen(Screen[bool]):
     shows at the top at once, "♥ saving…", while the app's save queue writes it.
     """
 
+    HELP_TITLE = "wins and kudos"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="wins.back", tooltip="Back to the board"),
         Binding("k", "kudos", "Kudos", id="wins.kudos", tooltip="Recognise an agent"),
