@@ -30,7 +30,7 @@ from goaltui.widgets.reads import read_then
 from goaltui.widgets.saves import dismiss_when_saved
 from screens import detail_checkins
 from screens.detail_chart import draw_chart
-from screens.detail_tabs import DetailData, fill_tables, head_text, smart_text
+from screens.detail_tabs import DetailData, LedgerLog, fill_tables, head_text, smart_text
 
 __all__ = ["DetailData", "DetailScreen", "head_text", "smart_text"]
 
@@ -116,7 +116,7 @@ class DetailScreen(Screen[bool]):
             with TabPane("3 Milestones", id="milestones"):
                 yield PlainTable(id="milestone-list", cursor_type="row")
             with TabPane("4 Ledger", id="ledger"):
-                yield PlainTable(id="ledger-log", cursor_type="row")
+                yield LedgerLog(id="ledger-log", cursor_type="row")
             with TabPane("5 SMART", id="smart"), VerticalScroll():
                 yield Static(id="smart-text", markup=False)
         yield Footer(compact=True)
@@ -190,8 +190,9 @@ class DetailScreen(Screen[bool]):
 
     @on(TabbedContent.TabActivated)
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == "checkins":  # the arrows move through the values at once
-            self.query_one("#checkin-log", PlainTable).focus()
+        table = {"checkins": "#checkin-log", "ledger": "#ledger-log"}.get(event.pane.id or "")
+        if table is not None:  # the arrows (and enter) work on its rows at once
+            self.query_one(table, PlainTable).focus()
         self.refresh_bindings()  # the check-in keys show on their tab only
 
     # -- the check-in log: correct a value (detail_checkins.py) --------------------------
