@@ -58,7 +58,8 @@ def test_wins_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedCl
     best for Sam Okafor: FCR 66%; Tue 24 "◎ target" adherence-sam reached its target,
     "» streak" aht-maria beat its target 3 check-ins in a row, "★ best" Sam's adherence;
     Mon 23 "◎ target" callback-billing and "★ best" Priya's CSAT 87.2%. Long texts end in
-    "…" (no horizontal scrollbar); the footer lists esc Back, k Kudos, d Remove and ? Help.
+    "…" (no horizontal scrollbar); the footer lists ⏎ Read (the row in full), esc Back,
+    k Kudos, d Remove and ? Help.
     """
     assert snap_compare(make_app(demo_store, clock), run_before=open_wins, terminal_size=NARROW)
 
