@@ -52,9 +52,13 @@ def closest_owner(typed: str, owners: Iterable[str]) -> str | None:
 
 def owner_note(typed: str, owners: Iterable[str]) -> str:
     """The form's note beside the owner: "new owner" when it is not one of `owners` (none
-    before the goals are read; blank is the team)."""
+    before the goals are read; blank is the team), nor the start of one: then the form
+    suggests the rest."""
     name, known = typed.strip(), owner_names(owners)
-    return "new owner" if name and known and name not in known else ""
+    if not name or name in known:
+        return ""
+    start = name.casefold()
+    return "" if not known or any(k.casefold().startswith(start) for k in known) else "new owner"
 
 
 def _allowed(length: int) -> int:

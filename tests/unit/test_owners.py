@@ -85,5 +85,6 @@ def test_the_form_notes_a_new_owner_once_the_owners_are_known() -> None:
     assert owner_note("Tom Becker", OWNERS) == "new owner"
     assert owner_note("Maria Lopes", OWNERS) == "new owner"
     assert owner_note("Maria Lopez", OWNERS) == ""
+    assert owner_note("ma", OWNERS) == "", "the start of an owner: the form suggests the rest"
     assert owner_note("", OWNERS) == "", "blank: the team"
     assert owner_note("Tom Becker", []) == "", "not read yet, or the first goal"
