@@ -58,6 +58,8 @@ class WinsFound(Message):
 class BoardScreen(BoardActions):
     """Every goal at a glance: sparkline, value, progress, pace, status, days left, milestones."""
 
+    HELP_TITLE = "board"
+
     BINDINGS = BOARD_BINDINGS
     CSS_PATH = [board_widgets.STYLESHEET, "board.tcss"]
 

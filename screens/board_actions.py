@@ -11,7 +11,6 @@ from goaltui.core.clock import Clock
 from goaltui.core.models import Goal, GoalStatus
 from goaltui.store.store import Store
 from goaltui.widgets.reads import read_then
-from goaltui.widgets.saves import Save, error_text, saves_of
 from screens.board_filters import BoardFilters
 
 
@@ -140,20 +139,6 @@ class BoardActions(BoardFilters):
 
     def set_status(self, key: str, status: GoalStatus) -> None:
         """Queue the status change; the board says so once it is written."""
+        from screens.close_goal import save_status
 
-        def done(_goal: Goal) -> None:
-            self.notify(f"{key} is now {status.value}", timeout=3)
-            self.reload()
-
-        def failed(error: Exception) -> None:
-            self.notify(error_text(error), title=f"{key} not changed", severity="error")
-
-        saves_of(self).submit(
-            Save(
-                f"{key} \u2192 {status.value}",
-                lambda: self.store.set_status(key, status),
-                done=done,
-                failed=failed,
-                owner=self,
-            )
-        )
+        save_status(self, self.store, key, status, self.reload)

@@ -38,7 +38,7 @@ from goaltui.widgets.saves import dismiss_when_saved
 from screens.checkin_entry import Entries
 from screens.checkin_input import CheckInInput
 from screens.checkin_milestones import MilestoneList
-from screens.checkin_state import LiveCheckIn, merge_rows, read_checkin
+from screens.checkin_state import LiveCheckIn, merge_rows, only_goal, read_checkin
 from screens.checkin_table import CheckInTable
 from screens.dialogs import ConfirmScreen, TextPromptScreen
 from screens.milestone_table import ticked_text
@@ -48,8 +48,12 @@ MILESTONE_ROWS = 5  # the list shows this many before it scrolls
 
 
 class CheckInScreen(Screen[bool]):
-    """Log the day's KPI values goal by goal; dismisses True when anything was saved."""
+    """Log the day's KPI values goal by goal; dismisses True when anything was saved.
 
+    `only` (a goal key: `c` in the goal detail) narrows it to that goal, and it closes
+    once that goal's value is written."""
+
+    HELP_TITLE = "check-in"
     CSS_PATH = "checkin.tcss"
 
     # The goal keys live on CheckInInput; these serve the milestone list.
@@ -60,10 +64,11 @@ class CheckInScreen(Screen[bool]):
                 tooltip="Back to the value input"),
     ]  # fmt: skip
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, only: str | None = None) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        self.only = only
         self.day: date = clock.today()
         self.loaded = False  # the rows of `day` have been read
         self._width = 0
@@ -111,7 +116,8 @@ class CheckInScreen(Screen[bool]):
     # -- reading (in a worker) and drawing ------------------------------------------------
 
     def _read_live(self) -> LiveCheckIn:
-        return read_checkin(self.store, self.day, self.clock.today())
+        read = read_checkin(self.store, self.day, self.clock.today())
+        return read if self.only is None else only_goal(read, self.only)
 
     @on(LiveLoaded)
     def _live_loaded(self, message: LiveLoaded) -> None:
@@ -207,10 +213,6 @@ class CheckInScreen(Screen[bool]):
     @on(CheckInTable.Logged)
     def _logged(self, event: CheckInTable.Logged) -> None:
         self._describe_current()
-        if event.first and all(r.saved for r in self.rows) and not self.table.busy:
-            self.notify(
-                f"All {len(self.rows)} goals logged for {short_day(event.day)}. esc closes."
-            )
         # A milestone whose threshold the value reached ticked itself: say so (it is the
         # win this value made, so it is not celebrated a second time below).
         goal = next((r.goal for r in self.rows if r.key == event.key), None)
@@ -220,8 +222,22 @@ class CheckInScreen(Screen[bool]):
             self.milestone_list.set_done(milestone.id, True)
         said = {f"milestone:{m.id}" for m in event.ticked}  # core/wins.py's id for it
         # Issue 6: celebrate a win this value made (older wins are recorded quietly).
-        mine = [w for w in event.wins if w.goal == event.key and w.day == event.day]
-        celebrate(self, [w for w in mine if w.id not in said])
+        won = [
+            w
+            for w in event.wins
+            if w.goal == event.key and w.day == event.day and w.id not in said
+        ]
+        if self.only is not None:  # the one goal's value is in: back to its detail
+            self.notify(f"{event.key}: logged for {short_day(event.day)}.", timeout=3)
+            celebrate(self, won)
+            if not self.table.busy:
+                self.action_close()
+            return
+        if event.first and all(r.saved for r in self.rows) and not self.table.busy:
+            self.notify(
+                f"All {len(self.rows)} goals logged for {short_day(event.day)}. esc closes."
+            )
+        celebrate(self, won)
 
     @on(CheckInTable.Refused)
     def _refused(self, event: CheckInTable.Refused) -> None:

@@ -38,6 +38,14 @@ def read_checkin(store: Store, day: date, today: date) -> LiveCheckIn:
     return LiveCheckIn(day, rows, due_milestones(found, today))
 
 
+def only_goal(read: LiveCheckIn, key: str) -> LiveCheckIn:
+    """The read narrowed to one goal: the check-in opened from that goal's detail."""
+    rows = [row for row in read.rows if row.key == key]
+    for row in rows:
+        row.first_of_owner = True
+    return LiveCheckIn(read.day, rows, [m for m in read.milestones if m.goal == key])
+
+
 def merge_rows(mine: list[CheckInRow], read: list[CheckInRow], busy: set[str]) -> list[CheckInRow]:
     """The rows just read, keeping the note and confidence the lead set here: on rows not
     saved yet (they go with the value) and on rows whose save is still queued (`busy`)."""

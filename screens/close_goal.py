@@ -7,17 +7,24 @@ why; achieved on a goal short of its target asks first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goaltui.core import formatting as fmt
 from goaltui.core.models import Goal, GoalStatus
 from goaltui.core.progress import GoalProgress, target_met
+from goaltui.store.store import Store
+from goaltui.widgets.saves import Save, error_text, saves_of
 from screens.dialogs import ConfirmScreen, Dialog, say
 
 KEEP = "keep"  # the harmless first option's id
@@ -61,6 +68,23 @@ def short_of_target(goal: Goal, progress: GoalProgress) -> str | None:
         f"{goal.key} is at {fmt.value(current, unit)}, {where} "
         f"{fmt.goal_target(target, unit, band)}: close it as achieved anyway?"
     )
+
+
+def save_status(
+    screen: Screen[Any], store: Store, key: str, status: GoalStatus, then: Callable[[], None]
+) -> None:
+    """Queue the status change (the board's and the detail's x); `screen` says so once it
+    is written and calls `then` (both read the goal again)."""
+
+    def done(_goal: Goal) -> None:
+        screen.notify(f"{key} is now {status.value}", timeout=3)
+        then()
+
+    def failed(error: Exception) -> None:
+        screen.notify(error_text(error), title=f"{key} not changed", severity="error")
+
+    call = partial(store.set_status, key, status)
+    saves_of(screen).submit(Save(f"{key} \u2192 {status.value}", call, done, failed, owner=screen))
 
 
 class CloseGoalScreen(Dialog[GoalStatus | None]):

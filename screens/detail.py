@@ -18,9 +18,10 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from goaltui.core.clock import Clock
-from goaltui.core.models import Goal, Point
+from goaltui.core.models import Goal, GoalStatus, Point
 from goaltui.core.progress import evaluate
 from goaltui.core.smart import assess
+from goaltui.core.value_rules import closed_reason, day_problem
 from goaltui.store.store import Store
 from goaltui.widgets.board_cells import Palette
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
@@ -29,7 +30,7 @@ from goaltui.widgets.reads import read_then
 from goaltui.widgets.saves import dismiss_when_saved
 from screens import detail_checkins
 from screens.detail_chart import draw_chart
-from screens.detail_tabs import DetailData, fill_tables, head_text, smart_text
+from screens.detail_tabs import DetailData, LedgerLog, fill_tables, head_text, smart_text
 
 __all__ = ["DetailData", "DetailScreen", "head_text", "smart_text"]
 
@@ -46,9 +47,26 @@ TAB_KEYS = Binding.Group("Tabs", compact=True)
 class DetailScreen(Screen[bool]):
     """Everything about one goal; dismisses True when the goal was edited from here."""
 
+    HELP_TITLE = "goal detail"
     BINDINGS = [
         Binding("escape", "back", "Back", id="detail.back", tooltip="Back to the board"),
         Binding("e", "edit", "Edit", id="detail.edit", tooltip="Edit this goal"),
+        # As on the board: c logs a value (the check-in, for this goal), x closes the goal.
+        Binding(
+            "c",
+            "checkin",
+            "Check-in",
+            id="detail.checkin",
+            tooltip="Log today's value of this goal (the check-in, this goal only)",
+        ),
+        Binding(
+            "x",
+            "close_goal",
+            "Close",
+            id="detail.close",
+            show=False,  # in help `?`, as on the board: the 80-column footer is full
+            tooltip="Achieved, missed, archive or reactivate",
+        ),
         Binding(
             "m",
             "milestones",
@@ -98,7 +116,7 @@ class DetailScreen(Screen[bool]):
             with TabPane("3 Milestones", id="milestones"):
                 yield PlainTable(id="milestone-list", cursor_type="row")
             with TabPane("4 Ledger", id="ledger"):
-                yield PlainTable(id="ledger-log", cursor_type="row")
+                yield LedgerLog(id="ledger-log", cursor_type="row")
             with TabPane("5 SMART", id="smart"), VerticalScroll():
                 yield Static(id="smart-text", markup=False)
         yield Footer(compact=True)
@@ -162,7 +180,7 @@ class DetailScreen(Screen[bool]):
         if action in detail_checkins.ACTIONS:
             tabs = self.query(TabbedContent)
             return self.edits.allowed(action, tabs.first().active if tabs else "")
-        return action != "tab" or self.data is not None
+        return action not in {"tab", "checkin", "close_goal"} or self.data is not None
 
     def action_back(self) -> None:
         dismiss_when_saved(self, lambda: self.changed or self.edits.saved)
@@ -172,8 +190,9 @@ class DetailScreen(Screen[bool]):
 
     @on(TabbedContent.TabActivated)
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == "checkins":  # the arrows move through the values at once
-            self.query_one("#checkin-log", PlainTable).focus()
+        table = {"checkins": "#checkin-log", "ledger": "#ledger-log"}.get(event.pane.id or "")
+        if table is not None:  # the arrows (and enter) work on its rows at once
+            self.query_one(table, PlainTable).focus()
         self.refresh_bindings()  # the check-in keys show on their tab only
 
     # -- the check-in log: correct a value (detail_checkins.py) --------------------------
@@ -216,6 +235,39 @@ class DetailScreen(Screen[bool]):
         self.app.push_screen(
             MilestonesScreen(self.store, self.clock, self.goal_key), self._returned
         )
+
+    def action_checkin(self) -> None:
+        """The check-in for this goal alone; it closes once the value is written."""
+        from screens.checkin import CheckInScreen
+
+        if self.data is None:
+            return
+        goal, today = self.data.goal, self.clock.today()
+        problem = closed_reason(goal.key, goal.status.value) or day_problem(
+            goal.key, today, goal.start
+        )
+        if problem is not None:
+            hint = ". x reopens it" if goal.status is not GoalStatus.ACTIVE else ""
+            self.notify(problem + hint, title="Check-in", severity="warning")
+            return
+        checkin = CheckInScreen(self.store, self.clock, only=goal.key)
+        self.app.push_screen(checkin, self._returned)
+
+    def action_close_goal(self) -> None:
+        """Achieved, missed, archive or reactivate: the board's close-goal dialog."""
+        from screens.close_goal import CloseGoalScreen, save_status, short_of_target
+
+        if self.data is None:
+            return
+        goal, data = self.data.goal, self.data
+        progress = evaluate(goal, [Point(c.day, c.value) for c in data.checkins], data.today)
+
+        def chosen(status: GoalStatus | None) -> None:
+            if status is not None:
+                save_status(self, self.store, goal.key, status, lambda: self._returned(True))
+
+        short = short_of_target(goal, progress)
+        self.app.push_screen(CloseGoalScreen(goal.key, goal.status, short), chosen)
 
     def _returned(self, result: object) -> None:
         if result:

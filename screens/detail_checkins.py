@@ -207,7 +207,7 @@ class CheckInEdits:
         """A closed goal's values are final (core/value_rules.py): say how to reopen it."""
         closed = closed_reason(data.goal.key, data.goal.status.value)
         if closed is not None:
-            hint = f"{closed}. Reopen it with x on the board first."
+            hint = f"{closed}. Reopen it with x first."
             self.screen.notify(hint, title="Check-ins", severity="warning")
         return closed is None
 

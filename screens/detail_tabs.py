@@ -8,6 +8,7 @@ from datetime import date
 
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
@@ -18,6 +19,7 @@ from goaltui.core.progress import GoalProgress, Status
 from goaltui.core.smart import Assessment, Grade
 from goaltui.widgets.board_cells import Palette, status_text
 from screens.detail_chart import original_target
+from screens.full_text import FullText, FullTextTable
 
 GRADE_MARK = {
     Grade.PASS: ("✓ pass", "text-success"),
@@ -25,6 +27,15 @@ GRADE_MARK = {
     Grade.FAIL: ("✗ fail", "text-error"),
 }
 TABLES = ("#checkin-log", "#milestone-list", "#ledger-log")
+
+
+class LedgerLog(FullTextTable):
+    """The target-change ledger; enter shows a change in full (a long reason is cut)."""
+
+    BINDINGS = [
+        Binding("enter", "read", "Read", id="detail.ledger.read",
+                tooltip="Ledger tab: the highlighted change in full, its whole reason"),
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -64,16 +75,15 @@ def fill_tables(screen: DOMNode, data: DetailData) -> None:
         due = Text(m.due.isoformat() if m.due else "—", style="bold reverse" if late else "")
         done = f"{m.done_at:%Y-%m-%d} {m.done_by or ''}" if m.done and m.done_at else ""
         table.add_row("✓" if m.done else "☐", Text(m.title), due, done, key=m.id)
-    ledger = screen.query_one("#ledger-log", DataTable)
+    ledger = screen.query_one("#ledger-log", LedgerLog)
     ledger.add_columns("when", "field", "old → new", "by", "reason")
+    ledger.full_texts = {}
     for ch in data.changes:
-        ledger.add_row(
-            f"{ch.at:%Y-%m-%d}",
-            ch.field,
-            " → ".join(fmt.from_text(t, goal.metric.unit) for t in (ch.old, ch.new)),
-            ch.by,
-            Text(ch.reason),
-            key=ch.id,
+        change = " → ".join(fmt.from_text(t, goal.metric.unit) for t in (ch.old, ch.new))
+        ledger.add_row(f"{ch.at:%Y-%m-%d}", ch.field, change, ch.by, Text(ch.reason), key=ch.id)
+        ledger.full_texts[ch.id] = FullText(
+            f"{goal.key}: {ch.field} changed on {ch.at:%Y-%m-%d %H:%M}",
+            [("change", change), ("by", ch.by or "—"), ("reason", ch.reason)],
         )
     for table_id, what in zip(TABLES, ("check-ins", "milestones", "target changes"), strict=True):
         dt = screen.query_one(table_id, DataTable)

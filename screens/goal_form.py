@@ -16,12 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import DescendantFocus, Resize
+from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Select, Static
 
 from goaltui.core.clock import Clock
 from goaltui.core.goal_input import FormResult, FormValues, grade, read_form
 from goaltui.core.models import Goal, Point, slugify
+from goaltui.core.owners import owner_names, owner_note
 from goaltui.store.store import Store
 from goaltui.widgets import form, smart_panel
 from goaltui.widgets.form import LETTER_OF, SECTIONS, FormField, SectionHeading
@@ -36,6 +38,8 @@ WIDE = 100  # from this width the SMART panel sits beside the form
 
 class GoalFormScreen(GoalFormSaving):
     """New goal (goal=None) or edit; dismisses with the saved key, or None if cancelled."""
+
+    HELP_TITLE = "goal form"
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     REGRADE_DELAY = 0.15  # seconds of quiet typing before the panel re-grades
@@ -64,6 +68,7 @@ class GoalFormScreen(GoalFormSaving):
         self._wanted_parent = self._initial.parent  # picked once the goals it may support are read
         self._goals_read = False
         self._taken: set[str] = set()
+        self.owners: list[str] = []  # suggested as the lead types the owner
         self._points: list[Point] = []
         self._key_typed = self.editing
         self._timer: Timer | None = None
@@ -109,6 +114,9 @@ class GoalFormScreen(GoalFormSaving):
     def _goals_arrived(self, read: tuple[list[Goal], list[Point]]) -> None:
         goals, self._points = read
         self._taken = {g.key for g in goals}
+        self.owners = owner_names(g.owner for g in goals)
+        owner = self.query_one("#owner", Input)
+        owner.suggester = SuggestFromList(self.owners, case_sensitive=False)
         parent = self.query_one("#parent", Select)
         editing = self.goal.key if self.goal else None
         shown = set_parents(parent, goals, editing, self._wanted_parent)
@@ -143,6 +151,8 @@ class GoalFormScreen(GoalFormSaving):
         values = self.values()
         today = self.clock.today()
         result = read_form(values, today, taken_keys=self._taken, editing=self.editing)
+        if note := owner_note(values.owner, self.owners):
+            result.notes.setdefault("owner", note)
         for field in self.query(FormField):
             name = field.editor.id or ""
             shown = self._tried_save or name in self._touched

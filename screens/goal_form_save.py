@@ -16,12 +16,14 @@ from textual.widgets import Input, Static
 from goaltui.core.errors import EditConflict
 from goaltui.core.goal_input import FormResult, FormValues, ledger_changes
 from goaltui.core.models import Goal
+from goaltui.core.owners import near_owners
 from goaltui.store.store import Store
 from goaltui.widgets.form import LABEL_OF
 from goaltui.widgets.reads import read_then
 from goaltui.widgets.saves import Save, error_text, saves_of
 from screens.dialogs import ChoiceScreen, ReasonScreen
 from screens.goal_form_fields import merge, read_values, show_values
+from screens.owner_question import OwnerQuestion
 
 SAVING = "Saving\u2026 the form closes once it is written"
 
@@ -34,6 +36,7 @@ class GoalFormSaving(Screen[str | None]):
     editing: bool
     _initial: FormValues  # what "unchanged" means
     _goals_read: bool  # the goals (keys taken, parents) have arrived
+    owners: list[str]  # the owners of those goals, most goals first
 
     def __init__(self) -> None:
         super().__init__()
@@ -41,6 +44,7 @@ class GoalFormSaving(Screen[str | None]):
         self._reason = ""  # the last reason typed: "keep mine" after a conflict reuses it
         self._sending: FormValues | None = None  # what ctrl+s sent, while it is written
         self._done_key: str | None = None  # written while a dialog was over the form
+        self._new_owners: set[str] = set()  # near an existing owner, kept as new all the same
 
     def refresh_checks(self) -> FormResult:
         raise NotImplementedError  # the form screen grades; saving only asks it to
@@ -80,6 +84,9 @@ class GoalFormSaving(Screen[str | None]):
             self.query_one(f"#{name}").focus()
             return
         goal = result.goal
+        if goal.owner not in self._new_owners and (near := near_owners(goal.owner, self.owners)):
+            self.app.push_screen(OwnerQuestion(goal.owner, near), self._owner_answered)
+            return
         if self.goal is None:
             self._write(goal, "")
             return
@@ -100,6 +107,17 @@ class GoalFormSaving(Screen[str | None]):
                 self.notify("Not saved: a new target, baseline or due date needs a reason.")
 
         self.app.push_screen(ReasonScreen(f"Why change {goal.key}: {what}?"), with_reason)
+
+    def _owner_answered(self, owner: str | None) -> None:
+        """The owner the lead meant (the one typed, or an existing one), or None: back."""
+        field = self.query_one("#owner", Input)
+        if owner is None:
+            field.focus()
+            return
+        self._new_owners.add(owner)
+        if owner != field.value.strip():
+            field.value = owner
+        self.action_save()
 
     def _write(self, goal: Goal, reason: str) -> None:
         store, base = self.store, self.goal

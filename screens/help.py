@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 
@@ -56,6 +57,16 @@ def key_rows(
         )
         for i in order
     ]
+
+
+def help_title(screen: Screen[object]) -> str:
+    """What the help box is titled over `screen` ("Help: check-in"): the screen's own
+    HELP_TITLE, else its class name in lower-case words ("SideBySideScreen": "side by side")."""
+    title = getattr(type(screen), "HELP_TITLE", "")
+    if isinstance(title, str) and title:
+        return title
+    name = type(screen).__name__.removesuffix("Screen")
+    return " ".join(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", name)).lower() or "goaltui"
 
 
 class HelpScreen(ModalScreen[None]):

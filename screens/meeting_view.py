@@ -19,6 +19,8 @@ from goaltui.widgets.plain_table import PlainTable
 class MeetingScreen(Screen[None]):
     """The minutes as they were saved; nothing here changes them."""
 
+    HELP_TITLE = "meeting"
+
     BINDINGS = [Binding("escape", "back", "Back", id="meeting.back", tooltip="Back to the list")]
     CSS_PATH = "meetings.tcss"
 

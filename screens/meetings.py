@@ -28,6 +28,8 @@ __all__ = ["MeetingScreen", "MeetingsScreen"]
 class MeetingsScreen(Screen[None]):
     """The list of saved meetings; enter opens the highlighted one."""
 
+    HELP_TITLE = "meetings"
+
     BINDINGS = [
         # priority: the table's own enter would take it first and keep it out of the footer.
         Binding(

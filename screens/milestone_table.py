@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from rich.text import Text
+from textual.binding import Binding
 
 from goaltui.core import formatting as fmt
 from goaltui.core.models import Metric, Milestone
@@ -62,6 +63,19 @@ def ticked_text(milestone: Milestone, metric: Metric | None, ascii: bool = False
 class MilestoneTable(PlainTable[Text]):
     """The checklist: done box, title (cut to the width), the threshold that ticks it (when
     any milestone has one), due date, status."""
+
+    BINDINGS = [  # as on the board (a DataTable's own home and end scroll sideways)
+        Binding("home", "first", "First", id="milestones.first", show=False,
+                tooltip="First milestone"),
+        Binding("end", "last", "Last", id="milestones.last", show=False,
+                tooltip="Last milestone"),
+    ]  # fmt: skip
+
+    def action_first(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self.move_cursor(row=max(0, self.row_count - 1))
 
     def show(
         self,

@@ -37,6 +37,8 @@ Read = tuple[Goal | None, list[Milestone]]
 class MilestonesScreen(Screen[bool]):
     """Dismisses True when anything was changed (so the board re-reads its counts)."""
 
+    HELP_TITLE = "milestones"
+
     BINDINGS = [
         Binding("a", "add", "Add", id="milestones.add", tooltip="Add a milestone"),
         Binding("e", "edit", "Edit", id="milestones.edit",

@@ -56,6 +56,8 @@ OUTCOME_MARK = {
 class ReviewScreen(ReviewMinutes):
     """One goal per page; dismisses True when a goal was changed (adjusted) from here."""
 
+    HELP_TITLE = "review"
+
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
         Binding("n,right", "move(1)", "Next", id="review.next", tooltip="Next goal (also →)"),

@@ -71,6 +71,8 @@ def card_text(card: Scorecard, palette: Palette) -> Text:
 class ScorecardScreen(Screen[bool]):
     """One owner's scorecard; left/right: the previous/next owner (A-Z)."""
 
+    HELP_TITLE = "scorecard"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="scorecard.back", tooltip="Back to the board"),
         # priority: the scrolling body would otherwise take left/right to scroll sideways.

@@ -29,6 +29,8 @@ WIDE = 100  # from this many columns the names and the sparkline get more room
 class SideBySideScreen(Screen[bool]):
     """One metric, every agent: latest value, 30-day sparkline, distance, status, days left."""
 
+    HELP_TITLE = "side by side"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="side.back", tooltip="Back to the board"),
     ]

@@ -76,6 +76,8 @@ class AlignmentTree(Tree[Data]):
 class AlignmentScreen(Screen[bool]):
     """The goals as a tree by alignment; enter opens a goal, escape goes back."""
 
+    HELP_TITLE = "alignment tree"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="tree.back", tooltip="Back to the board"),
         Binding("plus", "expand_all", "Expand", id="tree.expand", tooltip="Expand every node"),

@@ -104,6 +104,8 @@ class WallData:
 class WallboardScreen(Screen[None]):
     """Counts, goal rows and rotating pages; polls the store through a LiveReader."""
 
+    HELP_TITLE = "wallboard"
+
     CSS_PATH = "wallboard.tcss"
 
     def __init__(

@@ -20,9 +20,9 @@ from goaltui.core.rules import NOTE_MAX
 from goaltui.core.wins import Kudos, Win, WinKind, kudos_text, this_week, week_start
 from goaltui.store.store import Store
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
-from goaltui.widgets.plain_table import PlainTable
 from goaltui.widgets.saves import Save, dismiss_when_saved, error_text, saves_of
 from screens.dialogs import TextPromptScreen
+from screens.full_text import FullText, FullTextTable
 
 KIND_WORD = {
     WinKind.TARGET: "◎ target",
@@ -44,12 +44,33 @@ class KudosNoteScreen(TextPromptScreen):
     empty_message = "Write what the agent did well, or press escape to cancel."
 
 
+class WinsTable(FullTextTable):
+    """This week's wins and kudos; enter shows one in full (a long note is cut)."""
+
+    BINDINGS = [
+        Binding("enter", "read", "Read", id="wins.read",
+                tooltip="The highlighted win or kudos in full"),
+    ]  # fmt: skip
+
+
+def full_text(item: Win | Kudos) -> FullText:
+    """What enter on a row of the wins list shows."""
+    day = f"{item.day:%a %d %b %Y}"
+    if isinstance(item, Kudos):
+        lines = [("for", item.agent), ("goal", item.goal or "—"), ("from", item.by or "—")]
+        return FullText(f"Kudos, {day}", [*lines, ("note", item.note)])
+    lines = [("owner", item.owner), ("goal", item.goal), ("win", item.text)]
+    return FullText(f"{KIND_WORD[item.kind]}, {day}", lines)
+
+
 class WinsScreen(Screen[bool]):
     """The huddle list: this week's wins and kudos in one table; `k` adds kudos.
 
     Read in a worker (LiveReader, so wins recorded elsewhere show up); a new kudos
     shows at the top at once, "♥ saving…", while the app's save queue writes it.
     """
+
+    HELP_TITLE = "wins and kudos"
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="wins.back", tooltip="Back to the board"),
@@ -79,7 +100,7 @@ class WinsScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="wins-head", markup=False)
-        yield PlainTable(id="wins", cursor_type="row", zebra_stripes=True)
+        yield WinsTable(id="wins", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -111,9 +132,10 @@ class WinsScreen(Screen[bool]):
             f"{count} win{'s' if count != 1 else ''}, {len(self.items) - count} kudos"
         )
         self.query_one("#wins-head", Static).update(head if self.loaded else "Reading the wins…")
-        table = self.query_one(DataTable)
+        table = self.query_one(WinsTable)
         row = table.cursor_row
         table.clear(columns=True)
+        table.full_texts = {str(n): full_text(item) for n, item in enumerate(self.items)}
         # The text column takes the rest of the width: a long win is cut with "…", never
         # pushed off to the right behind a horizontal scrollbar.
         rest = (self.size.width or self.app.size.width) - TEXT_COLUMN_OFFSET

@@ -25,7 +25,7 @@ from goaltui.widgets.leaving import GuardsWork
 from goaltui.widgets.plain_app import PlainApp
 from goaltui.widgets.saves import saves_of
 from screens.board import BoardScreen
-from screens.help import HelpScreen, key_rows
+from screens.help import HelpScreen, help_title, key_rows
 
 # The thresholds come from the progress maths, so the help cannot drift from the board.
 _ON, _RISK = round(ON_TRACK_SLACK * 100), round(AT_RISK_SLACK * 100)
@@ -214,10 +214,7 @@ class GoalApp(PlainApp[None]):
         screen = self.screen
         name = type(screen).__name__
         rows = key_rows(screen.active_bindings, self.get_key_display)
-        title = {"BoardScreen": "board", "DetailScreen": "goal detail"}.get(
-            name, name.removesuffix("Screen")
-        )
-        self.push_screen(HelpScreen(title, rows, self.NOTES.get(name, "")))
+        self.push_screen(HelpScreen(help_title(screen), rows, self.NOTES.get(name, "")))
 
 
 def make_app(store: Store, clock: Clock, start: Start = "board", *, ascii: bool = False) -> GoalApp:

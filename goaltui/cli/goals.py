@@ -30,6 +30,11 @@ from goaltui.core.rules import CONFIDENCES, LEVELS, NOTE_MAX
 @click.option("--due", required=True, metavar="DATE", help="YYYY-MM-DD, +3m, eoq, eoy ...")
 @click.option("--start", metavar="DATE", help="Default: today.")
 @click.option("--owner", default="team", show_default=True, help="Who owns it: team, agent name.")
+@click.option(
+    "--new-owner",
+    is_flag=True,
+    help="The owner is new on purpose: no warning when it is close to an existing owner.",
+)
 @click.option("--level", type=click.Choice(LEVELS), default="team", show_default=True)
 @click.option("--parent", metavar="KEY", help="Key of the goal this one supports.")
 @click.option("--why", default="", help="Relevant: why this matters.")
@@ -51,6 +56,7 @@ def add(
     due: str,
     start: str | None,
     owner: str,
+    new_owner: bool,
     level: str,
     parent: str | None,
     why: str,
@@ -61,12 +67,18 @@ def add(
     db: str | None,
     shared: bool,
 ) -> None:
-    """Add a goal: goaltui add aht-maria "Cut Maria's AHT" --metric AHT --unit s ..."""
+    """Add a goal: goaltui add aht-maria "Cut Maria's AHT" --metric AHT --unit s ...
+
+    An --owner that is new and close to an existing one ("Maria Lopes" beside "Maria
+    Lopez") is still added (a script is never stopped for it), with a warning on stderr
+    naming the existing owner; --new-owner says the name is new on purpose.
+    """
     from pydantic import ValidationError
 
     from goaltui.core.dates import parse_date
     from goaltui.core.models import Goal, describe_error, read_target
     from goaltui.core.numbers import parse_number
+    from goaltui.core.owners import closest_owner
 
     session = Session.of(ctx)
     clock = session.clock()
@@ -92,7 +104,14 @@ def add(
     except ValidationError as exc:
         raise UserError(describe_error(exc)) from None
     store = session.store(db, shared, clock)
+    meant = None if new_owner else closest_owner(goal.owner, (g.owner for g in store.goals()))
     saved = store.add_goal(goal)
+    if meant is not None:
+        say(
+            f"goaltui: warning: owner {saved.owner!r} is new; did you mean {meant!r}? "
+            "(added as a new owner; --new-owner if it is new on purpose)",
+            err=True,
+        )
     say(
         f"Added {saved.key}: {saved.title} ({metric} {fmt.value(base, unit)} -> "
         f"{fmt.goal_target(goal_target, unit, band)} by {due_day})"

@@ -6,6 +6,7 @@ import pytest
 from lock_holder import lock_held_elsewhere
 from screen_host import ScreenHost, type_text
 from textual.widgets import DataTable, Static
+from waiting import press
 from waits import loaded, saves_settled, until
 
 from goaltui.core.clock import FixedClock
@@ -195,3 +196,16 @@ async def test_a_tick_while_another_process_holds_the_lock_shows_saving_then_sav
         assert row_text(app, 3)[3] == "done 2026-11-26 by lead"
         assert summary(app) == "4 of 5 done"
     assert [m.done for m in demo_store.milestones(GOAL)] == [True, True, True, True, False]
+
+
+async def test_home_and_end_go_to_the_first_and_last_milestone(app: ScreenHost) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        table = app.screen.query_one(DataTable)
+        await press(pilot, "end")
+        assert table.cursor_row == 4
+        assert row_text(app, table.cursor_row)[1] == "Review FCR with the quality team"
+        await press(pilot, "home")
+        assert table.cursor_row == 0
+        await press(pilot, "down", "down", "home")
+        assert table.cursor_row == 0

@@ -89,8 +89,8 @@ def test_detail_chart_80x24(
     534 s → target 480 s, 58% of the way, pace 74%; baseline 610 s, first target 450 s, due
     2027-01-29 (64d left)), the tabs 1 Chart … 5 SMART with Chart active, and a plotext chart
     with the AHT history (braille), the target 480 line (-), the pace line (·) falling from
-    610 to 480, and the first target 450 (:); footer: esc Back, e Edit, m Milestones, 12345
-    Tabs.
+    610 to 480, and the first target 450 (:); footer: esc Back, e Edit, c Check-in,
+    m Milestones, 12345 Tabs.
     """
     app = make_app(demo_store, clock)
     assert snap_compare(app, terminal_size=NARROW, run_before=open_goal("aht-tom"))
@@ -120,8 +120,9 @@ def test_detail_checkin_log_80x24(
 def test_detail_ledger_and_smart_120x40(
     snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
 ) -> None:
-    """You should see the Ledger tab of aht-tom: 2026-09-14, target, 450 s → 480 s, by dana, and
-    the reason "New product launch lengthens billing calls".
+    """You should see the Ledger tab of aht-tom, its table focused with the cursor on the one
+    change: 2026-09-14, target, 450 s → 480 s, by dana, and the reason "New product launch
+    lengthens billing calls"; the footer starts with ⏎ Read (the change in full).
     """
     app = make_app(demo_store, clock)
     assert snap_compare(app, terminal_size=WIDE, run_before=open_goal("aht-tom", "4"))

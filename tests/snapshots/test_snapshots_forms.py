@@ -142,3 +142,27 @@ def test_discard_question(snap_compare: Any, demo_store: Store, clock: FixedCloc
     focused and "Discard (y)", over the new-goal form whose title reads "Half"."""
     app = ScreenHost(GoalFormScreen(demo_store, clock))
     assert snap_compare(app, terminal_size=(80, 24), press=[*"Half", "escape"])
+
+
+def test_new_owner_question_80x24(snap_compare: Any, demo_store: Store, clock: FixedClock) -> None:
+    """You should see, over the form, "'Maria Lopes' is new. Did you mean Maria Lopez?" and
+    three choices, the first highlighted: "u  Use Maria Lopez", "k  Keep Maria Lopes as a new
+    agent", "b  Back to the form (escape)"; the footer lists u Use it, k New agent, esc Back."""
+
+    async def ask(pilot: Pilot[Any]) -> None:
+        await saves_settled(pilot)
+        await paste_all(
+            pilot,
+            title="Cut Maria's AHT",
+            owner="Maria Lopes",
+            metric="AHT",
+            unit="s",
+            baseline="480",
+            target="400",
+            due="eoq",
+        )
+        await pilot.press("ctrl+s")
+        await saves_settled(pilot)
+
+    app = ScreenHost(GoalFormScreen(demo_store, clock))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ask)

@@ -58,7 +58,8 @@ def test_wins_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedCl
     best for Sam Okafor: FCR 66%; Tue 24 "◎ target" adherence-sam reached its target,
     "» streak" aht-maria beat its target 3 check-ins in a row, "★ best" Sam's adherence;
     Mon 23 "◎ target" callback-billing and "★ best" Priya's CSAT 87.2%. Long texts end in
-    "…" (no horizontal scrollbar); the footer lists esc Back, k Kudos, d Remove and ? Help.
+    "…" (no horizontal scrollbar); the footer lists ⏎ Read (the row in full), esc Back,
+    k Kudos, d Remove and ? Help.
     """
     assert snap_compare(make_app(demo_store, clock), run_before=open_wins, terminal_size=NARROW)
 
@@ -66,3 +67,25 @@ def test_wins_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedCl
 def test_wins_120x40(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
     """You should see the same list with the full win texts and free space below it."""
     assert snap_compare(make_app(demo_store, clock), run_before=open_wins, terminal_size=WIDE)
+
+
+def test_wins_full_text_80x24(
+    snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
+) -> None:
+    """You should see, over the wins list, a box titled "Kudos, Thu 26 Nov 2026" with the
+    labels for, goal, from and note in bold beside Sam Okafor, fcr-sam, lead and the whole
+    note, wrapped under itself over three lines and ending "… [bold]this[/] week" exactly as
+    typed (never as markup); the footer reads esc Close."""
+    note = (
+        "Stayed late three evenings to clear the refund backlog, coached two new starters "
+        "on the billing system and still hit every quality check [bold]this[/] week"
+    )
+    demo_store.add_kudos("Sam Okafor", note, "fcr-sam")
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await open_wins(pilot)
+        await pilot.press("enter")
+        await saves_settled(pilot)
+
+    app = make_app(demo_store, clock)
+    assert snap_compare(app, run_before=run_before, terminal_size=NARROW)
