@@ -96,7 +96,7 @@ class BoardFilters(Screen[None]):
 
     @on(DataTable.RowHighlighted)
     def _update_info(self) -> None:
-        text = info_text(self.selected)
+        text = info_text(self.selected, self._today)
         if text != self._info_text:  # unchanged: no layout pass of the whole screen
             self._info_text = text
             self.query_one("#info", Static).update(text)

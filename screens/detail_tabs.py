@@ -13,10 +13,18 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
 from goaltui.core import formatting as fmt
+from goaltui.core.attention import UNUSUAL_WORDS, stale_words
 from goaltui.core.models import CheckIn, Goal, Milestone, TargetChange
 from goaltui.core.progress import GoalProgress, Status
 from goaltui.core.smart import Assessment, Grade
-from goaltui.widgets.board_cells import Palette, status_text
+from goaltui.widgets.board_cells import (
+    STALE_MARK,
+    STALE_MARK_ASCII,
+    UNUSUAL_MARK,
+    UNUSUAL_TONE,
+    Palette,
+    progress_status_text,
+)
 from screens.detail_chart import original_target
 
 GRADE_MARK = {
@@ -94,9 +102,15 @@ def _cursor_key(table: DataTable[object]) -> str | None:
 
 
 def head_text(
-    goal: Goal, progress: GoalProgress, changes: list[TargetChange], palette: Palette
+    goal: Goal,
+    progress: GoalProgress,
+    changes: list[TargetChange],
+    palette: Palette,
+    today: date | None = None,
 ) -> Text:
-    """Three short lines: what and whose; where it stands (status in words too); the dates."""
+    """Three short lines: what and whose; where it stands (status in words too); the dates.
+    A fourth says, in words, what the marks mean: the latest value is unusual (far better
+    or worse than the last 30 days), the goal is stale (no value since when)."""
     metric = goal.metric
 
     line1 = Text.assemble(
@@ -104,14 +118,24 @@ def head_text(
     )
     if goal.private:  # the lead sees it here; the wallboards never do
         line1.append(" · private", "bold")
-    status = status_text(progress.status, palette)
+    status = progress_status_text(progress, palette)
     now, target = fmt.value(progress.current, metric.unit), fmt.value(metric.target, metric.unit)
-    standing = [f"{metric.name} now {now} → target {target}"]
+    standing = [f" → target {target}"]
     if progress.percent is not None:
         standing.append(f"{fmt.percent(progress.percent)} of the way")
     if progress.expected_percent is not None:
         standing.append(f"pace {fmt.percent(progress.expected_percent)}")
-    line2 = Text.assemble(status, "  ", " · ".join(standing))
+    line2 = Text.assemble(status, "  ", f"{metric.name} now {now}")
+    notes: list[Text] = []
+    if progress.unusual:
+        tone = Style(bold=True, color=palette.tone(UNUSUAL_TONE[progress.unusual]))
+        line2.append(UNUSUAL_MARK, tone)
+        notes.append(Text(f"{UNUSUAL_MARK} {UNUSUAL_WORDS[progress.unusual]}", style=tone))
+    line2.append(" · ".join(standing))
+    if progress.stale and progress.current_day is not None and today is not None:
+        mark = STALE_MARK_ASCII if palette.ascii else STALE_MARK
+        words = stale_words(progress.current_day, today)
+        notes.append(Text(f"{mark} {words}", style=Style(bold=True, color=palette.warn)))
     dates = [f"baseline {fmt.value(metric.baseline, metric.unit)} on {goal.start.isoformat()}"]
     original = original_target(changes)
     if original is not None:
@@ -121,7 +145,7 @@ def head_text(
     if progress.forecast is not None and progress.status is not Status.ACHIEVED:
         dates.append(f"forecast {progress.forecast.isoformat()}")
     line3 = Text(" · ".join(dates), style="dim")
-    head = Text("\n").join([line1, line2, line3])
+    head = Text("\n").join([line1, line2, line3, *([Text("   ").join(notes)] if notes else [])])
     head.no_wrap, head.overflow = True, "ellipsis"
     return head
 

@@ -22,6 +22,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Digits, Label, Static
 
+from goaltui.core.attention import STALE_DAYS
 from goaltui.core.board_rows import BoardFilter, BoardRow, RowCache, build_rows, visible_rows
 from goaltui.core.clock import Clock
 from goaltui.core.errors import GoaltuiError
@@ -114,10 +115,12 @@ class WallboardScreen(Screen[None]):
         refresh_seconds: float = 2.0,
         ascii: bool = False,
         view: WallView = EVERY_GOAL,
+        stale_days: int = STALE_DAYS,
     ) -> None:
         super().__init__()
         self.store = store
         self.view = view
+        self.stale_days = stale_days  # working days without a value before "stale"
         self.clock = clock
         self.page_seconds = page_seconds
         self.refresh_seconds = refresh_seconds
@@ -155,7 +158,8 @@ class WallboardScreen(Screen[None]):
 
     def _read(self) -> WallData:
         today = self.clock.today()
-        rows = wall_rows(build_rows(self.store.snapshot(), today, self._row_cache), self.view)
+        snapshot = self.store.snapshot()
+        rows = wall_rows(build_rows(snapshot, today, self._row_cache, self.stale_days), self.view)
         return WallData(rows, today, self.clock.now())
 
     def _new_day(self) -> bool:
@@ -205,6 +209,9 @@ class WallboardScreen(Screen[None]):
         heading = Text.assemble(("goaltui wallboard", "bold"), f"   {len(self.rows)} goals")
         if self.view.teams_only:  # so nobody on the floor wonders where their goal went
             heading.append(" (team goals)")
+        stale = sum(row.progress.stale for row in self.rows)
+        if stale:  # beside the tiles: a stale goal is counted under its status there
+            heading.append(f"   {stale} stale", style="bold")
         if self.error:  # before the time, so a narrow screen still shows it
             heading.append(f"   cannot read the data file: {self.error}", style="bold red")
         if self._loaded_at is not None:

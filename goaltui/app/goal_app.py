@@ -120,6 +120,7 @@ class GoalApp(PlainApp[None]):
                 clock,
                 sort=self.settings.board_sort,
                 refresh_seconds=self.settings.refresh_seconds,
+                stale_days=self.settings.stale_days,
             ),
             "board",
         )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from goaltui.cli.base import file_options
+from goaltui.cli.base import file_options, stale_days_option
 from goaltui.cli.context import Session
 from goaltui.cli.output import say
 
@@ -86,6 +86,7 @@ def import_cmd(
 @click.option("--width", type=click.IntRange(40, 400), help="Columns (default: the terminal's).")
 @click.option("--ascii", "ascii_only", is_flag=True, help="Plain ASCII: pipes, mail, old fonts.")
 @click.option("--all", "show_all", is_flag=True, help="Include archived goals.")
+@stale_days_option
 @file_options
 @click.pass_context
 def board_cmd(
@@ -94,6 +95,7 @@ def board_cmd(
     width: int | None,
     ascii_only: bool,
     show_all: bool,
+    stale_days: int,
     db: str | None,
     shared: bool,
 ) -> None:
@@ -105,7 +107,12 @@ def board_cmd(
     store = session.store(db, shared, clock)
     columns = width or shutil.get_terminal_size((100, 24)).columns
     text = render_board(
-        store.snapshot(), clock.today(), columns, ascii=ascii_only, include_archived=show_all
+        store.snapshot(),
+        clock.today(),
+        columns,
+        ascii=ascii_only,
+        include_archived=show_all,
+        stale_days=stale_days,
     )
     say(text.rstrip("\n"))
 

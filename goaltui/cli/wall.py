@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import click
 
-from goaltui.cli.base import file_options
+from goaltui.cli.base import file_options, stale_days_option
 from goaltui.cli.context import Session
 from goaltui.cli.web_access import (
     is_loopback,
@@ -47,6 +47,7 @@ INITIALS = click.option("--initials", is_flag=True, help='Agents as initials: "S
 @click.option("--no-mouse", is_flag=True, help="Leave the mouse to the terminal.")
 @TEAMS_ONLY
 @INITIALS
+@stale_days_option
 @file_options
 @click.pass_context
 def wallboard_cmd(
@@ -57,6 +58,7 @@ def wallboard_cmd(
     no_mouse: bool,
     teams_only: bool,
     initials: bool,
+    stale_days: int,
     db: str | None,
     shared: bool,
 ) -> None:
@@ -71,7 +73,8 @@ def wallboard_cmd(
     from goaltui.cli.tui import run_tui
 
     view = WallView(teams_only=teams_only, initials=initials)
-    run_tui(make_wallboard(store, clock, page_seconds, ascii_only, view), mouse=not no_mouse)
+    app = make_wallboard(store, clock, page_seconds, ascii_only, view, stale_days=stale_days)
+    run_tui(app, mouse=not no_mouse)
 
 
 def serve_command(
@@ -81,6 +84,7 @@ def serve_command(
     *,
     teams_only: bool = False,
     initials: bool = False,
+    stale_days: int = 3,
 ) -> str:
     """The shell command textual-serve runs for each browser connection. With --full it is
     the lead's own app, which shows every goal, so the wall's choices do not apply."""
@@ -88,6 +92,7 @@ def serve_command(
     if not full:
         args += ["wallboard", "--page-seconds", f"{page_seconds:g}"]
         args += ["--teams-only"] * teams_only + ["--initials"] * initials
+        args += ["--stale-days", str(stale_days)] * (stale_days != 3)
     return shlex.join(args)
 
 
@@ -139,6 +144,7 @@ def url_to_open(host: str, port: int, public_url: str | None, key: str) -> str:
 )
 @TEAMS_ONLY
 @INITIALS
+@stale_days_option
 @file_options
 @click.pass_context
 def serve_cmd(
@@ -151,6 +157,7 @@ def serve_cmd(
     page_seconds: float,
     teams_only: bool,
     initials: bool,
+    stale_days: int,
     db: str | None,
     shared: bool,
 ) -> None:
@@ -181,7 +188,14 @@ def serve_cmd(
     key = secrets.token_urlsafe(32)
     path = str(store.path.resolve())
     server = KeyedServer(
-        serve_command(path, full, page_seconds, teams_only=teams_only, initials=initials),
+        serve_command(
+            path,
+            full,
+            page_seconds,
+            teams_only=teams_only,
+            initials=initials,
+            stale_days=stale_days,
+        ),
         host=host,
         port=port,
         title="goaltui" if full else "goaltui wallboard",

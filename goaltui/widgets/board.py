@@ -8,10 +8,12 @@ is in goaltui.widgets.board_cells.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from rich.console import RenderableType
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -20,6 +22,7 @@ from textual.widgets import Input, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from goaltui.core import formatting as fmt
+from goaltui.core.attention import UNUSUAL_WORDS, stale_words
 from goaltui.core.board_rows import BoardFilter, BoardRow, status_counts
 from goaltui.core.progress import Status
 from goaltui.widgets.board_cells import Column, Palette, board_columns, row_cells, value_text
@@ -209,6 +212,9 @@ class StatusSummary(Static):
         for status, count in status_counts(shown):
             line.append("  ")
             line.append(f"{count} {status.value}", style=palette.status_style(status))
+        stale = sum(row.progress.stale for row in shown)
+        if stale:  # counted apart: a stale goal still has its status above
+            line.append(f"  ({stale} stale)", style=Style(color=palette.warn))
         details = Text(f"sort: {sort_label}", style="dim")
         if board_filter.active:
             details.append(f"   filter: {board_filter.describe()} (esc clears)")
@@ -220,12 +226,18 @@ class StatusSummary(Static):
             self.update(text)
 
 
-def info_text(row: BoardRow | None) -> Text:
-    """One line about the highlighted goal: what the narrow board leaves out."""
+def info_text(row: BoardRow | None, today: date | None = None) -> Text:
+    """One line about the highlighted goal: what the narrow board leaves out, and what its
+    marks mean (stale since when, unusual which way)."""
     if row is None:
         return Text("")
     goal, progress = row.goal, row.progress
-    parts = [Text(goal.title, style="bold"), Text(f"{goal.owner} ({goal.level.value})")]
+    parts = [Text(goal.title, style="bold")]
+    if progress.stale and progress.current_day is not None and today is not None:
+        parts.append(Text(stale_words(progress.current_day, today), style="bold"))
+    if progress.unusual:
+        parts.append(Text(UNUSUAL_WORDS[progress.unusual], style="bold"))
+    parts.append(Text(f"{goal.owner} ({goal.level.value})"))
     if progress.expected_percent is not None:
         parts.append(Text(f"pace {fmt.percent(progress.expected_percent)}"))
     if goal.due is not None:
