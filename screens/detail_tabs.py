@@ -17,6 +17,7 @@ from goaltui.core.attention import UNUSUAL_WORDS, stale_words
 from goaltui.core.models import CheckIn, Goal, Milestone, TargetChange
 from goaltui.core.progress import GoalProgress, Status
 from goaltui.core.smart import Assessment, Grade
+from goaltui.core.status_words import reads_stale
 from goaltui.widgets.board_cells import (
     STALE_MARK,
     STALE_MARK_ASCII,
@@ -135,6 +136,8 @@ def head_text(
     if progress.stale and progress.current_day is not None and today is not None:
         mark = STALE_MARK_ASCII if palette.ascii else STALE_MARK
         words = stale_words(progress.current_day, today)
+        if reads_stale(progress):  # the word "stale" took the status's place: say it here
+            words += f"; {progress.status.value} on that value"
         notes.append(Text(f"{mark} {words}", style=Style(bold=True, color=palette.warn)))
     dates = [f"baseline {fmt.value(metric.baseline, metric.unit)} on {goal.start.isoformat()}"]
     original = original_target(changes)

@@ -28,22 +28,25 @@ from goaltui.core.clock import Clock
 from goaltui.core.errors import GoaltuiError
 from goaltui.core.models import GoalStatus
 from goaltui.core.progress import Status
+from goaltui.core.status_words import STALE, shown_counts
 from goaltui.core.wall_view import EVERY_GOAL, WallView, shown_on_wall
 from goaltui.store.store import Store
 from goaltui.widgets.board_cells import Palette, board_columns, row_cells
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 
 # The count tiles, in board order; the tone picks the tile's colour.
-TILES: tuple[tuple[Status, str], ...] = (
+# None is "stale": the goals that would read on track or achieved on a value nobody renewed.
+TILES: tuple[tuple[Status | None, str], ...] = (
     (Status.OVERDUE, "bad"),
     (Status.BEHIND, "bad"),
     (Status.AT_RISK, "warn"),
+    (None, "warn"),  # shown only while some goal reads stale
     (Status.ON_TRACK, "good"),
     (Status.ACHIEVED, "good"),
     (Status.NO_DATA, "none"),
     (Status.NOT_STARTED, "none"),  # shown only while some goal has not started yet
 )
-_ONLY_WHEN_SEEN = frozenset({Status.NOT_STARTED})
+_ONLY_WHEN_SEEN = frozenset({Status.NOT_STARTED, None})
 # Seven-segment digits in plain characters, for --ascii (Digits draws box glyphs).
 _ASCII_DIGITS = (
     " _     _  _     _  _  _  _  _ ",
@@ -70,8 +73,9 @@ def wall_rows(rows: list[BoardRow], view: WallView = EVERY_GOAL) -> list[BoardRo
 class CountTile(Vertical):
     """One status: its count in large digits and its name."""
 
-    def __init__(self, status: Status, tone: str, ascii: bool) -> None:
-        super().__init__(classes=f"-{tone}", id=f"count-{status.name.lower().replace('_', '-')}")
+    def __init__(self, status: Status | None, tone: str, ascii: bool) -> None:
+        name = "stale" if status is None else status.name.lower().replace("_", "-")
+        super().__init__(classes=f"-{tone}", id=f"count-{name}")
         self.status = status
         self.ascii = ascii
         self.count = 0
@@ -79,7 +83,7 @@ class CountTile(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(ascii_digits(0), classes="digits", markup=False) if self.ascii else Digits("0")
-        yield Label(self.status.value, markup=False)
+        yield Label(STALE if self.status is None else self.status.value, markup=False)
 
     def show(self, count: int) -> None:
         self.count = count
@@ -178,10 +182,10 @@ class WallboardScreen(Screen[None]):
     def _apply(self, data: WallData) -> None:
         self.rows, self._today, self._loaded_at = data.rows, data.today, data.at
         self.error = ""
-        counts = {status: 0 for status, _ in TILES}
-        for row in self.rows:
-            if row.progress.status in counts:
-                counts[row.progress.status] += 1
+        counts: dict[Status | None, int] = {status: 0 for status, _ in TILES}
+        for status, count in shown_counts(row.progress for row in self.rows):
+            if status in counts:
+                counts[status] = count
         for tile in self.query(CountTile):
             tile.show(counts[tile.status])
 
@@ -209,9 +213,6 @@ class WallboardScreen(Screen[None]):
         heading = Text.assemble(("goaltui wallboard", "bold"), f"   {len(self.rows)} goals")
         if self.view.teams_only:  # so nobody on the floor wonders where their goal went
             heading.append(" (team goals)")
-        stale = sum(row.progress.stale for row in self.rows)
-        if stale:  # beside the tiles: a stale goal is counted under its status there
-            heading.append(f"   {stale} stale", style="bold")
         if self.error:  # before the time, so a narrow screen still shows it
             heading.append(f"   cannot read the data file: {self.error}", style="bold red")
         if self._loaded_at is not None:

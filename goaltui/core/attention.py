@@ -81,9 +81,10 @@ def stale(last_day: date | None, today: date, days: int = STALE_DAYS) -> bool:
     return missed_days(last_day, today) >= days
 
 
-def stale_words(last_day: date, today: date) -> str:
-    """ "stale: no value since Thu 26 Nov (4 working days)"."""
+def stale_words(last_day: date, today: date, short: bool = False) -> str:
+    """ "stale: no value since Thu 26 Nov (4 working days)"; short "stale since Thu 26 Nov"."""
+    if short:
+        return f"stale since {short_day(last_day)}"
     missed = missed_days(last_day, today)
-    return (
-        f"stale: no value since {short_day(last_day)} ({missed} working day{'s' * (missed != 1)})"
-    )
+    plural = "s" if missed != 1 else ""
+    return f"stale: no value since {short_day(last_day)} ({missed} working day{plural})"

@@ -7,7 +7,10 @@ or overdue keeps that word (it matters more) and is flagged stale beside it.
 
 from __future__ import annotations
 
-from goaltui.core.progress import GoalProgress, Status
+from collections import Counter
+from collections.abc import Iterable
+
+from goaltui.core.progress import STATUS_ORDER, GoalProgress, Status
 
 STALE = "stale"
 CALM = frozenset({Status.ON_TRACK, Status.ACHIEVED})  # the statuses "stale" replaces
@@ -23,3 +26,13 @@ def status_words(progress: GoalProgress) -> str:
     if reads_stale(progress):
         return STALE
     return f"{progress.status.value}, {STALE}" if progress.stale else progress.status.value
+
+
+def shown_counts(progresses: Iterable[GoalProgress]) -> list[tuple[Status | None, int]]:
+    """(status, count) by what each goal reads, in board order; None stands for "stale"
+    (the goals whose word it replaced), ranked just before "no data" like their rows."""
+    counts = Counter(None if reads_stale(p) else p.status for p in progresses)
+    stale_rank = STATUS_ORDER[Status.NO_DATA] - 0.5
+    return sorted(
+        counts.items(), key=lambda item: stale_rank if item[0] is None else STATUS_ORDER[item[0]]
+    )

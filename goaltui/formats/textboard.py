@@ -20,7 +20,7 @@ from goaltui.core.attention import STALE_DAYS
 from goaltui.core.models import Goal, GoalStatus
 from goaltui.core.progress import STATUS_ORDER, GoalProgress, Status, evaluate
 from goaltui.core.snapshot import Snapshot
-from goaltui.core.status_words import STALE, reads_stale, status_words
+from goaltui.core.status_words import STALE, reads_stale, shown_counts, status_words
 
 SPARK_UNICODE = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = "_.:-=+*#"  # "_" rather than " " so the lowest values stay visible
@@ -206,12 +206,13 @@ def summary_parts(statuses: Sequence[Status]) -> list[str]:
     return parts
 
 
-def _summary(statuses: Sequence[Status], width: int, stale: int = 0) -> list[str]:
-    """ "11 goals: 1 overdue, 3 at risk, ...", wrapped between items, never inside one;
-    then "(1 stale)" when some goal went stale (counted apart: it has a status too)."""
-    parts = summary_parts(statuses)
+def _summary(progresses: Sequence[GoalProgress], width: int) -> list[str]:
+    """ "11 goals: 1 overdue, 3 at risk, 1 stale, ...", wrapped between items, never
+    inside one. Counted by what the rows read: a stale goal on track counts as "stale"."""
+    parts = [f"{n} {STALE if s is None else s.value}" for s, n in shown_counts(progresses)]
     if not parts:
         return ["No goals yet."]
+    parts[0] = f"{len(progresses)} goal{'s' if len(progresses) != 1 else ''}: {parts[0]}"
     lines = [parts[0]]
     for part in parts[1:]:
         if len(lines[-1]) + 2 + len(part) <= width:
@@ -219,12 +220,6 @@ def _summary(statuses: Sequence[Status], width: int, stale: int = 0) -> list[str
         else:
             lines[-1] += ","
             lines.append(part)
-    if stale:
-        note = f"({stale} {STALE})"
-        if len(lines[-1]) + 1 + len(note) <= width:
-            lines[-1] += f" {note}"
-        else:
-            lines.append(note)
     return lines
 
 
@@ -247,7 +242,7 @@ def render_board(
     goals = [g for g in snapshot.goals if include_archived or g.status is not GoalStatus.ARCHIVED]
     rows = [(g, evaluate(g, snapshot.series.get(g.key, []), today, stale_days)) for g in goals]
     rows.sort(key=lambda r: (_rank(r[1]), r[0].key))
-    lines = _summary([p.status for _, p in rows], width, sum(p.stale for _, p in rows))
+    lines = _summary([p for _, p in rows], width)
     words = [status_words(p) for _, p in rows]
 
     titles = [clean(g.title, ascii) for g, _ in rows]

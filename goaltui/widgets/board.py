@@ -23,8 +23,9 @@ from textual.widgets.data_table import ColumnKey, RowKey
 
 from goaltui.core import formatting as fmt
 from goaltui.core.attention import UNUSUAL_WORDS, stale_words
-from goaltui.core.board_rows import BoardFilter, BoardRow, status_counts
+from goaltui.core.board_rows import BoardFilter, BoardRow
 from goaltui.core.progress import Status
+from goaltui.core.status_words import STALE, shown_counts
 from goaltui.widgets.board_cells import Column, Palette, board_columns, row_cells, value_text
 from goaltui.widgets.plain_table import PlainTable, plain
 
@@ -209,12 +210,13 @@ class StatusSummary(Static):
         line.append(f"{len(shown)} goal{'s' if len(shown) != 1 else ''}", style="bold")
         if board_filter.active:
             line.append(f" of {total}")
-        for status, count in status_counts(shown):
+        # By what the rows read: a stale goal that would read "on track" counts as stale.
+        for status, count in shown_counts(row.progress for row in shown):
             line.append("  ")
-            line.append(f"{count} {status.value}", style=palette.status_style(status))
-        stale = sum(row.progress.stale for row in shown)
-        if stale:  # counted apart: a stale goal still has its status above
-            line.append(f"  ({stale} stale)", style=Style(color=palette.warn))
+            if status is None:
+                line.append(f"{count} {STALE}", style=Style(bold=True, color=palette.warn))
+            else:
+                line.append(f"{count} {status.value}", style=palette.status_style(status))
         details = Text(f"sort: {sort_label}", style="dim")
         if board_filter.active:
             details.append(f"   filter: {board_filter.describe()} (esc clears)")
@@ -234,7 +236,7 @@ def info_text(row: BoardRow | None, today: date | None = None) -> Text:
     goal, progress = row.goal, row.progress
     parts = [Text(goal.title, style="bold")]
     if progress.stale and progress.current_day is not None and today is not None:
-        parts.append(Text(stale_words(progress.current_day, today), style="bold"))
+        parts.append(Text(stale_words(progress.current_day, today, short=True), style="bold"))
     if progress.unusual:
         parts.append(Text(UNUSUAL_WORDS[progress.unusual], style="bold"))
     parts.append(Text(f"{goal.owner} ({goal.level.value})"))
