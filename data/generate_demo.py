@@ -27,9 +27,9 @@ from goaltui.store.store import Store
 START = date(2026, 6, 1)
 LEAD = "dana"
 IMPORTER = "kpi-import"
-# The callback report stopped coming after Thursday 19 November: the board marks the goal
+# The CRM case-log export stopped after Thursday 19 November: the board marks the goal
 # stale (no value for 4 working days), so a new user sees the mark.
-STALE_GOAL, STALE_AFTER = "callback-billing", date(2026, 11, 19)
+STALE_GOAL, STALE_AFTER = "fcr-billing", date(2026, 11, 19)
 
 
 @dataclass(frozen=True)
