@@ -235,3 +235,18 @@ def test_the_demo_has_a_stale_goal_whatever_the_day_it_is_opened(tmp_path: Path)
         goals = {g.key: g for g in store.goals()}
         points = [Point(c.day, c.value) for c in store.checkins("fcr-billing")]
         assert evaluate(goals["fcr-billing"], points, today).stale, today
+
+
+def test_checkin_row_marks_the_days_saved_value_and_says_so_in_the_hint() -> None:
+    from goaltui.core.checkin_logic import CheckInRow, input_hint
+
+    history = weekdays_until(FRI, 30)
+    row = CheckInRow(goal=fcr(), history=history)
+    assert row.unusual is None  # nothing saved for the day yet
+    row.value = 79.0
+    assert row.unusual == "good"
+    assert input_hint(row, NEXT_MON).startswith(
+        "saved 79% · unusual: far better than the last 30 days · type to replace"
+    )
+    row.value = 70.0
+    assert row.unusual is None and "unusual" not in input_hint(row, NEXT_MON)
