@@ -17,6 +17,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Footer, Label, Static
 
+from goaltui.core.attention import STALE_DAYS
 from goaltui.core.board_rows import BoardRow, RowCache, SortKey, build_rows
 from goaltui.core.clock import Clock
 from goaltui.core.snapshot import Token
@@ -64,7 +65,13 @@ class BoardScreen(BoardActions):
     CSS_PATH = [board_widgets.STYLESHEET, "board.tcss"]
 
     def __init__(
-        self, store: Store, clock: Clock, *, sort: SortKey = "status", refresh_seconds: float = 2.0
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        sort: SortKey = "status",
+        refresh_seconds: float = 2.0,
+        stale_days: int = STALE_DAYS,
     ) -> None:
         super().__init__(sort)
         self.store = store
@@ -74,6 +81,7 @@ class BoardScreen(BoardActions):
             self, store, self._read_live, stale=self._new_day, group="board-load"
         )
         self._refresh_seconds = refresh_seconds
+        self.stale_days = stale_days  # working days without a value before "stale"
         self._row_cache = RowCache()  # a refresh evaluates only the goals that changed
         self._changes = NoticeBatch(self, "Changed by others")  # one toast per burst
 
@@ -134,7 +142,7 @@ class BoardScreen(BoardActions):
         if settled and (wins := record_wins(self.store)):
             self.post_message(WinsFound(wins))
         snapshot, today = self.store.snapshot(), self.clock.today()
-        rows = build_rows(snapshot, today, self._row_cache)
+        rows = build_rows(snapshot, today, self._row_cache, self.stale_days)
         if not settled:
             return BoardData(rows, today, snapshot.token, [], None)
         changes, mark = self.store.activity_since(self._mark)

@@ -19,6 +19,7 @@ class BoardActions(BoardFilters):
 
     store: Store
     clock: Clock
+    stale_days: int
 
     def reload(self, select: str | None = None) -> None:
         raise NotImplementedError  # the board screen reads; this mixin only asks it to
@@ -38,7 +39,8 @@ class BoardActions(BoardFilters):
         from screens.detail import DetailScreen
 
         self.app.push_screen(
-            DetailScreen(self.store, self.clock, key), lambda _changed: self.reload(key)
+            DetailScreen(self.store, self.clock, key, stale_days=self.stale_days),
+            lambda _changed: self.reload(key),
         )
 
     def edit_goal(self, key: str | None) -> None:

@@ -99,7 +99,8 @@ class BoardFilters(Screen[None]):
     @on(DataTable.RowHighlighted)
     def _update_info(self) -> None:
         info = self.query_one("#info", Static)
-        text = info_text(self.selected, info.content_region.width or self.size.width - 2)
+        width = info.content_region.width or self.size.width - 2
+        text = info_text(self.selected, self._today, width)
         if text != self._info_text:  # unchanged: no layout pass of the whole screen
             self._info_text = text
             info.update(text)

@@ -223,9 +223,7 @@ class CheckInScreen(Screen[bool]):
         said = {f"milestone:{m.id}" for m in event.ticked}  # core/wins.py's id for it
         # Issue 6: celebrate a win this value made (older wins are recorded quietly).
         won = [
-            w
-            for w in event.wins
-            if w.goal == event.key and w.day == event.day and w.id not in said
+            w for w in event.wins if w.goal == event.key and w.day == event.day and w.id not in said
         ]
         if self.only is not None:  # the one goal's value is in: back to its detail
             self.notify(f"{event.key}: logged for {short_day(event.day)}.", timeout=3)

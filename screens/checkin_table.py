@@ -13,6 +13,7 @@ from datetime import date
 from functools import partial
 
 from rich.color import Color
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 from textual.renderables.sparkline import Sparkline
@@ -28,7 +29,7 @@ from goaltui.core.dates import short_day
 from goaltui.core.models import CheckIn, Confidence, Direction, Milestone
 from goaltui.core.wins import Win
 from goaltui.store.store import Store
-from goaltui.widgets.board_cells import AsciiSparkline
+from goaltui.widgets.board_cells import UNUSUAL_MARK, AsciiSparkline
 from goaltui.widgets.plain_table import PlainTable
 from goaltui.widgets.saves import Save, error_text, saves_of
 from screens.checkin_state import RowSave, SaveMarks
@@ -36,6 +37,7 @@ from screens.wins import record_wins
 
 WIDE = 100  # from this width on: metric column, goal titles, units, longer sparklines
 GOOD, BAD, NEUTRAL = Color.parse("#5faf5f"), Color.parse("#d75f5f"), Color.parse("#5f87af")
+UNUSUAL_COLOUR = {"good": GOOD, "bad": BAD}
 CONFIDENCE_STYLE = {
     Confidence.ON_TRACK: "green",
     Confidence.AT_RISK: "yellow",
@@ -122,7 +124,10 @@ def today_cell(row: CheckInRow, wide: bool, mark: RowSave | None = None) -> Text
     elif mark is not None and mark.error:
         parts.append(Text(f"✗ {fmt.value(mark.refused, unit)} not saved", style="bold red"))
     elif row.value is not None:
-        parts.append(Text(f"✓ {fmt.value(row.value, unit)}", style="bold green"))
+        saved = Text(f"✓ {fmt.value(row.value, unit)}", style="bold green")
+        if row.unusual:  # far from the last 30 days: green news or red news
+            saved.append(UNUSUAL_MARK, style=Style(bold=True, color=UNUSUAL_COLOUR[row.unusual]))
+        parts.append(saved)
     if row.confidence is not None:
         label = (CONFIDENCE_LABELS if wide else CONFIDENCE_SHORT)[row.confidence]
         parts.append(Text(label, style=CONFIDENCE_STYLE[row.confidence]))

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
+from goaltui.core.attention import STALE_DAYS
 from goaltui.core.clock import Clock
 from goaltui.core.models import Goal, GoalStatus, Point
 from goaltui.core.progress import evaluate
@@ -90,11 +91,14 @@ class DetailScreen(Screen[bool]):
 
     CSS_PATH = "detail.tcss"
 
-    def __init__(self, store: Store, clock: Clock, goal_key: str) -> None:
+    def __init__(
+        self, store: Store, clock: Clock, goal_key: str, *, stale_days: int = STALE_DAYS
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self.goal_key = goal_key
+        self.stale_days = stale_days  # the board's setting, so both say the same
         self.changed = False
         self.data: DetailData | None = None  # the last read; None until one arrived
         self._unreadable = False  # the first read failed: no tabs to show
@@ -151,10 +155,10 @@ class DetailScreen(Screen[bool]):
         if first:
             self.refresh_bindings()  # the tab keys work now: the footer shows them
         points = [Point(c.day, c.value) for c in data.checkins]
-        progress = evaluate(data.goal, points, data.today)
+        progress = evaluate(data.goal, points, data.today, self.stale_days)
         palette = Palette.from_app(self.app)
         self.query_one("#head", Static).update(
-            head_text(data.goal, progress, data.changes, palette)
+            head_text(data.goal, progress, data.changes, palette, data.today)
         )
         smart = assess(data.goal, points, data.today, data.known_keys)
         self.query_one("#smart-text", Static).update(smart_text(smart, palette))

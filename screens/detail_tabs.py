@@ -14,10 +14,19 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
 from goaltui.core import formatting as fmt
+from goaltui.core.attention import UNUSUAL_WORDS, stale_words
 from goaltui.core.models import CheckIn, Goal, Milestone, TargetChange
 from goaltui.core.progress import GoalProgress, Status
 from goaltui.core.smart import Assessment, Grade
-from goaltui.widgets.board_cells import Palette, status_text
+from goaltui.core.status_words import reads_stale
+from goaltui.widgets.board_cells import (
+    STALE_MARK,
+    STALE_MARK_ASCII,
+    UNUSUAL_MARK,
+    UNUSUAL_TONE,
+    Palette,
+    progress_status_text,
+)
 from screens.detail_chart import original_target
 from screens.full_text import FullText, FullTextTable
 
@@ -104,10 +113,16 @@ def _cursor_key(table: DataTable[object]) -> str | None:
 
 
 def head_text(
-    goal: Goal, progress: GoalProgress, changes: list[TargetChange], palette: Palette
+    goal: Goal,
+    progress: GoalProgress,
+    changes: list[TargetChange],
+    palette: Palette,
+    today: date | None = None,
 ) -> Text:
     """Three short lines: what and whose; where it stands (status in words too); the dates.
-    A line too long for the terminal wraps (80 columns): the pace and forecast are never cut."""
+    A line too long for the terminal wraps (80 columns): the pace and forecast are never cut.
+    A fourth says, in words, what the marks mean: the latest value is unusual (far better
+    or worse than the last 30 days), the goal is stale (no value since when)."""
     metric = goal.metric
 
     line1 = Text.assemble(
@@ -115,15 +130,27 @@ def head_text(
     )
     if goal.private:  # the lead sees it here; the wallboards never do
         line1.append(" · private", "bold")
-    status = status_text(progress.status, palette)
+    status = progress_status_text(progress, palette)
     now = fmt.value(progress.current, metric.unit)
     aim = fmt.goal_target(metric.target, metric.unit, metric.band)
-    standing = [f"{metric.name} now {now} → {'target' if metric.band is None else 'band'} {aim}"]
+    standing = [f" → {'target' if metric.band is None else 'band'} {aim}"]
     if progress.percent is not None:
         standing.append(f"{fmt.percent(progress.percent)} of the way")
     if progress.expected_percent is not None:
         standing.append(f"pace {fmt.percent(progress.expected_percent)}")
-    line2 = Text.assemble(status, "  ", " · ".join(standing))
+    line2 = Text.assemble(status, "  ", f"{metric.name} now {now}")
+    notes: list[Text] = []
+    if progress.unusual:
+        tone = Style(bold=True, color=palette.tone(UNUSUAL_TONE[progress.unusual]))
+        line2.append(UNUSUAL_MARK, tone)
+        notes.append(Text(f"{UNUSUAL_MARK} {UNUSUAL_WORDS[progress.unusual]}", style=tone))
+    line2.append(" · ".join(standing))
+    if progress.stale and progress.current_day is not None and today is not None:
+        mark = STALE_MARK_ASCII if palette.ascii else STALE_MARK
+        words = stale_words(progress.current_day, today)
+        if reads_stale(progress):  # the word "stale" took the status's place: say it here
+            words += f"; {progress.status.value} on that value"
+        notes.append(Text(f"{mark} {words}", style=Style(bold=True, color=palette.warn)))
     dates = [f"baseline {fmt.value(metric.baseline, metric.unit)} on {goal.start.isoformat()}"]
     original = original_target(changes)
     if original is not None:
@@ -133,7 +160,7 @@ def head_text(
     if progress.forecast is not None and progress.status is not Status.ACHIEVED:
         dates.append(f"forecast {progress.forecast.isoformat()}")
     line3 = Text(" · ".join(dates), style="dim")
-    return Text("\n").join([line1, line2, line3])
+    return Text("\n").join([line1, line2, line3, *([Text("   ").join(notes)] if notes else [])])
 
 
 def smart_text(assessment: Assessment, palette: Palette) -> Text:

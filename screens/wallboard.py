@@ -22,11 +22,13 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Digits, Label, Static
 
+from goaltui.core.attention import STALE_DAYS
 from goaltui.core.board_rows import BoardFilter, BoardRow, RowCache, build_rows, visible_rows
 from goaltui.core.clock import Clock
 from goaltui.core.errors import GoaltuiError
 from goaltui.core.models import GoalStatus
 from goaltui.core.progress import Status
+from goaltui.core.status_words import STALE, shown_counts
 from goaltui.core.wall_view import EVERY_GOAL, WallView, shown_on_wall
 from goaltui.store.store import Store
 from goaltui.widgets.ascii_digits import ascii_rows
@@ -35,17 +37,19 @@ from goaltui.widgets.board_cells import Palette, row_cells, wall_columns
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 
 # The count tiles, in board order; the tone picks the tile's colour.
-TILES: tuple[tuple[Status, str], ...] = (
+# None is "stale": the goals that would read on track or achieved on a value nobody renewed.
+TILES: tuple[tuple[Status | None, str], ...] = (
     (Status.OVERDUE, "bad"),
     (Status.BEHIND, "bad"),
     (Status.OUTSIDE, "warn"),  # shown only while some band goal is outside its band
     (Status.AT_RISK, "warn"),
+    (None, "warn"),  # shown only while some goal reads stale
     (Status.ON_TRACK, "good"),
     (Status.ACHIEVED, "good"),
     (Status.NO_DATA, "none"),
     (Status.NOT_STARTED, "none"),  # shown only while some goal has not started yet
 )
-_ONLY_WHEN_SEEN = frozenset({Status.NOT_STARTED, Status.OUTSIDE})
+_ONLY_WHEN_SEEN = frozenset({Status.NOT_STARTED, Status.OUTSIDE, None})
 
 
 def ascii_digits(number: int) -> str:
@@ -63,8 +67,9 @@ def wall_rows(rows: list[BoardRow], view: WallView = EVERY_GOAL) -> list[BoardRo
 class CountTile(Vertical):
     """One status: its count in large digits and its name."""
 
-    def __init__(self, status: Status, tone: str, ascii: bool) -> None:
-        super().__init__(classes=f"-{tone}", id=f"count-{status.name.lower().replace('_', '-')}")
+    def __init__(self, status: Status | None, tone: str, ascii: bool) -> None:
+        name = "stale" if status is None else status.name.lower().replace("_", "-")
+        super().__init__(classes=f"-{tone}", id=f"count-{name}")
         self.status = status
         self.ascii = ascii
         self.count = 0
@@ -74,7 +79,7 @@ class CountTile(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(ascii_digits(0), classes="digits", markup=False) if self.ascii else Digits("0")
         yield Static(classes="big-digits", markup=False)
-        yield Label(self.status.value, markup=False)
+        yield Label(STALE if self.status is None else self.status.value, markup=False)
 
     def show(self, count: int, scale: int | None = None) -> None:
         self.count = count
@@ -117,10 +122,12 @@ class WallboardScreen(Screen[None]):
         refresh_seconds: float = 2.0,
         ascii: bool = False,
         view: WallView = EVERY_GOAL,
+        stale_days: int = STALE_DAYS,
     ) -> None:
         super().__init__()
         self.store = store
         self.view = view
+        self.stale_days = stale_days  # working days without a value before "stale"
         self.clock = clock
         self.page_seconds = page_seconds
         self.refresh_seconds = refresh_seconds
@@ -158,7 +165,8 @@ class WallboardScreen(Screen[None]):
 
     def _read(self) -> WallData:
         today = self.clock.today()
-        rows = wall_rows(build_rows(self.store.snapshot(), today, self._row_cache), self.view)
+        snapshot = self.store.snapshot()
+        rows = wall_rows(build_rows(snapshot, today, self._row_cache, self.stale_days), self.view)
         return WallData(rows, today, self.clock.now())
 
     def _new_day(self) -> bool:
@@ -177,10 +185,10 @@ class WallboardScreen(Screen[None]):
     def _apply(self, data: WallData) -> None:
         self.rows, self._today, self._loaded_at = data.rows, data.today, data.at
         self.error = ""
-        counts = {status: 0 for status, _ in TILES}
-        for row in self.rows:
-            if row.progress.status in counts:
-                counts[row.progress.status] += 1
+        counts: dict[Status | None, int] = {status: 0 for status, _ in TILES}
+        for status, count in shown_counts(row.progress for row in self.rows):
+            if status in counts:
+                counts[status] = count
         for tile in self.query(CountTile):
             tile.show(counts[tile.status])
 

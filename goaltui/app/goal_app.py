@@ -47,6 +47,10 @@ BOARD_NOTES = f"""\
   ! overdue    the due date passed before the target was reached
   · no data    no check-in yet;  ○ not started  the start date is still ahead
   ✗ missed, \u2013 archived: closed by the lead
+  ◌ stale      no value for stale_days working days (a setting, default 3): it reads
+               "stale" instead of on track; ◌ behind keeps a worse status's word
+  66!→72%      ! after the latest value: unusual, beyond ~2 standard deviations of the
+               30 values before it; green when far better, red when far worse
 
 [b]Filters[/b]
   / types a filter over key, title and owner; enter keeps it, escape clears it.
@@ -117,6 +121,7 @@ class GoalApp(PlainApp[None]):
                 clock,
                 sort=self.settings.board_sort,
                 refresh_seconds=self.settings.refresh_seconds,
+                stale_days=self.settings.stale_days,
             ),
             "board",
         )

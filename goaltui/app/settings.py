@@ -12,6 +12,7 @@ from pathlib import Path
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from goaltui.core.attention import STALE_DAYS
 from goaltui.core.board_rows import SortKey
 from goaltui.store.atomic import atomic_write, existing_mode
 
@@ -42,6 +43,14 @@ class Settings(BaseModel):
         le=3600,
         description="How often the board checks the data file for changes made by others "
         "(one stat).",
+    )
+    stale_days: int = Field(
+        default=STALE_DAYS,
+        ge=0,
+        le=365,
+        description="Working days (Monday to Friday) without a value before a goal is marked "
+        'stale on the board and the wallboard, instead of reading "on track"; 0 turns the mark '
+        "off.",
     )
     keymap: dict[str, str] = Field(
         default_factory=dict,

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from goaltui.core.attention import STALE_DAYS
 from goaltui.core.clock import Clock
 from goaltui.core.wall_view import EVERY_GOAL, WallView
 from goaltui.store.store import Store
@@ -33,6 +34,7 @@ class WallboardApp(PlainApp[None]):
         ascii: bool = False,
         refresh_seconds: float = 2.0,
         view: WallView = EVERY_GOAL,
+        stale_days: int = STALE_DAYS,
     ) -> None:
         super().__init__(ascii=ascii)
         self.store = store
@@ -44,6 +46,7 @@ class WallboardApp(PlainApp[None]):
             refresh_seconds=refresh_seconds,
             ascii=ascii,
             view=view,
+            stale_days=stale_days,
         )
         self.install_screen(self.wall, "wall")  # a mode's screen gets its CSS_PATH loaded
 
@@ -60,7 +63,11 @@ def make_wallboard(
     page_seconds: float = 15.0,
     ascii: bool = False,
     view: WallView = EVERY_GOAL,
+    *,
+    stale_days: int = STALE_DAYS,
 ) -> WallboardApp:
     """The one way to build the wallboard (CLI, `goaltui serve` and the tests)."""
     memory.tune()
-    return WallboardApp(store, clock, page_seconds=page_seconds, ascii=ascii, view=view)
+    return WallboardApp(
+        store, clock, page_seconds=page_seconds, ascii=ascii, view=view, stale_days=stale_days
+    )

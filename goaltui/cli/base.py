@@ -68,6 +68,18 @@ def file_options(func: F) -> F:
     )(func)
 
 
+def stale_days_option(func: F) -> F:
+    """--stale-days N: working days without a value before a goal reads stale."""
+    return click.option(
+        "--stale-days",
+        type=click.IntRange(0, 365),
+        default=3,  # attention.STALE_DAYS; the TUI's setting is stale_days in settings.json
+        show_default=True,
+        metavar="N",
+        help="Mark a goal stale after N working days (Mon-Fri) without a value; 0: never.",
+    )(func)
+
+
 def user_value(parse: Callable[..., T], *args: Any) -> T:
     """Run a parser; its ValueError becomes a user error (exit 1)."""
     try:

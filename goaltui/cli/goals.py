@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from goaltui.cli.base import file_options, user_value
+from goaltui.cli.base import file_options, stale_days_option, user_value
 from goaltui.cli.context import Session
 from goaltui.cli.output import say
 from goaltui.core import formatting as fmt
@@ -178,16 +178,20 @@ def log(
 
 @click.command("goals")
 @click.option("--all", "show_all", is_flag=True, help="Include archived goals.")
+@stale_days_option
 @file_options
 @click.pass_context
-def goals_cmd(ctx: click.Context, show_all: bool, db: str | None, shared: bool) -> None:
-    """List goals: key, title, owner, latest value, target, progress."""
+def goals_cmd(
+    ctx: click.Context, show_all: bool, stale_days: int, db: str | None, shared: bool
+) -> None:
+    """List goals: key, title, owner, latest value, target, progress, status ("stale":
+    no value for --stale-days working days)."""
     from goaltui.formats.table import goal_rows, render_table
 
     session = Session.of(ctx)
     clock = session.clock()
     snapshot = session.store(db, shared, clock).snapshot()
-    rows = goal_rows(snapshot, clock.today(), include_archived=show_all)
+    rows = goal_rows(snapshot, clock.today(), include_archived=show_all, stale_days=stale_days)
     if not rows:
         say("No goals yet. Add one with: goaltui add KEY TITLE --metric ... --due ...")
         return

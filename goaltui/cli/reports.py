@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from goaltui.cli.base import file_options
+from goaltui.cli.base import file_options, stale_days_option
 from goaltui.cli.context import Session
 from goaltui.cli.import_cmd import import_cmd
 from goaltui.cli.output import say
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 @click.option("--width", type=click.IntRange(40, 400), help="Columns (default: the terminal's).")
 @click.option("--ascii", "ascii_only", is_flag=True, help="Plain ASCII: pipes, mail, old fonts.")
 @click.option("--all", "show_all", is_flag=True, help="Include archived goals.")
+@stale_days_option
 @file_options
 @click.pass_context
 def board_cmd(
@@ -34,6 +35,7 @@ def board_cmd(
     width: int | None,
     ascii_only: bool,
     show_all: bool,
+    stale_days: int,
     db: str | None,
     shared: bool,
 ) -> None:
@@ -45,7 +47,12 @@ def board_cmd(
     store = session.store(db, shared, clock)
     columns = width or shutil.get_terminal_size((100, 24)).columns
     text = render_board(
-        store.snapshot(), clock.today(), columns, ascii=ascii_only, include_archived=show_all
+        store.snapshot(),
+        clock.today(),
+        columns,
+        ascii=ascii_only,
+        include_archived=show_all,
+        stale_days=stale_days,
     )
     say(text.rstrip("\n"))
 

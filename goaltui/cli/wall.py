@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import click
 
-from goaltui.cli.base import file_options
+from goaltui.cli.base import file_options, stale_days_option
 from goaltui.cli.context import Session
 from goaltui.cli.web_access import (
     is_loopback,
@@ -51,6 +51,7 @@ ASCII = click.option(
 @click.option("--no-mouse", is_flag=True, help="Leave the mouse to the terminal.")
 @TEAMS_ONLY
 @INITIALS
+@stale_days_option
 @file_options
 @click.pass_context
 def wallboard_cmd(
@@ -61,6 +62,7 @@ def wallboard_cmd(
     no_mouse: bool,
     teams_only: bool,
     initials: bool,
+    stale_days: int,
     db: str | None,
     shared: bool,
 ) -> None:
@@ -75,7 +77,8 @@ def wallboard_cmd(
     from goaltui.cli.tui import run_tui
 
     view = WallView(teams_only=teams_only, initials=initials)
-    run_tui(make_wallboard(store, clock, page_seconds, ascii_only, view), mouse=not no_mouse)
+    app = make_wallboard(store, clock, page_seconds, ascii_only, view, stale_days=stale_days)
+    run_tui(app, mouse=not no_mouse)
 
 
 def serve_command(
@@ -86,6 +89,7 @@ def serve_command(
     teams_only: bool = False,
     initials: bool = False,
     ascii_only: bool = False,
+    stale_days: int = 3,
 ) -> str:
     """The shell command textual-serve runs for each browser connection. With --full it is
     the lead's own app, which shows every goal, so the wall's choices do not apply."""
@@ -96,6 +100,7 @@ def serve_command(
         args += ["wallboard", "--page-seconds", f"{page_seconds:g}"]
         args += ["--teams-only"] * teams_only + ["--initials"] * initials
         args += ["--ascii"] * ascii_only
+        args += ["--stale-days", str(stale_days)] * (stale_days != 3)
     return shlex.join(args)
 
 
@@ -148,6 +153,7 @@ def url_to_open(host: str, port: int, public_url: str | None, key: str) -> str:
 @TEAMS_ONLY
 @INITIALS
 @ASCII
+@stale_days_option
 @file_options
 @click.pass_context
 def serve_cmd(
@@ -161,6 +167,7 @@ def serve_cmd(
     teams_only: bool,
     initials: bool,
     ascii_only: bool,
+    stale_days: int,
     db: str | None,
     shared: bool,
 ) -> None:
@@ -198,6 +205,7 @@ def serve_cmd(
             teams_only=teams_only,
             initials=initials,
             ascii_only=ascii_only,
+            stale_days=stale_days,
         ),
         host=host,
         port=port,

@@ -11,9 +11,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
+from goaltui.core.attention import STALE_DAYS
 from goaltui.core.models import Goal, Level
 from goaltui.core.progress import STATUS_ORDER, GoalProgress, Status, evaluate
 from goaltui.core.snapshot import Snapshot
+from goaltui.core.status_words import reads_stale
 
 SortKey = Literal["status", "due", "progress", "key"]
 SORT_KEYS: tuple[SortKey, ...] = ("status", "due", "progress", "key")
@@ -42,10 +44,13 @@ class BoardRow:
         return self.goal.key
 
 
-def build_rows(snapshot: Snapshot, today: date, cache: RowCache | None = None) -> list[BoardRow]:
+def build_rows(
+    snapshot: Snapshot, today: date, cache: RowCache | None = None, stale_days: int = STALE_DAYS
+) -> list[BoardRow]:
     """Evaluate every goal of the snapshot as of `today` (sorted by key); with a cache,
-    only the goals that changed since its last build."""
-    return (cache or RowCache()).build(snapshot, today)
+    only the goals that changed since its last build. `stale_days`: working days without
+    a value before a goal reads stale (the lead's setting)."""
+    return (cache or RowCache()).build(snapshot, today, stale_days)
 
 
 class RowCache:
@@ -54,20 +59,23 @@ class RowCache:
     of unchanged goals), so a refresh after one write evaluates one goal, not a thousand."""
 
     def __init__(self) -> None:
-        self._rows: dict[str, tuple[Goal, object, tuple[int, int], date, BoardRow]] = {}
+        self._rows: dict[str, tuple[Goal, object, tuple[int, int], date, int, BoardRow]] = {}
 
-    def build(self, snapshot: Snapshot, today: date) -> list[BoardRow]:
+    def build(
+        self, snapshot: Snapshot, today: date, stale_days: int = STALE_DAYS
+    ) -> list[BoardRow]:
         rows: list[BoardRow] = []
-        fresh: dict[str, tuple[Goal, object, tuple[int, int], date, BoardRow]] = {}
+        fresh: dict[str, tuple[Goal, object, tuple[int, int], date, int, BoardRow]] = {}
         for goal in snapshot.goals:
             points = snapshot.series.get(goal.key, ())
             counts = snapshot.milestones.get(goal.key, (0, 0))
             kept = self._rows.get(goal.key)
-            if kept and kept[0] is goal and kept[1] is points and kept[2:4] == (counts, today):
-                row = kept[4]
+            same = (counts, today, stale_days)
+            if kept and kept[0] is goal and kept[1] is points and kept[2:5] == same:
+                row = kept[5]
             else:
-                row = BoardRow(goal, evaluate(goal, points, today), counts)
-            fresh[goal.key] = (goal, points, counts, today, row)
+                row = BoardRow(goal, evaluate(goal, points, today, stale_days), counts)
+            fresh[goal.key] = (goal, points, counts, today, stale_days, row)
             rows.append(row)
         self._rows = fresh
         return rows
@@ -135,9 +143,17 @@ def is_short_term(row: BoardRow) -> bool:
 _NEVER = date.max
 
 
+# A stale goal that would read "on track" or "achieved" sorts with the to-dos (no data):
+# its status rests on an old value, so it needs the lead before the goals that are fine.
+_STALE_RANK = STATUS_ORDER[Status.NO_DATA]
+
+
 def _status_key(row: BoardRow) -> tuple[Any, ...]:
     days = row.progress.days_left
-    return (STATUS_ORDER[row.progress.status], days if days is not None else 10**6, row.key)
+    rank = STATUS_ORDER[row.progress.status]
+    if reads_stale(row.progress):
+        rank = _STALE_RANK
+    return (rank, days if days is not None else 10**6, row.key)
 
 
 def _due_key(row: BoardRow) -> tuple[Any, ...]:

@@ -9,13 +9,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from goaltui.core import attention, value_rules
 from goaltui.core import formatting as fmt
-from goaltui.core import value_rules
 from goaltui.core.dates import short_day
 from goaltui.core.models import Confidence, Goal, GoalStatus, Level, Milestone, Point
 from goaltui.core.numbers import parse_number
 from goaltui.core.progress import sparkline_series
 from goaltui.core.snapshot import Snapshot
+from goaltui.core.targets import lower_is_better
 
 _LEVEL_RANK = {Level.CENTER: 0, Level.TEAM: 1, Level.AGENT: 2}
 _CONFIDENCE_CYCLE: tuple[Confidence | None, ...] = (
@@ -62,6 +63,17 @@ class CheckInRow:
     @property
     def last(self) -> Point | None:
         return self.history[-1] if self.history else None
+
+    @property
+    def unusual(self) -> attention.Unusual | None:
+        """The day's saved value against the 30 values before it (attention.unusual)."""
+        if self.value is None:
+            return None
+        before = [p.value for p in self.history[-attention.UNUSUAL_WINDOW :]]
+        metric = self.goal.metric
+        return attention.unusual(
+            self.value, before, lower_is_better(metric.baseline, metric.target)
+        )
 
     def sparkline(self, day: date) -> list[float]:
         """The last 30 days of values up to the day, including the day's value once saved."""
@@ -200,9 +212,10 @@ def input_title(row: CheckInRow) -> str:
 def input_hint(row: CheckInRow, day: date) -> str:
     """The input's placeholder: the last value and the target, or what was saved."""
     if row.value is not None:
-        return (
-            f"saved {fmt.value(row.value, row.goal.metric.unit)} · type to replace, enter to go on"
-        )
+        saved = f"saved {fmt.value(row.value, row.goal.metric.unit)}"
+        if row.unusual:
+            saved += f" · {attention.UNUSUAL_WORDS[row.unusual]}"
+        return f"{saved} · type to replace, enter to go on"
     unit = row.goal.metric.unit
     metric = row.goal.metric
     last, target = last_label(row, day, unit), fmt.goal_target(metric.target, unit, metric.band)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from goaltui.core import attention
 from goaltui.core.models import Direction, Goal, GoalStatus, Point
 from goaltui.core.targets import Band, band_fraction, inside, meets, overshot, reaches
 
@@ -225,6 +226,10 @@ class GoalProgress:
     days_left: int | None  # due - today, negative when overdue
     forecast: date | None
     series: list[float] = field(default_factory=list)
+    # The latest value is beyond ~2 standard deviations of the 30 before it (attention.py).
+    unusual: attention.Unusual | None = None
+    # An open goal whose latest value is `stale_days` working days old or more.
+    stale: bool = False
 
     @property
     def percent(self) -> int | None:
@@ -270,8 +275,12 @@ def _status(goal: Goal, current: float | None, fraction: float | None, today: da
     return Status.BEHIND
 
 
-def evaluate(goal: Goal, points: Sequence[Point], today: date) -> GoalProgress:
-    """Progress, pace, status, forecast and sparkline of one goal as of `today`.
+def evaluate(
+    goal: Goal, points: Sequence[Point], today: date, stale_days: int = attention.STALE_DAYS
+) -> GoalProgress:
+    """Progress, pace, status, forecast and sparkline of one goal as of `today`, and
+    whether its latest value is unusual and whether it went stale (`stale_days` working
+    days without a value; 0 never).
 
     Check-ins dated after today are ignored (a frozen clock in a demo must not see them).
     """
@@ -303,4 +312,18 @@ def evaluate(goal: Goal, points: Sequence[Point], today: date) -> GoalProgress:
         days_left=None if goal.due is None else (goal.due - today).days,
         forecast=forecast,
         series=sparkline_series(seen, today),
+        unusual=_unusual(goal, seen),
+        stale=goal.status is GoalStatus.ACTIVE
+        and not waiting
+        and attention.stale(latest.day if latest else None, today, stale_days),
     )
+
+
+def _unusual(goal: Goal, seen: Sequence[Point]) -> attention.Unusual | None:
+    """The latest value against the UNUSUAL_WINDOW values before it (O(window))."""
+    if len(seen) < 2:
+        return None
+    before = [p.value for p in seen[-attention.UNUSUAL_WINDOW - 1 : -1]]
+    direction = goal.metric.direction
+    lower = None if direction is None else direction is Direction.LOWER
+    return attention.unusual(seen[-1].value, before, lower)

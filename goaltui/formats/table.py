@@ -6,9 +6,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from goaltui.core import formatting as fmt
+from goaltui.core.attention import STALE_DAYS
 from goaltui.core.models import GoalStatus
 from goaltui.core.progress import evaluate
 from goaltui.core.snapshot import Snapshot
+from goaltui.core.status_words import status_words
 
 HEADERS = ("KEY", "TITLE", "OWNER", "LATEST", "TARGET", "PROGRESS", "STATUS")
 TITLE_MAX = 36
@@ -19,13 +21,15 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def goal_rows(snapshot: Snapshot, today: date, *, include_archived: bool) -> list[tuple[str, ...]]:
+def goal_rows(
+    snapshot: Snapshot, today: date, *, include_archived: bool, stale_days: int = STALE_DAYS
+) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for goal in snapshot.goals:
         if goal.status is GoalStatus.ARCHIVED and not include_archived:
             continue
         unit = goal.metric.unit
-        p = evaluate(goal, snapshot.series.get(goal.key, []), today)
+        p = evaluate(goal, snapshot.series.get(goal.key, []), today, stale_days)
         rows.append(
             (
                 goal.key,
@@ -35,7 +39,7 @@ def goal_rows(snapshot: Snapshot, today: date, *, include_archived: bool) -> lis
                 fmt.value(p.current, unit),
                 fmt.goal_target(goal.metric.target, unit, goal.metric.band),
                 fmt.percent(p.percent),
-                p.status.value,
+                status_words(p),  # "stale", "behind, stale" when nobody logged
             )
         )
     return rows

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from goaltui.core import formatting as fmt
+from goaltui.core.attention import STALE_DAYS
 from goaltui.core.models import Goal, GoalStatus
 from goaltui.core.progress import STATUS_ORDER, GoalProgress, Status, evaluate
 from goaltui.core.snapshot import Snapshot
+from goaltui.core.status_words import STALE, reads_stale, shown_counts, status_words
 
 SPARK_UNICODE = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = "_.:-=+*#"  # "_" rather than " " so the lowest values stay visible
@@ -191,6 +193,11 @@ def _aligned(values: Sequence[str], ascii_only: bool) -> list[str]:
     return [fit(now, now_w, align=">") + sep + rest for now, sep, rest in split]
 
 
+def _rank(progress: GoalProgress) -> int:
+    """The board's order: a goal reading "stale" sorts with the to-dos (board_rows.py)."""
+    return STATUS_ORDER[Status.NO_DATA if reads_stale(progress) else progress.status]
+
+
 def summary_parts(statuses: Sequence[Status]) -> list[str]:
     """The items of "11 goals: 1 overdue, 3 at risk, ..." in board order; [] for no goals."""
     parts = [f"{statuses.count(s)} {s.value}" for s in STATUS_ORDER if s in statuses]
@@ -199,11 +206,13 @@ def summary_parts(statuses: Sequence[Status]) -> list[str]:
     return parts
 
 
-def _summary(statuses: Sequence[Status], width: int) -> list[str]:
-    """ "11 goals: 1 overdue, 3 at risk, ...", wrapped between items, never inside one."""
-    parts = summary_parts(statuses)
+def _summary(progresses: Sequence[GoalProgress], width: int) -> list[str]:
+    """ "11 goals: 1 overdue, 3 at risk, 1 stale, ...", wrapped between items, never
+    inside one. Counted by what the rows read: a stale goal on track counts as "stale"."""
+    parts = [f"{n} {STALE if s is None else s.value}" for s, n in shown_counts(progresses)]
     if not parts:
         return ["No goals yet."]
+    parts[0] = f"{len(progresses)} goal{'s' if len(progresses) != 1 else ''}: {parts[0]}"
     lines = [parts[0]]
     for part in parts[1:]:
         if len(lines[-1]) + 2 + len(part) <= width:
@@ -221,17 +230,20 @@ def render_board(
     ascii: bool = False,  # shadows the builtin on purpose: it is the CLI flag's name
     *,
     include_archived: bool = False,
+    stale_days: int = STALE_DAYS,
 ) -> str:
     """The board as text, `width` cells wide at most, sorted like the TUI board.
 
     Archived goals are left out unless `include_archived`: they are history, not the board.
+    A goal without a value for `stale_days` working days reads "stale" (status_words.py).
     """
     width = max(1, width)
     glyphs = ASCII if ascii else UNICODE
     goals = [g for g in snapshot.goals if include_archived or g.status is not GoalStatus.ARCHIVED]
-    rows = [(g, evaluate(g, snapshot.series.get(g.key, []), today)) for g in goals]
-    rows.sort(key=lambda r: (STATUS_ORDER[r[1].status], r[0].key))
-    lines = _summary([p.status for _, p in rows], width)
+    rows = [(g, evaluate(g, snapshot.series.get(g.key, []), today, stale_days)) for g in goals]
+    rows.sort(key=lambda r: (_rank(r[1]), r[0].key))
+    lines = _summary([p for _, p in rows], width)
+    words = [status_words(p) for _, p in rows]
 
     titles = [clean(g.title, ascii) for g, _ in rows]
     full = _aligned(
@@ -269,11 +281,7 @@ def render_board(
         _Column("value", widest(full), widest(narrow), 4, value, whole=True),
         _Column("progress", PCT_WIDTH + 1 + 20, PCT_WIDTH, 0, progress, ">"),
         _Column(  # never cut: "not sta…" reads as nothing
-            "status",
-            widest([p.status.value for _, p in rows]),
-            widest([p.status.value for _, p in rows]),
-            0,
-            lambda i, w: rows[i][1].status.value,
+            "status", widest(words), widest(words), 0, lambda i, w: words[i]
         ),
         _Column("days", widest(days), widest(days), 3, lambda i, w: days[i], ">"),
     ]

@@ -8,10 +8,12 @@ is in goaltui.widgets.board_cells.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from rich.console import RenderableType
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -20,8 +22,10 @@ from textual.widgets import Input, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from goaltui.core import formatting as fmt
-from goaltui.core.board_rows import BoardFilter, BoardRow, status_counts
+from goaltui.core.attention import UNUSUAL_WORDS, stale_words
+from goaltui.core.board_rows import BoardFilter, BoardRow
 from goaltui.core.progress import Status
+from goaltui.core.status_words import STALE, shown_counts
 from goaltui.widgets.board_cells import Column, Palette, board_columns, row_cells, value_text
 from goaltui.widgets.plain_table import PlainTable, plain
 
@@ -206,9 +210,13 @@ class StatusSummary(Static):
         line.append(f"{len(shown)} goal{'s' if len(shown) != 1 else ''}", style="bold")
         if board_filter.active:
             line.append(f" of {total}")
-        for status, count in status_counts(shown):
+        # By what the rows read: a stale goal that would read "on track" counts as stale.
+        for status, count in shown_counts(row.progress for row in shown):
             line.append("  ")
-            line.append(f"{count} {status.value}", style=palette.status_style(status))
+            if status is None:
+                line.append(f"{count} {STALE}", style=Style(bold=True, color=palette.warn))
+            else:
+                line.append(f"{count} {status.value}", style=palette.status_style(status))
         details = Text(f"sort: {sort_label}", style="dim")
         if board_filter.active:
             details.append(f"   filter: {board_filter.describe()} (esc clears)")
@@ -220,15 +228,20 @@ class StatusSummary(Static):
             self.update(text)
 
 
-def info_text(row: BoardRow | None, width: int = 0) -> Text:
-    """About the highlighted goal: what the narrow board leaves out. One line when it fits
-    in `width` cells; else the title and owner, then pace, due date and forecast on a line
-    of their own, so the figures are never the part cut off."""
+def info_text(row: BoardRow | None, today: date | None = None, width: int = 0) -> Text:
+    """About the highlighted goal: what the narrow board leaves out, and what its marks
+    mean (stale since when, unusual which way). One line when it fits in `width` cells;
+    else the title and owner, then the marks, pace, due date and forecast on a line of
+    their own, so the figures are never the part cut off."""
     if row is None:
         return Text("")
     goal, progress = row.goal, row.progress
     who = [Text(goal.title, style="bold"), Text(f"{goal.owner} ({goal.level.value})")]
     figures = []
+    if progress.stale and progress.current_day is not None and today is not None:
+        figures.append(Text(stale_words(progress.current_day, today, short=True), style="bold"))
+    if progress.unusual:
+        figures.append(Text(UNUSUAL_WORDS[progress.unusual], style="bold"))
     if progress.expected_percent is not None:
         figures.append(Text(f"pace {fmt.percent(progress.expected_percent)}"))
     if goal.due is not None:

@@ -22,7 +22,8 @@ from textual.renderables.sparkline import Sparkline
 from goaltui.core import formatting as fmt
 from goaltui.core.board_rows import BoardRow
 from goaltui.core.models import Direction
-from goaltui.core.progress import Status
+from goaltui.core.progress import GoalProgress, Status
+from goaltui.core.status_words import STALE, reads_stale
 from goaltui.formats.textboard import ASCII as ASCII_GLYPHS
 from goaltui.formats.textboard import sparkline as text_sparkline
 
@@ -51,7 +52,12 @@ _TONE = {
     Status.ARCHIVED: ("", "dim"),
 }
 _EIGHTHS = " ▏▎▍▌▋▊▉"
-STATUS_WIDTH = 10  # "✓ achieved"; wider only while a goal reads "○ not started" or so
+# The attention marks (core/attention.py): a stale goal's status mark, and the mark after
+# an unusual latest value (green when far better, red when far worse; the detail says so).
+STALE_MARK, STALE_MARK_ASCII = "◌", "~"
+UNUSUAL_MARK = "!"
+UNUSUAL_TONE = {"good": "text-success", "bad": "text-error"}
+STATUS_WIDTH = 10  # "✓ achieved"; wider only while a goal reads "○ not started"
 SPARK_MIN = 4
 
 
@@ -93,12 +99,34 @@ class Palette:
         return Style.parse(attrs) + colour if attrs else colour
 
 
+def _now(row: BoardRow, narrow: bool) -> str:
+    """The "now" part of the value pair, as fmt.pair writes it."""
+    current, unit = row.progress.current, row.goal.metric.unit
+    return fmt.number(current) if narrow else fmt.value(current, unit)
+
+
 def value_text(row: BoardRow, narrow: bool = False) -> str:
-    """ "473 s → 420 s": the latest value and the target (or band); narrow "473→420 s"."""
+    """ "473 s → 420 s": the latest value and the target (or band); narrow "473→420 s". An
+    unusual latest value carries a mark after it: "66%! → 72%"."""
     metric = row.goal.metric
-    return fmt.pair(
+    pair = fmt.pair(
         row.progress.current, metric.target, metric.unit, narrow=narrow, edges=metric.band
     )
+    if not row.progress.unusual:
+        return pair
+    at = len(_now(row, narrow))
+    return pair[:at] + UNUSUAL_MARK + pair[at:]
+
+
+def value_cell(row: BoardRow, narrow: bool, palette: Palette) -> Text:
+    """value_text with the unusual mark in the colour of good or bad news."""
+    text = Text(value_text(row, narrow))
+    unusual = row.progress.unusual
+    if unusual:
+        at = len(_now(row, narrow))
+        style = Style(bold=True, color=palette.tone(UNUSUAL_TONE[unusual]))
+        text.stylize(style, at, at + len(UNUSUAL_MARK))
+    return text
 
 
 def bar_text(fraction: float | None, width: int, style: Style, ascii: bool = False) -> Text:
@@ -125,6 +153,18 @@ def bar_text(fraction: float | None, width: int, style: Style, ascii: bool = Fal
 
 def status_text(status: Status, palette: Palette) -> Text:
     return Text(f"{STATUS_MARK[status]} {status.value}", style=palette.status_style(status))
+
+
+def progress_status_text(progress: GoalProgress, palette: Palette) -> Text:
+    """The status as the board shows it: a stale goal takes the stale mark; one that would
+    read "on track" or "achieved" reads "◌ stale" (amber), one behind, at risk or overdue
+    keeps its word and colour: "◌ behind"."""
+    if not progress.stale:
+        return status_text(progress.status, palette)
+    mark = STALE_MARK_ASCII if palette.ascii else STALE_MARK
+    if reads_stale(progress):
+        return Text(f"{mark} {STALE}", style=Style(bold=True, color=palette.warn))
+    return Text(f"{mark} {progress.status.value}", style=palette.status_style(progress.status))
 
 
 def days_text(row: BoardRow, palette: Palette) -> Text:
@@ -292,7 +332,7 @@ def row_cells(row: BoardRow, columns: Sequence[Column], palette: Palette) -> lis
         elif column.key == "spark":
             cell = sparkline(row, column.width, palette)
         elif column.key == "value":
-            cell = Text(value_text(row, column.narrow))
+            cell = value_cell(row, column.narrow, palette)
         elif column.key == "progress":
             percent = row.progress.percent
             bar = bar_text(row.progress.fraction, column.width - 5, bar_style, palette.ascii)
@@ -301,7 +341,7 @@ def row_cells(row: BoardRow, columns: Sequence[Column], palette: Palette) -> lis
             pace = fmt.percent(row.progress.expected_percent)
             cell = Text(pace, style="dim", justify="right")
         elif column.key == "status":
-            cell = status_text(row.progress.status, palette)
+            cell = progress_status_text(row.progress, palette)
         elif column.key == "days":
             cell = days_text(row, palette)
             cell.justify = "right"

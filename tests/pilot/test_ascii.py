@@ -84,11 +84,14 @@ def test_wallboard_command_builds_the_wallboard(
     import goaltui.app.wallboard
 
     calls: list[object] = []
-    monkeypatch.setattr(goaltui.app.wallboard, "make_wallboard", lambda *a: _FakeApp(calls, *a))
+    monkeypatch.setattr(
+        goaltui.app.wallboard, "make_wallboard", lambda *a, **k: _FakeApp(calls, *a, **k)
+    )
     args = ["--db", str(demo_path), "wallboard", "--page-seconds", "5", "--ascii", "--no-mouse"]
-    result = CliRunner().invoke(cli.main, args)
+    result = CliRunner().invoke(cli.main, [*args, "--stale-days", "4"])
     assert result.exit_code == 0, result.output
-    (store, _clock, seconds, ascii_only, view), _ = calls[0]  # type: ignore[misc]
+    (store, _clock, seconds, ascii_only, view), kwargs = calls[0]  # type: ignore[misc]
     assert store.path == demo_path and (seconds, ascii_only) == (5.0, True)
     assert view == EVERY_GOAL  # no --teams-only, no --initials
+    assert kwargs == {"stale_days": 4}
     assert calls[1] is False

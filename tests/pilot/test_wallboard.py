@@ -18,11 +18,12 @@ from screens.wallboard import CountTile, ascii_digits
 
 SnapCompare = Callable[..., bool]
 NARROW, WIDE = (80, 24), (120, 40)
-DEMO_COUNTS = {
+DEMO_COUNTS: dict[Status | None, int] = {
     Status.OVERDUE: 1,
     Status.BEHIND: 1,
     Status.AT_RISK: 3,
-    Status.ON_TRACK: 5,
+    None: 1,  # "stale": the demo's fcr-billing, not counted as on track
+    Status.ON_TRACK: 4,
     Status.ACHIEVED: 1,
     Status.NO_DATA: 0,
     Status.NOT_STARTED: 0,  # its tile is hidden while no goal waits to start
@@ -30,7 +31,7 @@ DEMO_COUNTS = {
 }
 
 
-def counts(app: WallboardApp) -> dict[Status, int]:
+def counts(app: WallboardApp) -> dict[Status | None, int]:
     return {tile.status: tile.count for tile in app.wall.query(CountTile)}
 
 

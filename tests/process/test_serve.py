@@ -434,6 +434,8 @@ def test_serve_hands_the_walls_choices_to_the_wallboard_but_not_to_the_full_app(
     wall = serve_command("/d.json", full=False, teams_only=True, initials=True)
     assert wall.endswith("wallboard --page-seconds 15 --teams-only --initials")
     assert serve_command("/d.json", full=False, initials=True).endswith("15 --initials")
+    stale = serve_command("/d.json", full=False, stale_days=5)
+    assert stale.endswith("wallboard --page-seconds 15 --stale-days 5")
     # --full is the lead's own app: every goal, private ones too
     assert serve_command("/d.json", full=True, teams_only=True).endswith("--db /d.json")
 

@@ -34,9 +34,11 @@ def open_goal(key: str, tab: str = "") -> Callable[[Pilot[Any]], Awaitable[None]
 
 
 def test_board_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
-    """You should see the summary line (11 goals: 1 overdue, 1 behind, 3 at risk, 5 on track,
-    1 achieved) and "sort: status", then one row per goal sorted by status with kb-articles
-    (! overdue, -13d) first and aht-maria (✓ achieved) last; columns key, 30-day sparkline,
+    """You should see the summary line (11 goals: 1 overdue, 1 behind, 3 at risk, 1 stale
+    in amber, 4 on track, 1 achieved) and "sort: status", then one row per goal sorted by
+    status with kb-articles (! overdue, -13d) first, fcr-sam's value "66!→72%" (the "!" in
+    green: unusually good), fcr-billing "◌ stale" in amber after the goals at risk, and
+    aht-maria (✓ achieved) last; columns key, 30-day sparkline,
     now→target, bar with %, status word, days left and milestones done/total (no title, owner
     or pace at this width); the highlighted goal's full title, owner and due date in the line
     under the table, and every board key in the footer.
@@ -94,6 +96,17 @@ def test_detail_chart_80x24(
     """
     app = make_app(demo_store, clock)
     assert snap_compare(app, terminal_size=NARROW, run_before=open_goal("aht-tom"))
+
+
+def test_detail_of_a_stale_goal_80x24(
+    snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
+) -> None:
+    """You should see fcr-billing's head with "◌ stale" in amber where the status goes,
+    "FCR now 73.7% → target 78%", and a fourth line in amber "◌ stale: no value since Thu
+    19 Nov (4 working days); on track on that value", then the chart tab.
+    """
+    app = make_app(demo_store, clock)
+    assert snap_compare(app, terminal_size=NARROW, run_before=open_goal("fcr-billing"))
 
 
 def test_detail_chart_120x40(

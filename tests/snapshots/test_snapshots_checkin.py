@@ -44,13 +44,14 @@ def next_morning(demo_path: Path) -> CheckInHost:
 
 
 def test_checkin_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
-    """You should see "Check-in for Thu 26 Nov" and "10 of 10 logged" in the header; the ten
+    """You should see "Check-in for Thu 26 Nov" and "9 of 10 logged" in the header; the ten
     active goals grouped by owner (Centre, Billing team, Priya Shah, Sam Okafor, Tom Becker,
     the owner named once per group) with goal key, yesterday's value, target, an 8-cell
-    sparkline and "✓ value" under "Thu 26" (the demo logged today already); the first row
-    highlighted in blue; the input titled "csat-centre · CSAT (%)" with "saved 81.5% ..." as its
-    hint; four overdue milestones with [ ] boxes; the footer: Save, Move, Confidence, Note,
-    Day, Milestones, Close. No Metric column at this width.
+    sparkline and "✓ value" under "Thu 26" (the demo logged today already; fcr-sam's "✓ 66!"
+    carries the unusual mark); fcr-billing, not logged since 19 Nov ("73.7 19 Nov" as its
+    last), highlighted in blue; the input titled "fcr-billing · FCR (%)" with "last 73.7% 19
+    Nov · target 78% ..." as its hint; four overdue milestones with [ ] boxes; the footer:
+    Save, Move, Confidence, Note, Day, Milestones, Close. No Metric column at this width.
     """
     assert snap_compare(
         CheckInHost(demo_store, clock), run_before=checkin_then(), terminal_size=NARROW

@@ -20,10 +20,11 @@ NARROW, WIDE = (80, 24), (120, 40)
 
 
 def test_wallboard_80x24(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
-    """You should see the heading "goaltui wallboard 11 goals updated Thu 26 Nov 09:30", six
-    count tiles with large digits (overdue 1 and behind 1 in red, at risk 3 in amber,
-    on track 5 and achieved 1 in green, no data 0 greyed), then the eleven goals as rows,
-    needs-attention first (kb-articles overdue to aht-maria achieved) with sparklines,
+    """You should see the heading "goaltui wallboard 11 goals updated Thu 26 Nov 09:30", seven
+    count tiles with large digits (overdue 1 and behind 1 in red, at risk 3 and stale 1 in
+    amber, on track 4 and achieved 1 in green, no data 0 greyed), then the eleven goals as
+    rows, needs-attention first (kb-articles overdue to aht-maria achieved; fcr-billing
+    "◌ stale", fcr-sam "66!→72%") with sparklines,
     now→target, progress bars, status and days left; all on one page, so no page line.
     """
     assert snap_compare(make_wallboard(demo_store, clock), terminal_size=NARROW, run_before=ready())
@@ -63,8 +64,8 @@ def test_wallboard_teams_only_120x40(
     snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
 ) -> None:
     """You should see "6 goals (team goals)" in the heading, counts that add up to 6
-    (overdue 1, at risk 2, on track 3) and only the centre and billing team goals: no
-    agent, no agent's name anywhere.
+    (overdue 1, at risk 2, stale 1 (fcr-billing), on track 2) and only the centre and
+    billing team goals: no agent, no agent's name anywhere.
     """
     app = make_wallboard(demo_store, clock, view=WallView(teams_only=True))
     assert snap_compare(app, terminal_size=WIDE, run_before=ready())
