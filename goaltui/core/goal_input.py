@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from goaltui.core import formatting as fmt
 from goaltui.core import rules
 from goaltui.core.field_input import date_field, number_field, number_or_none
+from goaltui.core.kpis import find as find_kpi
 from goaltui.core.models import Goal, GoalStatus, Level, Point, ledger_fields, parse_target
 from goaltui.core.smart import Assessment, Check, Grade, assess
 
@@ -71,8 +72,9 @@ class FormValues:
             level=goal.level.value,
             metric=m.name,
             unit=m.unit,
-            baseline=fmt.plain(m.baseline),  # exact: the field is edited and read back
-            target=fmt.plain(m.target),
+            # exact: the field is edited and read back (a duration as m:ss)
+            baseline=fmt.editable(m.baseline, m.unit),
+            target=fmt.editable(m.target, m.unit),
             plan=goal.plan,
             why=goal.why,
             parent=goal.parent or "",
@@ -121,6 +123,9 @@ def read_form(
         errors["key"] = f"a goal with key {key!r} already exists"
     if not v.metric.strip():
         errors["metric"] = "name the KPI, e.g. AHT, FCR or CSAT"
+    elif (kpi := find_kpi(v.metric)) is not None:  # what we understood: the library's KPI
+        named = v.metric.strip().casefold() == kpi.name.casefold()
+        notes["metric"] = kpi.short if named else kpi.name
     limits = {**_MAX_LEN, **dict.fromkeys(("details", "plan", "why"), _TEXT_MAX)}
     for name, limit in limits.items():
         if message := _broken(partial(rules.check_length, limit=limit), getattr(v, name).strip()):
@@ -128,18 +133,19 @@ def read_form(
     if v.parent and v.parent == key:
         errors["parent"] = "a goal cannot be aligned to itself"
 
-    baseline = number_field(v.baseline, "baseline", errors)
+    unit = v.unit.strip()
+    baseline = number_field(v.baseline, "baseline", errors, unit)
     target: float | None = None
     if v.target.strip():
         try:
-            target = parse_target(v.target, baseline)
+            target = parse_target(v.target, baseline, unit)
         except ValueError as exc:
             # a bad baseline already has its own message; don't blame the target for it
             if not (v.baseline.strip() and baseline is None):
                 errors["target"] = str(exc)
         else:
-            if target != number_or_none(v.target):
-                notes["target"] = f"= {fmt.value(target, v.unit.strip())}"
+            if target != number_or_none(v.target, unit):
+                notes["target"] = f"= {fmt.value(target, unit)}"
 
     start = date_field(v.start, "start", today, errors, notes, required=True)
     due = date_field(v.due, "due", today, errors, notes, required=False)

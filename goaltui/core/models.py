@@ -27,7 +27,7 @@ from pydantic import (
 
 from goaltui.core import rules
 from goaltui.core.ids import new_id
-from goaltui.core.numbers import parse_number
+from goaltui.core.numbers import parse_value
 from goaltui.core.targets import lower_is_better
 from goaltui.core.text import printable
 
@@ -289,14 +289,15 @@ def slugify(title: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
 _RELATIVE = re.compile(r"^\s*([+-])\s*(\d+(?:\.\d+)?)\s*%\s*$")
 
 
-def parse_target(text: str, baseline: float | None) -> float:
-    """Parse a target: an absolute number, or a signed change of the baseline ("-25%", "+10%").
+def parse_target(text: str, baseline: float | None, unit: str = "") -> float:
+    """Parse a target: an absolute number (m:ss too for a seconds `unit`), or a signed
+    change of the baseline ("-25%", "+10%").
 
     Only a sign *and* a percent sign make it relative, so "80%" for FCR stays 80.
     """
     match = _RELATIVE.match(text)
     if match is None:
-        return parse_number(text, "target")
+        return parse_value(text, unit, "target")
     if baseline is None:
         raise ValueError("a relative target like -25% needs a baseline first")
     sign = -1.0 if match.group(1) == "-" else 1.0

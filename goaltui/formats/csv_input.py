@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from goaltui.core.errors import UserError
-from goaltui.core.numbers import parse_number
+from goaltui.core.numbers import parse_value as typed_value
 
 DELIMITERS = ",;\t"
 # A year of daily values for 1,000 goals is 365,000 rows, about 12 MB; a wide platform
@@ -170,12 +170,13 @@ def parse_day(text: str, date_format: str | None = None) -> date:
         raise ValueError(f"date {raw!r} is not a date: use {wanted}") from None
 
 
-def parse_value(text: str, decimal_comma: bool = False) -> float:
-    """A value cell; a comma is a thousands separator or, with decimal_comma, the decimal mark."""
+def parse_value(text: str, decimal_comma: bool = False, unit: str = "") -> float:
+    """A value cell; a comma is a thousands separator or, with decimal_comma, the decimal mark.
+    A goal in seconds also takes a duration (5:24, 00:05:24), as everywhere a value is typed."""
     raw = text.strip()
     if decimal_comma and "," in raw:
         raw = raw.replace(".", "").replace(",", ".")
-    return parse_number(raw)  # refuses "6,2" as ambiguous, like every other input
+    return typed_value(raw, unit)  # refuses "6,2" as ambiguous, like every other input
 
 
 def norm(text: str) -> str:
