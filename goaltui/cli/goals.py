@@ -66,6 +66,7 @@ def add(
     clock = session.clock()
     today = clock.today()
     kpi = find(metric)
+    filled = unit is None and kpi is not None and bool(kpi.unit)
     if unit is None:
         unit = kpi.unit if kpi is not None else ""
     base = user_value(parse_value, baseline, unit, "baseline")
@@ -92,7 +93,8 @@ def add(
         f"{fmt.value(goal_target, unit)} by {due_day})" + (", private" if saved.private else "")
     )
     if kpi is not None:
-        say(f"{kpi.short} is {kpi.name}: {kpi.hint()} (unit {kpi.unit_text()})")
+        told = f"; unit {kpi.unit} from the KPI library" if filled else ""
+        say(f"{kpi.short} is {kpi.name}: {kpi.hint()}{told}")
     try:
         from goaltui.core.smart import assess
     except ImportError:  # pragma: no cover - the grading module is optional advice
