@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from goaltui.core import formatting as fmt
 from goaltui.core import rules
+from goaltui.core.durations import has_colon, is_seconds
 from goaltui.core.field_input import date_field, number_field, number_or_none
 from goaltui.core.kpis import find as find_kpi
 from goaltui.core.models import Goal, GoalStatus, Level, Point, ledger_fields, parse_target
@@ -135,6 +136,8 @@ def read_form(
 
     unit = v.unit.strip()
     baseline = number_field(v.baseline, "baseline", errors, unit)
+    if baseline is not None and _plain_seconds(v.baseline, unit):
+        notes["baseline"] = f"= {fmt.value(baseline, unit)}"  # 480 (seconds) reads 8:00
     target: float | None = None
     if v.target.strip():
         try:
@@ -144,7 +147,7 @@ def read_form(
             if not (v.baseline.strip() and baseline is None):
                 errors["target"] = str(exc)
         else:
-            if target != number_or_none(v.target, unit):
+            if target != number_or_none(v.target, unit) or _plain_seconds(v.target, unit):
                 notes["target"] = f"= {fmt.value(target, unit)}"
 
     start = date_field(v.start, "start", today, errors, notes, required=True)
@@ -175,6 +178,11 @@ def read_form(
                 message = item["msg"].removeprefix("Value error, ")
                 errors[_LOC_TO_FIELD.get(where, where or "parent")] = message
     return FormResult(errors, notes, goal, goal or _draft(fields_))
+
+
+def _plain_seconds(text: str, unit: str) -> bool:
+    """Seconds typed as a plain number: the note says how the duration reads (8:00)."""
+    return is_seconds(unit) and not has_colon(text)
 
 
 def _broken(check: Callable[[str], object], text: str) -> str | None:

@@ -63,7 +63,9 @@ def test_read_form_builds_the_goal_and_explains_short_forms() -> None:
     assert result.goal.metric.target == 360.0
     assert result.goal.owner == "team", "a blank owner means the team"
     assert result.notes == {
-        "target": "= 360 s",
+        "metric": "Average handle time",  # the KPI library's name for it
+        "baseline": "= 8:00",  # seconds, as they read
+        "target": "= 6:00",
         "start": "= 2026-11-26 (Thu)",
         "due": "= 2026-12-31 (Thu)",
     }
@@ -119,7 +121,7 @@ def test_grading_speaks_about_what_is_blank_or_unreadable() -> None:
 def test_ledger_changes_and_round_trip() -> None:
     goal = read_form(FILLED, TODAY).goal
     assert goal is not None
-    assert FormValues.from_goal(goal).target == "360"
+    assert FormValues.from_goal(goal).target == "6:00"  # seconds, as a lead edits them
     assert read_form(FormValues.from_goal(goal), TODAY, editing=True).goal == goal
     moved = goal.model_copy(update={"due": date(2027, 3, 31)})
     assert ledger_changes(goal, moved) == [("due", "2026-12-31", "2027-03-31")]
@@ -229,7 +231,7 @@ async def test_relative_target_saves_the_computed_value(
             target="-25%",
         )
         await pilot.pause(SETTLE)
-        assert note_of(pilot, "target") == "= 360 s"
+        assert note_of(pilot, "target") == "= 6:00"
         await save(pilot)
     [goal] = empty_store.goals()
     assert goal.metric.target == 360.0
@@ -247,7 +249,7 @@ async def test_smart_panel_grades_m_as_the_lead_types(new_form: ScreenHost) -> N
         await pilot.pause(SETTLE)
         assert grade_of(pilot, "M") is Grade.PASS
         panel_text = new_form.screen.query_one(SmartPanel).plain
-        assert "✓ M Measurable  pass\n  AHT: 480 s -> 420 s." in panel_text
+        assert "✓ M Measurable  pass\n  AHT: 8:00 -> 7:00." in panel_text
 
 
 async def test_escape_with_changes_asks_before_discarding(

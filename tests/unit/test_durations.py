@@ -166,6 +166,7 @@ def test_the_goal_form_reads_durations_for_a_seconds_metric() -> None:
     assert result.goal is not None
     assert (result.goal.metric.baseline, result.goal.metric.target) == (540, 450)
     assert result.notes["metric"] == "Average handle time"  # what the form understood
+    assert "baseline" not in result.notes  # typed as m:ss: nothing to explain
     relative = read_form(FormValues(**{**AHT_FORM.__dict__, "target": "-10%"}), TODAY)
     assert relative.notes["target"] == "= 8:06"  # 486 s, as the lead reads it
 
