@@ -11,6 +11,7 @@ from screen_host import ScreenHost, paste, paste_all, type_text
 from textual.events import DescendantFocus
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
+from waiting import press, wait_until
 from waits import saves_settled
 
 from goaltui.core.clock import FixedClock
@@ -374,3 +375,64 @@ async def test_a_late_focus_message_cannot_point_the_panel_at_the_wrong_letter(
         form.post_message(DescendantFocus(title))  # the stale one, handled last
         await saves_settled(pilot)
         assert form.query_one(SmartPanel).focus_letter == "M"
+
+
+# -- the KPI library ------------------------------------------------------------------------
+
+
+async def test_picking_aht_fills_seconds_and_hints_the_typical_band(
+    new_form: ScreenHost, empty_store: Store
+) -> None:
+    async with new_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
+        form = new_form.screen
+        await paste(pilot, "title", "Cut AHT for billing")
+        form.query_one("#metric", Input).focus()
+        await type_text(pilot, "ah")
+        await wait_until(
+            pilot, lambda: form.query_one("#metric", Input)._suggestion == "AHT", "the suggestion"
+        )
+        await press(pilot, "right")  # take the suggestion, as the input offers it
+        await pilot.pause(SETTLE)
+        assert form.query_one("#metric", Input).value == "AHT"
+        assert form.query_one("#unit", Input).value == "s"
+        assert note_of(pilot, "metric") == "Average handle time"
+        target = form.query_one("#target", Input)
+        assert target.placeholder == "best inside a band, typical 5:00..6:00, or -25%"
+        assert "m:ss" in form.query_one("#baseline", Input).placeholder
+        await paste_all(pilot, baseline="9:00", target="6:00", due="eoq")
+        await pilot.pause(SETTLE)
+        assert note_of(pilot, "baseline") == "" and error_of(pilot, "target") == ""
+        await save(pilot)
+    [goal] = empty_store.goals()
+    assert (goal.metric.name, goal.metric.unit) == ("AHT", "s")
+    assert (goal.metric.baseline, goal.metric.target) == (540, 360)
+
+
+async def test_another_kpi_replaces_the_filled_unit_but_never_a_typed_one(
+    new_form: ScreenHost,
+) -> None:
+    async with new_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
+        form = new_form.screen
+        unit = form.query_one("#unit", Input)
+
+        async def metric(text: str) -> None:  # typed over what the field holds
+            await paste(pilot, "owner", "")  # (focusing the field again selects its text)
+            await paste(pilot, "metric", text)
+
+        await metric("aht")
+        assert unit.value == "s"
+        await metric("first-call resolution")
+        await pilot.pause(SETTLE)
+        assert unit.value == "%" and note_of(pilot, "metric") == "FCR"
+        assert form.query_one("#target", Input).placeholder.startswith(
+            "higher is better, typical 80%"
+        )
+        await paste(pilot, "unit", "pts")  # the lead's own unit
+        await metric("ACW")
+        assert unit.value == "pts"
+        await metric("Billing calls")  # no library KPI: nothing changes
+        await pilot.pause(SETTLE)
+        assert unit.value == "pts" and note_of(pilot, "metric") == ""
+        assert form.query_one("#target", Input).placeholder == "a value (360) or a change (-25%)"
