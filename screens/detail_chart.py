@@ -56,18 +56,21 @@ def draw_chart(
             label = f"first target {fmt.value(first, metric.unit)}"
             plt.plot(span, [first] * 2, label=label, marker=":", color="gray")
     if is_seconds(metric.unit):
-        _clock_axis(plt, goal, checkins, first)
+        _clock_axis(plt, goal, checkins, first, marks=max(3, plot.size.height // 4))
     if not checkins:
         plt.title("no check-ins yet: log one with `goaltui log`")
     plot.refresh()
 
 
-def _clock_axis(plt: Any, goal: Goal, checkins: list[CheckIn], first: float | None) -> None:
-    """Mark a duration's axis in m:ss, like every other place its values show."""
+def _clock_axis(
+    plt: Any, goal: Goal, checkins: list[CheckIn], first: float | None, *, marks: int
+) -> None:
+    """Mark a duration's axis in m:ss, like every other place its values show (about one
+    mark every four rows, as plotext spaces its own)."""
     shown = [c.value for c in checkins]
     shown += [v for v in (goal.metric.baseline, goal.metric.target, first) if v is not None]
     if shown:
-        ticks = clock_ticks(min(shown), max(shown))
+        ticks = clock_ticks(min(shown), max(shown), marks)
         plt.yticks(ticks, [fmt.value(t, goal.metric.unit) for t in ticks])
 
 
