@@ -39,10 +39,9 @@ def parse_value(text: str, unit: str = "", what: str = "value") -> float:
     seconds is refused rather than guessed at."""
     if has_colon(text):
         if not is_seconds(unit):
-            shown = f"in {unit.strip()!r}" if unit.strip() else "without a unit"
+            shown = f"is in {unit.strip()!r}" if unit.strip() else "has no unit"
             raise ValueError(
-                f"{what} {text.strip()!r} is a duration, but the metric is {shown}: "
-                "m:ss is for metrics in seconds (unit s)"
+                f"{what} {text.strip()!r}: m:ss is for a metric in seconds, this one {shown}"
             )
         return parse_clock(text, what)
     return parse_number(text, what)

@@ -177,7 +177,9 @@ async def test_a_duration_is_typed_as_m_ss_and_a_mistyped_one_is_explained(
         assert today_values(store) == {"aht-team": 324.0}
         assert "✓ 5:24" in str(screen.table.get_cell("aht-team", "today"))
         await enter_value(pilot, "1:14")  # FCR is in %: a duration is a slip
-        assert "is a duration, but the metric is in '%'" in str(screen.value_input.border_subtitle)
+        assert "m:ss is for a metric in seconds, this one is in '%'" in str(
+            screen.value_input.border_subtitle
+        )
         assert today_values(store) == {"aht-team": 324.0}
 
 

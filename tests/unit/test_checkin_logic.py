@@ -189,7 +189,7 @@ def test_what_enter_means_for_the_typed_text() -> None:
         == "value '5:75': minutes and seconds run 00 to 59 (6:15, not 5:75)"
     )
     fcr = CheckInRow(goal().model_copy(update={"metric": Metric(name="FCR", unit="%")}), [])
-    assert "is a duration, but the metric is in '%'" in read_entry("5:24", fcr).error
+    assert "m:ss is for a metric in seconds, this one is in '%'" in read_entry("5:24", fcr).error
     row.value = 455.0
     assert read_entry("", row) == Entry()  # already logged: Enter just moves on
 

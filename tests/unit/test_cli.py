@@ -349,10 +349,7 @@ def test_log_refuses_a_duration_for_a_goal_not_in_seconds(db: Path) -> None:
     fcr = ["fcr-team", "Lift FCR", "--metric", "FCR", "--baseline", "70", "--target", "80"]
     ok("add", *fcr, "--due", "+3m", "--db", db)
     line = error(run("log", "fcr-team", "5:24", "--db", db), 1)
-    assert line == (
-        "value '5:24' is a duration, but the metric is in '%': "
-        "m:ss is for metrics in seconds (unit s)"
-    )
+    assert line == ("value '5:24': m:ss is for a metric in seconds, this one is in '%'")
     unknown = error(run("log", "nobody", "5:24", "--db", db), 1)  # the goal first, then its unit
     assert unknown.startswith("no goal with key 'nobody'")
 
@@ -378,7 +375,9 @@ def test_add_keeps_a_unit_given_and_is_quiet_for_other_metrics(db: Path) -> None
     assert "(ACW 2 min -> 1 min by" in out and "from the KPI library" not in out
     assert Store(db).goal("acw").metric.unit == "min"
     bad = ["x", "X", "--metric", "ACW", "--unit", "min", "--baseline", "2:00", "--target", "1"]
-    assert "is a duration, but the metric is in 'min'" in error(run("add", *bad, "--due", "+3m"), 1)
+    assert "m:ss is for a metric in seconds, this one is in 'min'" in error(
+        run("add", *bad, "--due", "+3m"), 1
+    )
 
 
 def test_kpis_lists_the_library_one_line_each() -> None:

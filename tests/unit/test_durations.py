@@ -56,9 +56,9 @@ def test_a_mistyped_duration_is_refused_in_one_line(typed: str, message: str) ->
 
 @pytest.mark.parametrize("unit", ["%", "", "calls", "h", "min"])
 def test_a_duration_for_a_metric_not_in_seconds_is_refused_not_guessed(unit: str) -> None:
-    with pytest.raises(ValueError, match="is a duration, but the metric is") as refused:
+    with pytest.raises(ValueError, match="m:ss is for a metric in seconds, this one") as refused:
         parse_value("5:24", unit, "target")
-    assert str(refused.value).startswith("target '5:24' is a duration")
+    assert str(refused.value).startswith("target '5:24': m:ss is for")
     assert parse_value("85%", unit) == 85  # numbers still read for any unit
 
 
@@ -174,9 +174,11 @@ def test_the_goal_form_reads_durations_for_a_seconds_metric() -> None:
 def test_the_goal_form_refuses_a_duration_for_a_metric_not_in_seconds() -> None:
     values = FormValues(**{**AHT_FORM.__dict__, "metric": "FCR", "unit": "%"})
     errors = read_form(values, TODAY).errors
-    assert errors["baseline"].startswith("baseline '9:00' is a duration, but the metric is in '%'")
+    assert errors["baseline"] == (
+        "baseline '9:00': m:ss is for a metric in seconds, this one is in '%'"
+    )
     values = FormValues(**{**values.__dict__, "baseline": "75"})
-    assert read_form(values, TODAY).errors["target"].startswith("target '7:30' is a duration")
+    assert read_form(values, TODAY).errors["target"].startswith("target '7:30': m:ss is for")
 
 
 def test_editing_a_goal_shows_its_seconds_as_m_ss_and_saves_them_unchanged() -> None:

@@ -366,5 +366,5 @@ def test_a_goal_in_seconds_takes_durations_as_platforms_write_them(
 
 def test_a_duration_for_a_goal_not_in_seconds_names_its_line(store: Store, tmp_path: Path) -> None:
     path = write(tmp_path, "date,goal,value,note\n2026-11-25,fcr-billing,5:24,\n")
-    with pytest.raises(UserError, match="line 2: value '5:24' is a duration, but the metric"):
+    with pytest.raises(UserError, match="line 2: value '5:24': m:ss is for a metric in seconds"):
         do_import(store, path)
