@@ -56,7 +56,7 @@ def draw_chart(
             label = f"first target {fmt.value(first, metric.unit)}"
             plt.plot(span, [first] * 2, label=label, marker=":", color="gray")
     if is_seconds(metric.unit):
-        _clock_axis(plt, goal, checkins, first, marks=max(3, plot.size.height // 4))
+        _clock_axis(plt, goal, checkins, first, marks=max(3, plot.size.height // 3))
     if not checkins:
         plt.title("no check-ins yet: log one with `goaltui log`")
     plot.refresh()
@@ -66,7 +66,7 @@ def _clock_axis(
     plt: Any, goal: Goal, checkins: list[CheckIn], first: float | None, *, marks: int
 ) -> None:
     """Mark a duration's axis in m:ss, like every other place its values show (about one
-    mark every four rows, as plotext spaces its own)."""
+    mark every three rows, as plotext spaces its own)."""
     shown = [c.value for c in checkins]
     shown += [v for v in (goal.metric.baseline, goal.metric.target, first) if v is not None]
     if shown:

@@ -11,15 +11,12 @@ from goaltui.cli.output import say
 def kpis_cmd() -> None:
     """List the KPI library: name, unit, which way is better, a typical target.
 
-    `goaltui add --metric AHT` (or the goal form) fills the unit from it."""
+    `goaltui add --metric AHT` (and the goal form) fill the unit from it."""
     from goaltui.core.kpis import LIBRARY
 
-    short = max(len(k.short) for k in LIBRARY)
-    name = max(len(k.name) for k in LIBRARY)
-    unit = max(len(k.unit_text()) for k in LIBRARY)
-    for kpi in LIBRARY:
-        common = f" ({kpi.common})" if kpi.common else ""
-        say(
-            f"{kpi.short:<{short}}  {kpi.name:<{name}}  {kpi.unit_text():<{unit}}  "
-            f"{kpi.hint()}{common}"
-        )
+    rows = [("KPI", "NAME", "UNIT", "BETTER", "TYPICAL", "NOTE")]
+    rows += [(k.short, k.name, k.unit_text(), k.better, k.typical(), k.common) for k in LIBRARY]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        say("  ".join([*cells, row[5]]).rstrip())
