@@ -1,7 +1,7 @@
 """The goal form's text -> Goal step: parsing, inline messages and a draft to grade.
 
 Pure (no textual, no I/O): the screen hands over what the lead typed and gets
-back per-field errors, per-field notes ("= 360 s", "= 2026-12-31 (Thu)"),
+back per-field errors, per-field notes ("= 6:00", "= 2026-12-31 (Thu)"),
 the Goal to save when nothing blocks, and a best-effort draft the SMART panel
 can grade while the form is still half filled.
 """

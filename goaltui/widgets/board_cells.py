@@ -92,7 +92,7 @@ class Palette:
 
 
 def value_text(row: BoardRow, narrow: bool = False) -> str:
-    """ "473 s → 420 s": the latest value and the target; narrow "473→420 s"."""
+    """ "7:53 → 7:00": the latest value and the target; narrow "7:53→7:00"."""
     metric = row.goal.metric
     return fmt.pair(row.progress.current, metric.target, metric.unit, narrow=narrow)
 

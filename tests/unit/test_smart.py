@@ -85,7 +85,7 @@ def test_specific() -> None:
 def test_measurable() -> None:
     check = assess(make_goal(baseline=None), [], TODAY).letter("M")
     assert check.grade is Grade.FAIL and check.reason.startswith("No baseline:")
-    assert check.hint == "Add a baseline (today's value) and a target, e.g. 420 s -> 360 s."
+    assert check.hint == "Add a baseline (today's value) and a target, e.g. 7:00 -> 6:00 for AHT."
     both = assess(make_goal(baseline=None, target=None), [], TODAY).letter("M")
     assert "No baseline and target" in both.reason
     assert grade("M", make_goal(target=420.0)) is Grade.WARN
