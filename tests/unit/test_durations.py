@@ -3,7 +3,7 @@ which metrics are durations."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 
@@ -189,3 +189,16 @@ def test_editing_a_goal_shows_its_seconds_as_m_ss_and_saves_them_unchanged() -> 
     saved = read_form(values, TODAY, editing=True).goal
     assert saved is not None and saved.metric == metric
     assert fmt.value(540.25, "s") == "9:00.3"  # shown rounded; edited exact
+
+
+def test_an_adjusted_duration_target_reads_m_ss_on_both_sides_of_the_minutes() -> None:
+    from datetime import datetime
+
+    from goaltui.core.meetings import change_text
+    from goaltui.core.models import TargetChange
+
+    at = datetime(2026, 11, 26, 9, tzinfo=UTC)
+    change = TargetChange(goal="aht", field="target", old="450", new="480", reason="launch", at=at)
+    assert change_text(change, "s") == "target 7:30 → 8:00: launch"
+    percent = change.model_copy(update={"old": "72", "new": "74"})
+    assert change_text(percent, "%") == "target 72 → 74%: launch"
