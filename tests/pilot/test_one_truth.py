@@ -49,7 +49,7 @@ class Truth:
     status: Status
     now: str  # "473 s"
     target: str  # "420 s"
-    now_number: str  # "473": the narrow board column puts the unit once, after the target
+    now_number: str  # "473", "7:53": the narrow board column puts the unit once, after the target
 
     @property
     def status_text(self) -> str:
@@ -90,7 +90,7 @@ def truths(store: Store) -> dict[str, Truth]:
             p.status,
             fmt.value(p.current, unit),
             fmt.value(goal.metric.target, unit),
-            fmt.number(p.current),
+            fmt.bare(p.current, unit),  # the number as a narrow column shows it
         )
     assert out[LATER].status is Status.NOT_STARTED and out[LATER].percent == fmt.MISSING
     return out
