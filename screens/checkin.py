@@ -240,7 +240,9 @@ class CheckInScreen(Screen[bool]):
     @on(CheckInTable.Refused)
     def _refused(self, event: CheckInTable.Refused) -> None:
         self._describe_current()
-        title = f"{event.key} = {fmt.number(event.value)} was not saved"
+        title = (
+            f"{event.key} = {fmt.value(event.value, self.table.unit_of(event.key))} was not saved"
+        )
         self.notify(event.error, title=title, severity="error", timeout=8)
         self.live.load()  # show what the file holds (a refused note or confidence is undone)
 

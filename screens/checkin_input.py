@@ -82,7 +82,8 @@ class CheckInInput(Input, inherit_bindings=False):
             # Content, not str: a title or metric name is user text, never markup.
             self.border_title, self.placeholder = Content(input_title(row)), input_hint(row, day)
             if mark is not None and mark.pending:
-                self.placeholder = f"saving {fmt.number(mark.value or 0)} · type to replace"
+                saving = fmt.value(mark.value or 0, row.goal.metric.unit)
+                self.placeholder = f"saving {saving} · type to replace"
 
     def put(self, text: str) -> None:
         """Put `text` in the input, the cursor after it (ready to fix or to go on typing)."""

@@ -26,6 +26,7 @@ from goaltui.core.checkin_logic import (
     last_label,
 )
 from goaltui.core.dates import short_day
+from goaltui.core.durations import is_seconds
 from goaltui.core.models import CheckIn, Confidence, Direction, Milestone
 from goaltui.core.wins import Win
 from goaltui.store.store import Store
@@ -78,7 +79,7 @@ def row_cells(
     """Cell contents by column key (the metric column only when `wide`); `ascii`: plain
     sparkline glyphs (`goaltui checkin --ascii`); `mark`: the row's save in progress."""
     metric = row.goal.metric
-    unit = metric.unit if wide else ""
+    unit = _unit(metric.unit, wide)
     goal = Text(row.key)
     if wide:
         goal.append(f"  {row.goal.title}", style="dim")
@@ -87,7 +88,7 @@ def row_cells(
         "goal": _clip(goal),
     }
     if wide:
-        cells["metric"] = _clip(f"{metric.name} {metric.unit}".strip())
+        cells["metric"] = _clip(f"{metric.name} {fmt.unit_label(metric.unit)}".strip())
     cells["last"] = _clip(last_label(row, day, unit))
     aim = fmt.goal_target(metric.target, unit, metric.band)
     if metric.band is not None and len(aim) > (8 if wide else 7):
@@ -111,13 +112,18 @@ def row_cells(
     return cells
 
 
+def _unit(unit: str, wide: bool) -> str:
+    """The unit the cells show: none when narrow, but a duration still reads m:ss."""
+    return unit if wide or is_seconds(unit) else ""
+
+
 def today_cell(row: CheckInRow, wide: bool, mark: RowSave | None = None) -> Text:
     """'✓ 473 risk ✎': the saved value, then confidence and a note mark (dim until saved).
 
     While a save is queued the value reads 'saving 473' (the lock may be held by
     someone else); a refused one reads '✗ 473 not saved' until it is typed again.
     """
-    unit = row.goal.metric.unit if wide else ""
+    unit = _unit(row.goal.metric.unit, wide)
     parts: list[Text] = []
     if mark is not None and mark.pending:
         parts.append(Text(f"saving {fmt.value(mark.value, unit)}", style="italic yellow"))
@@ -179,6 +185,11 @@ class CheckInTable(PlainTable[object]):
     def index(self, key: str) -> int | None:
         return next((i for i, row in enumerate(self.goal_rows) if row.key == key), None)
 
+    def unit_of(self, key: str) -> str:
+        """The unit of the row's metric ("" when the row is gone)."""
+        index = self.index(key)
+        return "" if index is None else self.goal_rows[index].goal.metric.unit
+
     def mark(self, key: str) -> RowSave | None:
         return self.marks.get(self.day, key)
 
@@ -228,7 +239,7 @@ class CheckInTable(PlainTable[object]):
         """The row's refused value, to offer again when the cursor comes back to it."""
         mark = self.mark(key)
         refused = mark.refused if mark is not None and not mark.pending else None
-        return "" if refused is None else fmt.number(refused)
+        return "" if refused is None else fmt.editable(refused, self.unit_of(key))
 
     def save_row(self, row: CheckInRow, value: float | None = None) -> None:
         """Queue one durable `store.log` of the row (its value, or `value`) with its note and
@@ -243,7 +254,7 @@ class CheckInTable(PlainTable[object]):
             checkin, ticked = store.log_ticking(key, value, day, note=note, confidence=confidence)
             return checkin, ticked, record_wins(store)
 
-        what = f"{key} = {fmt.number(value)}"
+        what = f"{key} = {fmt.value(value, row.goal.metric.unit)}"
         done, failed = partial(self._saved, day, key), partial(self._refused, day, key, value)
         saves_of(self).submit(Save(what, log, done, failed, owner=self))
         self.marks.start(day, key, value)

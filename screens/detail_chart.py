@@ -4,10 +4,12 @@ pace and first target."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual_plotext import PlotextPlot
 
 from goaltui.core import formatting as fmt
+from goaltui.core.durations import clock_ticks, is_seconds
 from goaltui.core.models import CheckIn, Goal, TargetChange
 
 
@@ -50,17 +52,32 @@ def draw_chart(
         pace = [goal.start.isoformat(), goal.due.isoformat()]
         plt.plot(pace, [metric.baseline, metric.target], label="pace", marker="·", color="orange")
     original = original_target(changes)
+    first: float | None = None
     if original is not None:
         try:
-            value = float(original)
+            first = float(original)
         except ValueError:
             pass  # not a number: the head still shows it
         else:
-            label = f"first target {fmt.value(value, metric.unit)}"
-            plt.plot(span, [value] * 2, label=label, marker=":", color="gray")
+            label = f"first target {fmt.value(first, metric.unit)}"
+            plt.plot(span, [first] * 2, label=label, marker=":", color="gray")
+    if is_seconds(metric.unit):
+        _clock_axis(plt, goal, checkins, first, marks=max(3, plot.size.height // 3))
     if not checkins:
         plt.title("no check-ins yet: log one with `goaltui log`")
     plot.refresh()
+
+
+def _clock_axis(
+    plt: Any, goal: Goal, checkins: list[CheckIn], first: float | None, *, marks: int
+) -> None:
+    """Mark a duration's axis in m:ss, like every other place its values show (about one
+    mark every three rows, as plotext spaces its own)."""
+    shown = [c.value for c in checkins]
+    shown += [v for v in (goal.metric.baseline, goal.metric.target, first) if v is not None]
+    if shown:
+        ticks = clock_ticks(min(shown), max(shown), marks)
+        plt.yticks(ticks, [fmt.value(t, goal.metric.unit) for t in ticks])
 
 
 def rolling_mean(values: list[float], window: int) -> list[float]:

@@ -25,7 +25,7 @@ from textual.widgets.data_table import CellDoesNotExist
 from goaltui.core import formatting as fmt
 from goaltui.core.checkin_logic import implausible
 from goaltui.core.models import CheckIn, Milestone
-from goaltui.core.numbers import parse_number
+from goaltui.core.numbers import parse_value
 from goaltui.core.value_rules import closed_reason
 from goaltui.store.store import Store
 from goaltui.widgets.plain_table import PlainTable
@@ -54,15 +54,19 @@ class CheckInLog(PlainTable[Any]):
 
 
 class ValuePromptScreen(TextPromptScreen):
-    """One value, prefilled; a number the parser refuses is explained under it."""
+    """One value, prefilled (a duration as m:ss); what the parser refuses is explained under it."""
 
     required = True
     empty_message = "Type the value, or press escape to cancel."
 
+    def __init__(self, title: str, value: str = "", unit: str = "") -> None:
+        super().__init__(title, value)
+        self.unit = unit
+
     def action_submit(self) -> None:
         text = self.query_one("#text", Input).value
         try:
-            parse_number(text)
+            parse_value(text, self.unit)
         except ValueError as exc:
             say(self.query_one(".dialog-error", Static), str(exc))
             return
@@ -73,7 +77,7 @@ class ValuePromptScreen(TextPromptScreen):
 class Undo:
     """What `u` puts back: the check-in as it was before an edit or a delete."""
 
-    what: str  # "534 s for 2026-11-26", for the notices
+    what: str  # "8:54 for 2026-11-26", for the notices
     before: CheckIn
 
 
@@ -124,11 +128,11 @@ class CheckInEdits:
             return
         unit = data.goal.metric.unit
         title = f"{data.goal.key} on {checkin.day.isoformat()}: the right value"
-        title += f" ({unit})" if unit else ""
-        prompt = ValuePromptScreen(title, fmt.plain(checkin.value))
+        title += f" ({fmt.unit_label(unit)})" if unit else ""
+        prompt = ValuePromptScreen(title, fmt.editable(checkin.value, unit), unit)
 
         def typed(text: str | None) -> None:
-            if not text or (value := parse_number(text)) == checkin.value:
+            if not text or (value := parse_value(text, unit)) == checkin.value:
                 return
             history = [c.value for c in data.checkins if c.day < checkin.day]
             question = implausible(value, data.goal, history)

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, Select, Static
 
 from goaltui.core.clock import Clock
 from goaltui.core.goal_input import FormResult, FormValues, grade, read_form
+from goaltui.core.kpis import find as find_kpi
 from goaltui.core.models import Goal, Point, slugify
 from goaltui.core.owners import owner_names, owner_note
 from goaltui.store.store import Store
@@ -30,7 +31,7 @@ from goaltui.widgets.form import LETTER_OF, SECTIONS, FormField, SectionHeading
 from goaltui.widgets.reads import read_then
 from goaltui.widgets.smart_panel import SmartPanel
 from screens.dialogs import ConfirmScreen
-from screens.goal_form_fields import fixed_note, make_field, set_parents
+from screens.goal_form_fields import fixed_note, kpi_placeholders, make_field, set_parents
 from screens.goal_form_save import GoalFormSaving
 
 WIDE = 100  # from this width the SMART panel sits beside the form
@@ -73,6 +74,7 @@ class GoalFormScreen(GoalFormSaving):
         self._key_typed = self.editing
         self._timer: Timer | None = None
         self._touched: set[str] = set()  # fields the lead typed in: their errors show
+        self._filled_unit = ""  # the unit the KPI library put in (replaced on a new KPI)
         self.result = FormResult()
 
     # -- layout -------------------------------------------------------------------------
@@ -103,6 +105,7 @@ class GoalFormScreen(GoalFormSaving):
             group="goal-form-read",
         )
         self.query_one("#title", Input).focus()
+        self._show_placeholders()
         self.refresh_checks()
 
     def _read_goals(self, key: str | None) -> tuple[list[Goal], list[Point]]:
@@ -182,7 +185,24 @@ class GoalFormScreen(GoalFormSaving):
         if name == "title" and not self._key_typed:
             title = event.value.strip()
             self.query_one("#key", Input).value = slugify(title, self._taken) if title else ""
+        if name == "metric" and event.input.has_focus:
+            self._fill_unit(event.value)
+        if name in ("metric", "unit"):
+            self._show_placeholders()
         self._schedule_checks()
+
+    def _fill_unit(self, metric: str) -> None:
+        """A library KPI's unit (AHT: s) goes into an empty unit field, or replaces the one
+        filled for an earlier KPI; a unit the lead typed stays."""
+        kpi = find_kpi(metric)
+        unit = self.query_one("#unit", Input)
+        if kpi is not None and unit.value.strip() in ("", self._filled_unit):
+            unit.value = self._filled_unit = kpi.unit
+
+    def _show_placeholders(self) -> None:
+        values = self.values()
+        for name, text in kpi_placeholders(values.metric, values.unit).items():
+            self.query_one(f"#{name}", Input).placeholder = text
 
     @on(Input.Blurred)
     def _show_start(self, event: Input.Blurred) -> None:

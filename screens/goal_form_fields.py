@@ -4,13 +4,16 @@ and the pure helpers the form needs (the parent choices, the conflict merge)."""
 from __future__ import annotations
 
 from textual.dom import DOMNode
+from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Select
 from textual.widgets.select import InvalidSelectValueError
 
+from goaltui.core import formatting as fmt
+from goaltui.core import kpis
 from goaltui.core.goal_input import NO, YES, FormValues
 from goaltui.core.models import Goal, GoalStatus, Level
-from goaltui.widgets.form import FormField, Spec
+from goaltui.widgets.form import SECTIONS, FormField, Spec
 
 
 def make_field(spec: Spec, value: str, *, editing: bool) -> FormField:
@@ -25,6 +28,9 @@ def make_field(spec: Spec, value: str, *, editing: bool) -> FormField:
         editor = Select(choices, value=value, allow_blank=False)
     elif spec.name == "parent":
         editor = Select([], prompt="(none)")
+    elif spec.name == "metric":  # the KPI library's names complete as the lead types
+        names = SuggestFromList(kpis.suggestions(), case_sensitive=False)
+        editor = Input(value, placeholder=spec.placeholder, compact=True, suggester=names)
     else:
         editor = Input(value, placeholder=spec.placeholder, compact=True)
     if spec.name == "key" and editing:
@@ -35,6 +41,17 @@ def make_field(spec: Spec, value: str, *, editing: bool) -> FormField:
     field = FormField(spec.label, editor)
     field.set_class(spec.name == "status" and not editing, "-hidden")
     return field
+
+
+def kpi_placeholders(metric: str, unit: str) -> dict[str, str]:
+    """The baseline and target placeholders for what the metric and unit fields hold: the
+    library KPI's direction and typical target, and m:ss for a duration."""
+    kpi = kpis.find(metric)
+    seconds = fmt.unit_label(unit.strip()) == "m:ss"
+    default = {spec.name: spec.placeholder for spec in SECTIONS["M"]}
+    baseline = "today's value, e.g. 8:00 (m:ss)" if seconds else default["baseline"]
+    target = f"{kpi.hint()}, or -25%" if kpi is not None else default["target"]
+    return {"baseline": baseline, "target": target}
 
 
 def read_values(node: DOMNode) -> FormValues:

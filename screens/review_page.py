@@ -12,6 +12,7 @@ from textual.dom import DOMNode
 from textual.widgets import Digits, Static
 
 from goaltui.core import formatting as fmt
+from goaltui.core.durations import is_seconds
 from goaltui.core.minutes import Minutes, last_item
 from goaltui.core.models import CheckIn, Goal, Milestone, TargetChange
 from goaltui.core.progress import GoalProgress
@@ -56,8 +57,9 @@ def show_figures(
 ) -> None:
     """The four big figures: now, target, progress (in the status colour), days left."""
     metric = goal.metric
-    # "%" sticks to the digits, as everywhere; another unit goes in the label.
-    glued = "%" if metric.unit == "%" else ""
+    # "%" sticks to the digits, as everywhere, and a duration reads m:ss with no unit;
+    # another unit goes in the label.
+    glued = metric.unit if metric.unit == "%" or is_seconds(metric.unit) else ""
     unit = f" ({metric.unit})" if metric.unit and not glued else ""
     target = fmt.value(metric.target, glued)
     big_target = digits(metric.target, glued)

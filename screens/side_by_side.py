@@ -86,8 +86,8 @@ class SideBySideScreen(Screen[bool]):
         table.clear(columns=True)
         wide = (self.size.width or self.app.size.width) >= WIDE
         name, spark = (20, 16) if wide else (12, 8)  # 80 columns: 65 of content, no scroll
-        for label, width in (("owner", name), ("goal", name + 1), ("now", 8), ("30 days", spark),
-                             ("to target", 10), ("status", 10), ("left", 4)):  # fmt: skip
+        for label, width in (("owner", name), ("goal", name + 1), ("now", 7), ("30 days", spark),
+                             ("to target", 11), ("status", 10), ("left", 4)):  # fmt: skip
             table.add_column(label, width=width)
         palette = Palette.from_app(self.app)
         for row in self.rows:

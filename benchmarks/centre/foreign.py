@@ -18,6 +18,7 @@ from centre.common import Row, log, median
 from centre.data import PERCENT_KPIS, DataSet
 from centre.live import RSS_CAP_MB, SPACING, board_copy, log_value, open_board, rss, settle
 from centre.tmuxpane import Pane
+from goaltui.core.durations import clock
 
 SHOWN_WITHIN = 4.0  # a foreign write counts as shown when it is on screen this soon
 GIVE_UP = 10.0  # stop looking for a write this long after it
@@ -40,11 +41,14 @@ def row_of(screen: str, key: str) -> str:
 
 
 def shows(line: str, value: int) -> bool:
-    """The row shows `value` as its latest value: "71→78%" (narrow) or "71% → 78%" / "484 s →
-    420 s" (the full form the one formatter uses where the column has room); any standalone
-    71 where the row has no arrow."""
+    """The row shows `value` as its latest value: "71→78%" (narrow) or "71% → 78%" / "12 calls
+    → 15 calls" (the full form the one formatter uses where the column has room), a duration
+    as "8:04→7:00"; any standalone 71 where the row has no arrow."""
     tail = r"(?:%| \w+)? ?→" if "→" in line else r"(?![\d.,:])"
-    return re.search(rf"(?<![\d.,:]){value}{tail}", line) is not None
+    return any(
+        re.search(rf"(?<![\d.,:]){re.escape(text)}{tail}", line) is not None
+        for text in (str(value), clock(value))
+    )
 
 
 def pick_goals(screen: str, ds: DataSet, want: int = 10) -> list[str]:

@@ -18,9 +18,9 @@ from goaltui.core.rules import CONFIDENCES, LEVELS, NOTE_MAX
 @click.command()
 @click.argument("key")
 @click.argument("title")
-@click.option("--metric", required=True, help="KPI name, e.g. AHT, FCR, CSAT.")
-@click.option("--unit", default="", help="Unit shown after values: s, %, min.")
-@click.option("--baseline", required=True, metavar="N", help="The value today.")
+@click.option("--metric", required=True, help="KPI name, e.g. AHT, FCR, CSAT (goaltui kpis).")
+@click.option("--unit", help="Unit shown after values: s, %, min. Default: the KPI's.")
+@click.option("--baseline", required=True, metavar="N", help="The value today (5:24 for s).")
 @click.option(
     "--target",
     required=True,
@@ -50,7 +50,7 @@ def add(
     key: str,
     title: str,
     metric: str,
-    unit: str,
+    unit: str | None,
     baseline: str,
     target: str,
     due: str,
@@ -76,14 +76,19 @@ def add(
     from pydantic import ValidationError
 
     from goaltui.core.dates import parse_date
+    from goaltui.core.kpis import find
     from goaltui.core.models import Goal, describe_error, read_target
-    from goaltui.core.numbers import parse_number
+    from goaltui.core.numbers import parse_number, parse_value
     from goaltui.core.owners import closest_owner
 
     session = Session.of(ctx)
     clock = session.clock()
     today = clock.today()
-    base = user_value(parse_number, baseline, "baseline")
+    kpi = find(metric)
+    filled = unit is None and kpi is not None and bool(kpi.unit)
+    if unit is None:
+        unit = kpi.unit if kpi is not None else ""
+    base = user_value(parse_value, baseline, unit, "baseline")
     goal_target, band = user_value(read_target, target, base, unit)
     share = user_value(parse_number, weight, "weight") if weight is not None else 1.0
     if share <= 0:
@@ -118,6 +123,9 @@ def add(
         + (", private" if saved.private else "")
         + ("" if saved.weight == 1 else f", weight {fmt.number(saved.weight)}")
     )
+    if kpi is not None:
+        told = f"; unit {kpi.unit} from the KPI library" if filled else ""
+        say(f"{kpi.short} is {kpi.name}: {kpi.hint()}{told}")
     try:
         from goaltui.core.smart import assess
     except ImportError:  # pragma: no cover - the grading module is optional advice
@@ -155,18 +163,20 @@ def log(
     a closed goal; a value far from the recent ones (62 for 6.2) needs --force.
     """
     from goaltui.core.dates import parse_backfill
+    from goaltui.core.durations import has_colon
     from goaltui.core.numbers import parse_number
     from goaltui.store.quicklog import log_value
 
     session = Session.of(ctx)
     clock = session.clock()
-    number = user_value(parse_number, value)
+    # A duration (5:24) is read once the goal's unit is known, inside the write.
+    typed: float | str = value if has_colon(value) else user_value(parse_number, value)
     when = user_value(parse_backfill, day, clock.today()) if day else clock.today()
     data = session.data_file(db, shared, clock)
     logged = log_value(
-        data, key, number, when, note=note, confidence=confidence, refuse_implausible=not force
+        data, key, typed, when, note=note, confidence=confidence, refuse_implausible=not force
     )
-    goal, unit = logged.checkin["goal"], logged.unit
+    goal, unit, number = logged.checkin["goal"], logged.unit, logged.checkin["value"]
     line = f"Logged {goal} = {fmt.value(number, unit)} for {when.isoformat()}"
     if logged.replaced is not None:
         line += f" (replaces {fmt.value(logged.replaced.get('value'), unit)})"

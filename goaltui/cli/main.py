@@ -68,7 +68,7 @@ def main(
 
 
 def _register_commands() -> None:
-    from goaltui.cli import changes, demo, export, goals, reports, scorecard, wall
+    from goaltui.cli import changes, demo, export, goals, kpis, reports, scorecard, wall
 
     for command in (
         goals.add,
@@ -84,6 +84,7 @@ def _register_commands() -> None:
         wall.serve_cmd,
         demo.demo,
         scorecard.scorecard_cmd,
+        kpis.kpis_cmd,
     ):
         main.add_command(command)
 

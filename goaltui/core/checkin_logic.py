@@ -13,7 +13,7 @@ from goaltui.core import attention, value_rules
 from goaltui.core import formatting as fmt
 from goaltui.core.dates import short_day
 from goaltui.core.models import Confidence, Goal, GoalStatus, Level, Milestone, Point
-from goaltui.core.numbers import parse_number
+from goaltui.core.numbers import parse_value
 from goaltui.core.progress import sparkline_series
 from goaltui.core.snapshot import Snapshot
 from goaltui.core.targets import lower_is_better
@@ -158,7 +158,7 @@ def read_entry(text: str, row: CheckInRow) -> Entry:
     if not text.strip():
         return Entry() if row.saved else Entry(error="type a value, or tab to skip this goal")
     try:
-        value = parse_number(text)
+        value = parse_value(text, row.goal.metric.unit)
     except ValueError as exc:
         return Entry(error=str(exc))
     return Entry(value, question=implausible(value, row.goal, [p.value for p in row.history]) or "")
@@ -199,9 +199,10 @@ def progress_label(rows: Sequence[CheckInRow], day: date, today: date) -> str:
 
 
 def input_title(row: CheckInRow) -> str:
-    """Names the goal the input is for: 'aht-billing · AHT (s) · at risk · note: ...'."""
+    """Names the goal the input is for: 'aht-billing · AHT (m:ss) · at risk · note: ...'."""
     metric = row.goal.metric
-    title = f"{row.key} · {metric.name}" + (f" ({metric.unit})" if metric.unit else "")
+    unit = fmt.unit_label(metric.unit)
+    title = f"{row.key} · {metric.name}" + (f" ({unit})" if unit else "")
     if row.confidence is not None:
         title += f" · {CONFIDENCE_LABELS[row.confidence]}"
     if row.note:

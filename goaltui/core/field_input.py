@@ -1,4 +1,5 @@
-"""One typed form field at a time: a number or a date, with the message or note it earns.
+"""One typed form field at a time: a number (or a duration) or a date, with the message
+or note it earns.
 
 Pure helpers for goal_input.py: each reads what the lead typed, puts a problem in
 `errors` (field -> message) rather than raising, so the form can show every problem
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from goaltui.core.dates import parse_date
-from goaltui.core.numbers import parse_number
+from goaltui.core.numbers import parse_value
 
 
 def date_note(typed: str, day: date) -> str:
@@ -20,20 +21,22 @@ def date_note(typed: str, day: date) -> str:
     return f"= {day.isoformat()} ({day:%a})"
 
 
-def number_or_none(text: str) -> float | None:
-    """The number typed, or None when it is not a plain number (e.g. "-25%")."""
+def number_or_none(text: str, unit: str = "") -> float | None:
+    """The number typed (a duration too, for a seconds unit), or None when it is not one
+    (e.g. "-25%")."""
     try:
-        return parse_number(text)
+        return parse_value(text, unit)
     except ValueError:
         return None
 
 
-def number_field(text: str, name: str, errors: dict[str, str]) -> float | None:
-    """An optional number: None when blank; a typo goes to `errors`."""
+def number_field(text: str, name: str, errors: dict[str, str], unit: str = "") -> float | None:
+    """An optional value of a metric in `unit` (m:ss too for seconds): None when blank; a
+    typo goes to `errors`."""
     if not text.strip():
         return None
     try:
-        return parse_number(text, name)
+        return parse_value(text, unit, name)
     except ValueError as exc:
         errors[name] = str(exc)
         return None

@@ -8,15 +8,21 @@ One rule, so a value reads the same on the board, the check-in, the review, `goa
   473, 88.6, 1,234.5, 6.25, 0.5. Halves round up, as on paper: 0.125 -> 0.13.
   Below 0.01 two significant digits (0.0062), so a value that is not zero never reads 0.
 - Negative values lead with "-": -12, -0.5. Zero is "0", never "-0".
-- "%" sticks to the number (85%, 85.5%); any other unit follows after a space (540 s, 12 calls).
+- "%" sticks to the number (85%, 85.5%); any other unit follows after a space (12 calls, 24 h).
+- Durations (a seconds unit: s, sec, seconds) read as people write AHT: m:ss or h:mm:ss,
+  without the unit: 324 s is "5:24", 3,723 s "1:02:03", 7.5 s "0:07.5" (durations.clock).
 - A missing value reads MISSING ("—"), with no unit.
 - Days to the due date: "64 days left", "1 day overdue", "due today"; short "64d left", "3d late".
-- Now and target: "473 s → 420 s"; for a tight column `pair(..., narrow=True)` gives
-  "473→420 s" (the unit once, no spaces round the arrow; the numbers read the same).
-- A band target: "300..360 s", the unit once at the end ("75..85%"); kept as "300..360".
+- Now and target: "12 calls → 15 calls", "7:53 → 7:00"; for a tight column
+  `pair(..., narrow=True)` gives "12→15 calls", "7:53→7:00" (the unit once, no spaces
+  round the arrow; the numbers read the same).
+- A band target: "300..360 s", "5:00..6:00", the unit once at the end ("75..85%");
+  kept as "300..360".
 
-Machine formats (CSV, JSON, the ledger kept in the data file, form fields to edit) take
-`plain`: exact, no separators, re-importable. Durations stay in seconds ("540 s") for now.
+Machine formats (CSV, JSON, the ledger kept in the data file) take
+`plain`: exact, no separators, re-importable; durations stay whole seconds there (540).
+A field a person edits (the goal form, a check-in's value) takes `editable`: exact too, but a
+duration as m:ss ("5:24.37"), which every input reads back (numbers.parse_value).
 Pure Python: `goaltui log` imports this, so no pydantic, textual or rich.
 """
 
@@ -25,6 +31,8 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Literal
+
+from goaltui.core.durations import clock, is_seconds
 
 MISSING = "—"
 ARROW = "→"
@@ -55,15 +63,28 @@ def number(value: float | None) -> str:
     return "0" if text == "-0" else text
 
 
+def bare(amount: float | None, unit: str = "") -> str:
+    """The number alone, as `value` shows it for `unit`: 473 for calls, "7:53" for seconds."""
+    return clock(amount) if amount is not None and is_seconds(unit) else number(amount)
+
+
 def value(amount: float | None, unit: str = "", *, exact: bool = False) -> str:
-    """A number and its unit: 85%, 540 s, 12 calls, 3.5; MISSING without a value.
+    """A number and its unit: 85%, 12 calls, 3.5, and seconds as "5:24"; MISSING without one.
 
     `exact`: every digit (`plain`), for the rare text that must tell 473.4 from 473.41.
     """
+    if amount is not None and is_seconds(unit):
+        return clock(amount, exact=exact)
     text = (plain(amount) or MISSING) if exact else number(amount)
     if amount is None or not unit:
         return text
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def unit_label(unit: str) -> str:
+    """The unit as a heading or a field's title names it: "m:ss" for seconds (as the values
+    read and are typed), else the unit itself."""
+    return "m:ss" if is_seconds(unit) else unit
 
 
 def percent(pct: float | None) -> str:
@@ -98,11 +119,12 @@ def pair(
     narrow: bool = False,
     edges: tuple[float, float] | None = None,
 ) -> str:
-    """Now and target: "473 s → 420 s"; narrow "473→420 s" (the unit once, at the end);
-    with a band (`edges`) "473 s → 300..360 s"."""
+    """Now and target: "12 calls → 15 calls"; narrow "12→15 calls" (the unit once, at the
+    end); durations "7:53 → 7:00" and narrow "7:53→7:00"; with a band (`edges`)
+    "7:53 → 5:00..6:00"."""
     aim = goal_target(target, unit, edges)
     if narrow:
-        return f"{number(current)}{ARROW}{aim}"
+        return f"{bare(current, unit)}{ARROW}{aim}"
     return f"{value(current, unit)} {ARROW} {aim}"
 
 
@@ -159,8 +181,25 @@ def plain_band(edges: tuple[float, float]) -> str:
     return f"{plain(edges[0])}{BAND_SEP}{plain(edges[1])}"
 
 
+def editable(amount: float | None, unit: str = "") -> str:
+    """A value in a field a person edits: exact like `plain`, but a duration as m:ss
+    ("5:24", "5:24.37"); parse_value reads either back to the same number."""
+    if amount is not None and amount >= 0 and is_seconds(unit):
+        return clock(amount, exact=True)  # (a duration is typed without a sign)
+    return plain(amount)
+
+
+def editable_target(
+    target: float | None, unit: str = "", edges: tuple[float, float] | None = None
+) -> str:
+    """A goal's target in the field that edits it: `editable`, or its band "5:00..6:00"."""
+    if edges is None:
+        return editable(target, unit)
+    return f"{editable(edges[0], unit)}{BAND_SEP}{editable(edges[1], unit)}"
+
+
 def plain(amount: float | None) -> str:
-    """A value as typed back in (CSV, the ledger, a form field): exact, no separators,
+    """A value as a machine reads it back (CSV, JSON, the ledger): exact, no separators,
     no trailing ".0"; "" for none. Read back with float() or parse_number."""
     if amount is None:
         return ""

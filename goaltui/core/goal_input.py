@@ -1,7 +1,7 @@
 """The goal form's text -> Goal step: parsing, inline messages and a draft to grade.
 
 Pure (no textual, no I/O): the screen hands over what the lead typed and gets
-back per-field errors, per-field notes ("= 360 s", "= 2026-12-31 (Thu)"),
+back per-field errors, per-field notes ("= 6:00", "= 2026-12-31 (Thu)"),
 the Goal to save when nothing blocks, and a best-effort draft the SMART panel
 can grade while the form is still half filled.
 """
@@ -18,7 +18,9 @@ from pydantic import ValidationError
 
 from goaltui.core import formatting as fmt
 from goaltui.core import rules
+from goaltui.core.durations import has_colon, is_seconds
 from goaltui.core.field_input import date_field, number_field, number_or_none
+from goaltui.core.kpis import find as find_kpi
 from goaltui.core.models import (
     Goal,
     GoalStatus,
@@ -81,8 +83,9 @@ class FormValues:
             level=goal.level.value,
             metric=m.name,
             unit=m.unit,
-            baseline=fmt.plain(m.baseline),  # exact: the field is edited and read back
-            target=fmt.plain(m.target) if m.band is None else fmt.plain_band(m.band),
+            # exact: the field is edited and read back (a duration as m:ss)
+            baseline=fmt.editable(m.baseline, m.unit),
+            target=fmt.editable_target(m.target, m.unit, m.band),
             plan=goal.plan,
             why=goal.why,
             parent=goal.parent or "",
@@ -132,6 +135,9 @@ def read_form(
         errors["key"] = f"a goal with key {key!r} already exists"
     if not v.metric.strip():
         errors["metric"] = "name the KPI, e.g. AHT, FCR or CSAT"
+    elif (kpi := find_kpi(v.metric)) is not None:  # what we understood: the library's KPI
+        named = v.metric.strip().casefold() == kpi.name.casefold()
+        notes["metric"] = kpi.short if named else kpi.name
     limits = {**_MAX_LEN, **dict.fromkeys(("details", "plan", "why"), _TEXT_MAX)}
     for name, limit in limits.items():
         if message := _broken(partial(rules.check_length, limit=limit), getattr(v, name).strip()):
@@ -139,21 +145,11 @@ def read_form(
     if v.parent and v.parent == key:
         errors["parent"] = "a goal cannot be aligned to itself"
 
-    baseline = number_field(v.baseline, "baseline", errors)
-    target: float | None = None
-    band: tuple[float, float] | None = None
-    if v.target.strip():
-        try:
-            target, band = read_target(v.target, baseline, v.unit.strip())
-        except ValueError as exc:
-            # a bad baseline already has its own message; don't blame the target for it
-            if not (v.baseline.strip() and baseline is None):
-                errors["target"] = str(exc)
-        else:
-            if band is not None:
-                notes["target"] = f"met inside {fmt.band(band, v.unit.strip())}"
-            elif target != number_or_none(v.target):
-                notes["target"] = f"= {fmt.value(target, v.unit.strip())}"
+    unit = v.unit.strip()
+    baseline = number_field(v.baseline, "baseline", errors, unit)
+    if baseline is not None and _plain_seconds(v.baseline, unit):
+        notes["baseline"] = f"= {fmt.value(baseline, unit)}"  # 480 (seconds) reads 8:00
+    target, band = _target_field(v, baseline, unit, errors, notes)
     weight = number_field(v.weight, "weight", errors)
     if weight is not None and weight <= 0:
         errors["weight"] = "weight must be above 0 (1 counts like any other goal)"
@@ -193,6 +189,35 @@ def read_form(
                 message = item["msg"].removeprefix("Value error, ")
                 errors[_LOC_TO_FIELD.get(where, where or "parent")] = message
     return FormResult(errors, notes, goal, goal or _draft(fields_))
+
+
+def _target_field(
+    v: FormValues,
+    baseline: float | None,
+    unit: str,
+    errors: dict[str, str],
+    notes: dict[str, str],
+) -> tuple[float | None, tuple[float, float] | None]:
+    """The target field: a value, a change of the baseline or a band, with its note."""
+    if not v.target.strip():
+        return None, None
+    try:
+        target, band = read_target(v.target, baseline, unit)
+    except ValueError as exc:
+        # a bad baseline already has its own message; don't blame the target for it
+        if not (v.baseline.strip() and baseline is None):
+            errors["target"] = str(exc)
+        return None, None
+    if band is not None:
+        notes["target"] = f"met inside {fmt.band(band, unit)}"
+    elif target != number_or_none(v.target, unit) or _plain_seconds(v.target, unit):
+        notes["target"] = f"= {fmt.value(target, unit)}"
+    return target, band
+
+
+def _plain_seconds(text: str, unit: str) -> bool:
+    """Seconds typed as a plain number: the note says how the duration reads (8:00)."""
+    return is_seconds(unit) and not has_colon(text)
 
 
 def _broken(check: Callable[[str], object], text: str) -> str | None:

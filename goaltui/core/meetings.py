@@ -11,6 +11,7 @@ from datetime import date
 from functools import partial
 
 from goaltui.core import formatting as fmt
+from goaltui.core.durations import is_seconds
 from goaltui.core.errors import UserError
 from goaltui.core.minutes import NOT_DISCUSSED, Minutes, Outcome, ReviewItem, minutes_markdown
 from goaltui.core.models import TargetChange
@@ -66,8 +67,8 @@ def day_changes(
 
 def change_text(change: TargetChange, unit: str) -> str:
     """ "target 90 → 92%: more staff on the queue": the unit once, at the end, as the
-    board's narrow pair has it; a due date as it is."""
-    old = fmt.from_text(change.old)
+    board's narrow pair has it (a duration reads m:ss on both sides); a due date as it is."""
+    old = fmt.from_text(change.old, unit if is_seconds(unit) else "")
     return f"{change.field} {old} → {fmt.from_text(change.new, unit)}: {change.reason}"
 
 

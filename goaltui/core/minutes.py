@@ -160,7 +160,7 @@ def last_item(history: Sequence[Minutes], goal_key: str) -> tuple[Minutes, Revie
 
 
 def figures_text(item: ReviewItem) -> str:
-    """ "AHT 473 s → 420 s · 55% · at risk · 34 days left"."""
+    """ "AHT 7:53 → 7:00 · 55% · at risk · 34 days left"."""
     figures = fmt.pair(item.current, item.target, item.unit, edges=item.band)
     parts = [f"{item.metric} {figures}".strip()]
     if item.percent is not None:

@@ -26,9 +26,8 @@ from pydantic import (
 )
 
 from goaltui.core import rules
-from goaltui.core.durations import is_seconds, looks_like_clock, parse_clock
 from goaltui.core.ids import new_id
-from goaltui.core.numbers import parse_number
+from goaltui.core.numbers import parse_value
 from goaltui.core.targets import Band, lower_is_better, near_edge
 from goaltui.core.text import printable
 
@@ -332,14 +331,15 @@ def slugify(title: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
 _RELATIVE = re.compile(r"^\s*([+-])\s*(\d+(?:\.\d+)?)\s*%\s*$")
 
 
-def parse_target(text: str, baseline: float | None) -> float:
-    """Parse a target: an absolute number, or a signed change of the baseline ("-25%", "+10%").
+def parse_target(text: str, baseline: float | None, unit: str = "") -> float:
+    """Parse a target: an absolute number (m:ss too for a seconds `unit`), or a signed
+    change of the baseline ("-25%", "+10%").
 
     Only a sign *and* a percent sign make it relative, so "80%" for FCR stays 80.
     """
     match = _RELATIVE.match(text)
     if match is None:
-        return parse_number(text, "target")
+        return parse_value(text, unit, "target")
     if baseline is None:
         raise ValueError("a relative target like -25% needs a baseline first")
     sign = -1.0 if match.group(1) == "-" else 1.0
@@ -358,13 +358,7 @@ def parse_band(text: str, unit: str = "") -> Band | None:
         if ".." in text:  # half typed: "300.."
             raise ValueError(f"a band is written low..high, e.g. 300..360, got {text.strip()!r}")
         return None
-    edges = []
-    for typed in match.groups():
-        if is_seconds(unit) and looks_like_clock(typed):
-            edges.append(parse_clock(typed, "band edge"))
-        else:
-            edges.append(parse_number(typed, "band edge"))
-    low, high = edges
+    low, high = (parse_value(typed, unit, "band edge") for typed in match.groups())
     if not low < high:
         raise ValueError(f"{rules.BAND_ORDER}, e.g. 300..360, got {text.strip()!r}")
     return (low, high)
@@ -377,7 +371,7 @@ def read_target(text: str, baseline: float | None, unit: str = "") -> tuple[floa
     band = parse_band(text, unit)
     if band is not None:
         return near_edge(baseline, band), band
-    return parse_target(text, baseline), None
+    return parse_target(text, baseline, unit), None
 
 
 def error_messages(error: ValidationError) -> list[str]:

@@ -15,7 +15,7 @@ from goaltui.core.progress import STATUS_ORDER, Status, target_met
 
 
 def distance_text(row: BoardRow) -> str:
-    """ "54 s to go", "met", "met by 9 s"; MISSING without a value or a target."""
+    """ "0:54 to go", "met", "met by 0:09", "2% to go"; MISSING without a value or a target."""
     goal, current = row.goal, row.progress.current
     target, unit = goal.metric.target, goal.metric.unit
     if current is None or target is None:

@@ -139,7 +139,7 @@ def _measurable(goal: Goal) -> Check:
         issues.append(
             _fail(
                 f"No {missing}: progress can't be measured.",
-                "Add a baseline (today's value) and a target, e.g. 420 s -> 360 s.",
+                "Add a baseline (today's value) and a target, e.g. 7:00 -> 6:00 for AHT.",
             )
         )
     elif m.baseline == m.target and band is None:

@@ -77,7 +77,7 @@ def implausible(
         reference += [v for v in (baseline, *aims) if v is not None]
     if not reference:
         return None
-    shown = fmt.number(value)
+    shown = fmt.bare(value, unit)
     if value < 0 <= min(reference):
         return f"{shown} is negative, but {key}'s values never are"
     if value > 0 >= max(reference):
@@ -95,7 +95,11 @@ def implausible(
     )
     if outside or ratio >= TENFOLD or ratio <= 1 / TENFOLD:
         where = "recent range" if recent else "expected range"
-        span = fmt.value(low, unit) if low == high else f"{fmt.number(low)}-{fmt.value(high, unit)}"
+        span = (
+            fmt.value(low, unit)
+            if low == high
+            else f"{fmt.bare(low, unit)}-{fmt.value(high, unit)}"
+        )
         return f"{shown} is far from {key}'s {where} {span}"
     return None
 

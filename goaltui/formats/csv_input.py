@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from goaltui.core.errors import UserError
-from goaltui.core.numbers import parse_number
+from goaltui.core.numbers import parse_value as typed_value
 from goaltui.formats.import_dates import parse_day
 
 __all__ = ["Rows", "norm", "parse_day", "parse_value", "read_text", "sniff_delimiter"]
@@ -154,12 +154,13 @@ def sniff_delimiter(text: str) -> str:
     return max(DELIMITERS, key=text.split("\n", 1)[0].count)
 
 
-def parse_value(text: str, decimal_comma: bool = False) -> float:
-    """A value cell; a comma is a thousands separator or, with decimal_comma, the decimal mark."""
+def parse_value(text: str, decimal_comma: bool = False, unit: str = "") -> float:
+    """A value cell; a comma is a thousands separator or, with decimal_comma, the decimal mark.
+    A goal in seconds also takes a duration (5:24, 00:05:24), as everywhere a value is typed."""
     raw = text.strip()
     if decimal_comma and "," in raw:
         raw = raw.replace(".", "").replace(",", ".")
-    return parse_number(raw)  # refuses "6,2" as ambiguous, like every other input
+    return typed_value(raw, unit)  # refuses "6,2" as ambiguous, like every other input
 
 
 def norm(text: str) -> str:

@@ -128,7 +128,9 @@ class RowPlanner:
         else:
             problems.append("no goal given")
         day = attempt(lambda: parse_day(self.cell(record, "date") or "", self.date_format))
-        value = attempt(lambda: parse_value(self.cell(record, "value") or "", self.decimal_comma))
+        unit = "" if key is None else self.goals.goals[key].metric.unit  # seconds take 5:24
+        cell = self.cell(record, "value") or ""
+        value = attempt(lambda: parse_value(cell, self.decimal_comma, unit))
         note = (self.cell(record, "note") or "").strip() or None
         if day is not None and day > self.today:
             problems.append(

@@ -88,7 +88,7 @@ def figures(card_goal: CardGoal) -> list[str]:
 
 
 def figure_text(figure: Figure | None) -> str:
-    """ "473 s → 420 s (Billing team)", "470 s (mean of 3 agents)", MISSING."""
+    """ "7:53 → 7:00 (Billing team)", "7:50 (mean of 3 agents)", MISSING."""
     if figure is None:
         return fmt.MISSING
     if figure.target is None:
@@ -97,7 +97,7 @@ def figure_text(figure: Figure | None) -> str:
 
 
 def compare_text(card_goal: CardGoal) -> str:
-    """Trend, streak and the figures beside: "↗ improving · streak 4 · team 473 s → 420 s
+    """Trend, streak and the figures beside: "↗ improving · streak 4 · team 7:53 → 7:00
     (Billing team) · centre —". A team goal is compared with the centre only, a centre
     goal with nothing."""
     parts = []

@@ -3,9 +3,10 @@
 One summary line, then one line per goal: key, title, sparkline, current -> target, progress
 bar and %, status word, days left. Columns are dropped or narrowed to fit `width`, least
 useful first: the title (the key names the goal too), then the sparkline, then the bar
-(the % stays); a value column too narrow for "473 s -> 420 s" shows the formatter's narrow
-"473->420 s"; no line is ever wider than `width` terminal cells. With ascii=True every
-character is printable ASCII, titles included, so the output survives any mail client.
+(the % stays); a value column too narrow for "12 calls -> 15 calls" shows the formatter's
+narrow "12->15 calls" (durations "7:53->7:00"); no line is ever wider than `width` terminal
+cells. With ascii=True every character is printable ASCII, titles included, so the output
+survives any mail client.
 """
 
 from __future__ import annotations
@@ -150,7 +151,7 @@ class _Column:
 # Spare width goes here, in this order, each up to a cap (None: the column's natural width).
 GROWTH: tuple[tuple[str, int | None], ...] = (
     ("progress", PCT_WIDTH + 1 + 8),
-    ("value", None),  # "473 s -> 420 s" when it fits, else "473->420 s" (whole=True)
+    ("value", None),  # "7:53 -> 7:00" when it fits, else "7:53->7:00" (whole=True)
     ("spark", 12),
     ("title", 24),
     ("spark", None),

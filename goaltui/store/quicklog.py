@@ -21,6 +21,7 @@ from goaltui.core import rules
 from goaltui.core.clock import iso_stamp
 from goaltui.core.errors import UserError
 from goaltui.core.ids import fresh_id
+from goaltui.core.numbers import parse_value
 from goaltui.store import milestone_ticks, series_tx, value_checks
 from goaltui.store.datafile import DataFile
 from goaltui.store.schema import GOALS, HISTORY, SERIES, Doc
@@ -137,19 +138,27 @@ class Logged:
 def log_value(
     data: DataFile,
     goal: str,
-    value: float,
+    value: float | str,
     day: date,
     *,
     note: str = "",
     confidence: str | None = None,
     refuse_implausible: bool = False,
 ) -> Logged:
-    """Validate and store one check-in in one transaction."""
+    """Validate and store one check-in in one transaction. A `value` given as text (a
+    duration, "5:24") is read with the goal's unit once the goal is read."""
     now = data.clock.now()
+    number = 0.0 if isinstance(value, str) else value
     doc = checkin_doc(
-        goal.lower(), day, value, note=note, confidence=confidence, by=data.user, at=now
+        goal.lower(), day, number, note=note, confidence=confidence, by=data.user, at=now
     )
     with data.write() as tx:
+        if isinstance(value, str):
+            unit = _unit(value_checks.open_goal(tx.get(GOALS), doc["goal"]))
+            try:
+                doc["value"] = rules.check_value(parse_value(value, unit))
+            except ValueError as exc:
+                raise UserError(str(exc)) from None
         old, ticked = put_checkin(
             tx,
             data.path,

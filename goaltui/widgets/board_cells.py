@@ -102,11 +102,11 @@ class Palette:
 def _now(row: BoardRow, narrow: bool) -> str:
     """The "now" part of the value pair, as fmt.pair writes it."""
     current, unit = row.progress.current, row.goal.metric.unit
-    return fmt.number(current) if narrow else fmt.value(current, unit)
+    return fmt.bare(current, unit) if narrow else fmt.value(current, unit)
 
 
 def value_text(row: BoardRow, narrow: bool = False) -> str:
-    """ "473 s → 420 s": the latest value and the target (or band); narrow "473→420 s". An
+    """ "7:53 → 7:00": the latest value and the target (or band); narrow "7:53→7:00". An
     unusual latest value carries a mark after it: "66%! → 72%"."""
     metric = row.goal.metric
     pair = fmt.pair(

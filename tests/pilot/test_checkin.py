@@ -134,8 +134,8 @@ async def test_enter_saves_the_value_and_moves_to_the_next_goal(
 ) -> None:
     async with checkin(app) as (pilot, screen):
         assert screen.value_input.has_focus
-        assert screen.value_input.border_title == "aht-team · AHT (s)"
-        assert "last 460 s" in str(screen.value_input.placeholder)
+        assert screen.value_input.border_title == "aht-team · AHT (m:ss)"
+        assert "last 7:40" in str(screen.value_input.placeholder)
 
         await enter_value(pilot, "455")
 
@@ -143,7 +143,7 @@ async def test_enter_saves_the_value_and_moves_to_the_next_goal(
         assert screen.table.cursor_row == 1
         assert screen.value_input.value == ""
         assert str(screen.value_input.border_title).startswith("fcr-amy")
-        assert "✓ 455" in str(screen.table.get_cell("aht-team", "today"))
+        assert "✓ 7:35" in str(screen.table.get_cell("aht-team", "today"))
         assert screen.sub_title == "1 of 3 logged"
 
 
@@ -160,6 +160,27 @@ async def test_tab_skips_a_goal_without_saving_and_shift_tab_goes_back(
         assert screen.table.cursor_row == 0
         await pilot.press("down", "down", "down", "up")  # up/down stop at the ends
         assert screen.table.cursor_row == 1
+
+
+async def test_a_duration_is_typed_as_m_ss_and_a_mistyped_one_is_explained(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    store = Store(tmp_path / "aht.json", clock=clock, user="lead")
+    add_goal(store, "aht-team", "Team", Level.TEAM, [330, 320, 325])
+    add_goal(store, "fcr-amy", "Amy", Level.AGENT, [72, 74, 73], unit="%")
+    async with checkin(CheckInHost(store, clock)) as (pilot, screen):
+        await enter_value(pilot, "5:75")
+        assert "minutes and seconds run 00 to 59" in str(screen.value_input.border_subtitle)
+        assert today_values(store) == {}
+        await pilot.press("ctrl+u")
+        await enter_value(pilot, "5:24")
+        assert today_values(store) == {"aht-team": 324.0}
+        assert "✓ 5:24" in str(screen.table.get_cell("aht-team", "today"))
+        await enter_value(pilot, "1:14")  # FCR is in %: a duration is a slip
+        assert "m:ss is for a metric in seconds, this one is in '%'" in str(
+            screen.value_input.border_subtitle
+        )
+        assert today_values(store) == {"aht-team": 324.0}
 
 
 async def test_moving_away_drops_a_half_typed_value(app: CheckInHost, store: Store) -> None:
@@ -198,7 +219,7 @@ async def test_an_implausible_value_asks_first_and_no_keeps_it_for_fixing(
         await enter_value(pilot, "46")
         assert isinstance(app.screen, ConfirmScreen)
         question = app.screen.question
-        assert question == "46 is far from aht-team's recent range 450-470 s. Save anyway?"
+        assert question == "0:46 is far from aht-team's recent range 7:30-7:50. Save anyway?"
 
         await pilot.press("n")
         await pilot.pause()
@@ -311,11 +332,11 @@ async def test_a_store_error_is_a_notification_not_a_crash(
         assert screen.table.cursor_row == 1, "the lead went on while it was being saved"
         cell = str(screen.table.get_cell("aht-team", "today"))
         assert "✓" not in cell
-        assert cell.startswith("✗ 455")  # "not saved", cut at 80 columns
+        assert cell.startswith("✗ 7:35")  # "not saved", cut at 80 columns
         assert screen.sub_title == "0 of 3 logged"
 
         await pilot.press("up")  # back on the row: the refused value is offered again
-        assert screen.value_input.value == "455"
+        assert screen.value_input.value == "7:35"  # as a duration is typed
         assert "not saved: goals.json: locked" in str(screen.value_input.border_subtitle)
 
 

@@ -86,7 +86,7 @@ async def test_two_check_ins_typed_while_another_process_holds_the_lock_are_save
             assert screen.value_input.value == ""
             assert screen.value_input.has_focus
             assert screen.sub_title == "0 of 10 logged · 2 saving"
-            assert saves_of(app).pending == [f"{first} = 81", f"{second} = 89"]
+            assert saves_of(app).pending == [f"{first} = 81%", f"{second} = 89%"]
             assert logged(demo_path, clock, first, second) == []
 
             await pilot.press("7")  # still typing: the input takes it
@@ -121,7 +121,7 @@ async def test_a_short_lock_timeout_says_busy_keeps_the_values_and_saves_after_r
             )
             busy = [m for m, severity in app.messages if "holds the data file's lock" in m]
             assert len(busy) == 1, "one notice, not one per retry"
-            assert saves_of(app).pending == [f"{first} = 81", f"{second} = 89"]
+            assert saves_of(app).pending == [f"{first} = 81%", f"{second} = 89%"]
             assert today(screen, first).startswith("saving 81")
             assert today(screen, second).startswith("saving 89")
             assert logged(demo_path, clock, first, second) == []

@@ -71,7 +71,7 @@ async def test_achieved_short_of_the_target_asks_first(
         await press(pilot, "a")
         question = await screen_is(pilot, ConfirmScreen)
         assert question.question == (
-            "aht-tom is at 534 s, short of 480 s: close it as achieved anyway?"
+            "aht-tom is at 8:54, short of 8:00: close it as achieved anyway?"
         )
         await press(pilot, "n")
         assert pilot.app.screen is dialog  # back to the choices, nothing applied

@@ -22,7 +22,7 @@ from screens.detail_checkins import CheckInLog, ValuePromptScreen
 from screens.dialogs import ConfirmScreen
 from screens.help import key_rows
 
-GOAL = "aht-tom"  # newest value 534 s on 2026-11-26, logged by dana; 559 s the day before
+GOAL = "aht-tom"  # newest value 8:54 (534 s) on 2026-11-26, by dana; 9:19 the day before
 DAY = date(2026, 11, 26)
 
 
@@ -59,9 +59,9 @@ async def test_d_deletes_the_highlighted_value_into_the_history_and_u_brings_it_
         detail = await on_the_log(pilot)
         log = detail.query_one("#checkin-log", DataTable)
         assert app.focused is log  # the arrows work at once on the log
-        assert first_row(detail) == ["2026-11-26", "534 s"]
+        assert first_row(detail) == ["2026-11-26", "8:54"]
         await press(pilot, "d")
-        assert first_row(detail) == ["2026-11-25", "559 s"]  # shown at once
+        assert first_row(detail) == ["2026-11-25", "9:19"]  # shown at once
         await saves_settled(pilot)
         assert DAY not in values(demo_store)
         [kept] = demo_store.checkin_history(GOAL)
@@ -73,7 +73,7 @@ async def test_d_deletes_the_highlighted_value_into_the_history_and_u_brings_it_
         )
         await press(pilot, "u")
         await saves_settled(pilot)
-        assert first_row(detail) == ["2026-11-26", "534 s"]
+        assert first_row(detail) == ["2026-11-26", "8:54"]
         [back] = [c for c in demo_store.checkins(GOAL) if c.day == DAY]
         assert (back.value, back.by) == (534, "dana")  # as it was, its author kept
         assert detail.check_action("undo_value", ()) is False  # nothing left to undo
@@ -89,18 +89,19 @@ async def test_enter_edits_the_value_and_u_restores_the_old_one(
         detail = await on_the_log(pilot)
         await press(pilot, "enter")
         prompt = await screen_is(pilot, ValuePromptScreen)
-        assert prompt.query_one(Input).value == "534"  # prefilled
+        assert prompt.query_one(Input).value == "8:54"  # prefilled, as AHT is written
+        assert prompt.prompt_title.endswith("(m:ss)")
         await press(pilot, "ctrl+u")
-        await type_text(pilot, "530")
+        await type_text(pilot, "8:50")
         await press(pilot, "enter")
         await saves_settled(pilot)
-        assert app.screen is detail and first_row(detail) == ["2026-11-26", "530 s"]
+        assert app.screen is detail and first_row(detail) == ["2026-11-26", "8:50"]
         [edited] = [c for c in demo_store.checkins(GOAL) if c.day == DAY]
         assert (edited.value, edited.by) == (530, "lead")
         assert [r.old.value for r in demo_store.checkin_history(GOAL)] == [534]
         await press(pilot, "u")
         await saves_settled(pilot)
-        assert values(demo_store)[DAY] == 534 and first_row(detail)[1] == "534 s"
+        assert values(demo_store)[DAY] == 534 and first_row(detail)[1] == "8:54"
         assert [r.old.value for r in demo_store.checkin_history(GOAL)] == [534, 530]
 
 
@@ -156,7 +157,7 @@ async def test_a_delete_shows_at_once_while_the_lock_is_held_and_is_saved_after(
         detail = await on_the_log(pilot)
         with lock_held_elsewhere(demo_store.path) as lock:
             await press(pilot, "d")
-            assert first_row(detail) == ["2026-11-25", "559 s"]
+            assert first_row(detail) == ["2026-11-25", "9:19"]
             assert DAY in values(demo_store)  # not written yet: the lock is someone else's
             await press(pilot, "down")  # the log still takes keys
             lock.release()

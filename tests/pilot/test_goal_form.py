@@ -11,6 +11,7 @@ from screen_host import ScreenHost, paste, paste_all, type_text
 from textual.events import DescendantFocus
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
+from waiting import press, wait_until
 from waits import saves_settled
 
 from goaltui.core.clock import FixedClock
@@ -63,7 +64,9 @@ def test_read_form_builds_the_goal_and_explains_short_forms() -> None:
     assert result.goal.metric.target == 360.0
     assert result.goal.owner == "team", "a blank owner means the team"
     assert result.notes == {
-        "target": "= 360 s",
+        "metric": "Average handle time",  # the KPI library's name for it
+        "baseline": "= 8:00",  # seconds, as they read
+        "target": "= 6:00",
         "start": "= 2026-11-26 (Thu)",
         "due": "= 2026-12-31 (Thu)",
     }
@@ -119,7 +122,7 @@ def test_grading_speaks_about_what_is_blank_or_unreadable() -> None:
 def test_ledger_changes_and_round_trip() -> None:
     goal = read_form(FILLED, TODAY).goal
     assert goal is not None
-    assert FormValues.from_goal(goal).target == "360"
+    assert FormValues.from_goal(goal).target == "6:00"  # seconds, as a lead edits them
     assert read_form(FormValues.from_goal(goal), TODAY, editing=True).goal == goal
     moved = goal.model_copy(update={"due": date(2027, 3, 31)})
     assert ledger_changes(goal, moved) == [("due", "2026-12-31", "2027-03-31")]
@@ -229,7 +232,7 @@ async def test_relative_target_saves_the_computed_value(
             target="-25%",
         )
         await pilot.pause(SETTLE)
-        assert note_of(pilot, "target") == "= 360 s"
+        assert note_of(pilot, "target") == "= 6:00"
         await save(pilot)
     [goal] = empty_store.goals()
     assert goal.metric.target == 360.0
@@ -247,7 +250,7 @@ async def test_smart_panel_grades_m_as_the_lead_types(new_form: ScreenHost) -> N
         await pilot.pause(SETTLE)
         assert grade_of(pilot, "M") is Grade.PASS
         panel_text = new_form.screen.query_one(SmartPanel).plain
-        assert "✓ M Measurable  pass\n  AHT: 480 s -> 420 s." in panel_text
+        assert "✓ M Measurable  pass\n  AHT: 8:00 -> 7:00." in panel_text
 
 
 async def test_escape_with_changes_asks_before_discarding(
@@ -372,3 +375,64 @@ async def test_a_late_focus_message_cannot_point_the_panel_at_the_wrong_letter(
         form.post_message(DescendantFocus(title))  # the stale one, handled last
         await saves_settled(pilot)
         assert form.query_one(SmartPanel).focus_letter == "M"
+
+
+# -- the KPI library ------------------------------------------------------------------------
+
+
+async def test_picking_aht_fills_seconds_and_hints_the_typical_band(
+    new_form: ScreenHost, empty_store: Store
+) -> None:
+    async with new_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
+        form = new_form.screen
+        await paste(pilot, "title", "Cut AHT for billing")
+        form.query_one("#metric", Input).focus()
+        await type_text(pilot, "ah")
+        await wait_until(
+            pilot, lambda: form.query_one("#metric", Input)._suggestion == "AHT", "the suggestion"
+        )
+        await press(pilot, "right")  # take the suggestion, as the input offers it
+        await pilot.pause(SETTLE)
+        assert form.query_one("#metric", Input).value == "AHT"
+        assert form.query_one("#unit", Input).value == "s"
+        assert note_of(pilot, "metric") == "Average handle time"
+        target = form.query_one("#target", Input)
+        assert target.placeholder == "best inside a band, typical 5:00..6:00, or -25%"
+        assert "m:ss" in form.query_one("#baseline", Input).placeholder
+        await paste_all(pilot, baseline="9:00", target="6:00", due="eoq")
+        await pilot.pause(SETTLE)
+        assert note_of(pilot, "baseline") == "" and error_of(pilot, "target") == ""
+        await save(pilot)
+    [goal] = empty_store.goals()
+    assert (goal.metric.name, goal.metric.unit) == ("AHT", "s")
+    assert (goal.metric.baseline, goal.metric.target) == (540, 360)
+
+
+async def test_another_kpi_replaces_the_filled_unit_but_never_a_typed_one(
+    new_form: ScreenHost,
+) -> None:
+    async with new_form.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
+        form = new_form.screen
+        unit = form.query_one("#unit", Input)
+
+        async def metric(text: str) -> None:  # typed over what the field holds
+            await paste(pilot, "owner", "")  # (focusing the field again selects its text)
+            await paste(pilot, "metric", text)
+
+        await metric("aht")
+        assert unit.value == "s"
+        await metric("first-call resolution")
+        await pilot.pause(SETTLE)
+        assert unit.value == "%" and note_of(pilot, "metric") == "FCR"
+        assert form.query_one("#target", Input).placeholder.startswith(
+            "higher is better, typical 80%"
+        )
+        await paste(pilot, "unit", "pts")  # the lead's own unit
+        await metric("ACW")
+        assert unit.value == "pts"
+        await metric("Billing calls")  # no library KPI: nothing changes
+        await pilot.pause(SETTLE)
+        assert unit.value == "pts" and note_of(pilot, "metric") == ""
+        assert form.query_one("#target", Input).placeholder == "a value (360) or a change (-25%)"

@@ -140,8 +140,8 @@ async def test_the_detail_shows_a_check_in_logged_elsewhere(
         log = detail.query_one("#checkin-log", DataTable)
         newest = [str(cell) for cell in log.get_row_at(0)]
         assert newest[0] == clock.today().isoformat()
-        assert "455" in newest[1] and newest[3] == "sam" and newest[4] == "new script"
-        assert "455" in screen_text(app)
+        assert "7:35" in newest[1] and newest[3] == "sam" and newest[4] == "new script"
+        assert "7:35" in screen_text(app)
         assert app.screen is detail  # still open, on the same tab
         assert detail.query_one("TabbedContent").active == "checkins"  # type: ignore[attr-defined]
 

@@ -57,7 +57,7 @@ class Truth:
     status: Status
     now: str  # "473 s"
     target: str  # "420 s"
-    now_number: str  # "473": the narrow board column puts the unit once, after the target
+    now_number: str  # "473", "7:53": the narrow board column puts the unit once, after the target
     board_status: str  # as the board, the wallboard and the detail read it: "◌ stale"
     words: str  # as the text board and `goaltui goals` read it: "stale", "behind, stale"
     mark: str  # "!" after an unusual latest value on the board, wallboard and detail
@@ -102,7 +102,7 @@ def truths(store: Store) -> dict[str, Truth]:
             p.status,
             fmt.value(p.current, unit),
             fmt.value(goal.metric.target, unit),
-            fmt.number(p.current),
+            fmt.bare(p.current, unit),  # the number as a narrow column shows it
             progress_status_text(p, PALETTE).plain,
             status_words(p),
             UNUSUAL_MARK if p.unusual else "",

@@ -106,7 +106,7 @@ def test_markdown_has_date_kind_attendees_and_one_row_per_goal() -> None:
     assert "- **Attendees:** Dana, Maria" in text
     assert "- **Goals:** 2 (1 celebrate, 1 not discussed)" in text
     assert (
-        "| aht-maria | Maria: AHT \\| to 420 s | AHT 415 s → 420 s · 100% · achieved · "
+        "| aht-maria | Maria: AHT \\| to 420 s | AHT 6:55 → 7:00 · 100% · achieved · "
         "34 days left | celebrate | Cake on Friday |"
     ) in text
     assert f"| fcr-sam | Sam: FCR | FCR — → — · 3 days overdue | {NOT_DISCUSSED} | — |" in text

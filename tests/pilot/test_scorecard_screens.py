@@ -96,7 +96,7 @@ async def test_v_shows_every_agent_on_the_metric_worst_first(
         assert [r.key for r in screen.rows] == ["aht-tom", "aht-maria"]
         text = screen_text(app)
         assert "AHT side by side: 2 agent goals · needs attention first" in text
-        assert "54 s to go" in text and "met by 9 s" in text
+        assert "0:54 to go" in text and "met by 0:09" in text
         assert "64d" in text  # the last column fits at 80: no sideways scrolling
         table = screen.query_one(DataTable)
         assert table.virtual_size.width <= 80

@@ -103,10 +103,10 @@ def test_a_value_logged_from_the_shell_shows_up_without_a_key(
     tmux: Tmux, today_demo: Path, flags: list[str], env: dict[str, str]
 ) -> None:
     tmux.start([*GOALTUI, "--db", str(today_demo), *flags], env)
-    assert poll_until(lambda: "534→480" in aht_tom(tmux.screen())), tmux.screen()
+    assert poll_until(lambda: "8:54→8:00" in aht_tom(tmux.screen())), tmux.screen()
     log_from_shell(today_demo, "aht-tom", "401")
     # No key: the board's poll notices the write (a deadline guards a hang; speed is not tested).
-    assert poll_until(lambda: "401→480" in aht_tom(tmux.screen())), tmux.screen()
+    assert poll_until(lambda: "6:41→8:00" in aht_tom(tmux.screen())), tmux.screen()
     # The summary line counts aht-tom as achieved now (painted with the same refresh).
     assert poll_until(lambda: "2 achieved" in tmux.screen()), tmux.screen()
     screen = tmux.screen()
@@ -231,7 +231,7 @@ def test_brackets_and_escapes_from_co_users_neither_crash_nor_reach_the_terminal
     a screen clear and a window-title sequence, then logs to it as user "[/]". The open
     board shows it all as text, keeps running, and the pane's title is untouched."""
     tmux.start([*GOALTUI, "--db", str(today_demo)])
-    assert poll_until(lambda: "534→480" in aht_tom(tmux.screen())), tmux.screen()
+    assert poll_until(lambda: "8:54→8:00" in aht_tom(tmux.screen())), tmux.screen()
     title_before = tmux.pane("#{pane_title}")
     add = [*GOALTUI, "--db", str(today_demo), "add", "esc", "Esc \x1b[2J\x1b]0;pwned\x07 [b]"]
     add += ["--metric", "Escalations [/ week]", "--baseline", "9", "--target", "5"]

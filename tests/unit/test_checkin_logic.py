@@ -122,7 +122,7 @@ def test_a_value_inside_the_recent_range_is_plausible() -> None:
 
 def test_a_dropped_digit_asks_with_the_recent_range() -> None:
     assert implausible(62, goal(), AHT_RECENT) == (
-        "62 is far from aht's recent range 410-470 s. Save anyway?"
+        "1:02 is far from aht's recent range 6:50-7:50. Save anyway?"
     )
     assert implausible(4450, goal(), AHT_RECENT) is not None
 
@@ -137,7 +137,7 @@ def test_a_misplaced_decimal_point_is_caught_even_in_a_wide_range() -> None:
 
 def test_the_wrong_sign_is_caught() -> None:
     message = implausible(-440, goal(), AHT_RECENT)
-    assert message == "-440 is negative, but aht's values never are. Save anyway?"
+    assert message == "-7:20 is negative, but aht's values never are. Save anyway?"
 
 
 def test_a_flat_series_still_allows_small_steps_and_reaching_the_target() -> None:
@@ -151,7 +151,7 @@ def test_a_flat_series_still_allows_small_steps_and_reaching_the_target() -> Non
 def test_a_new_goal_is_judged_by_its_baseline_and_target() -> None:
     assert implausible(450, goal(), []) is None
     assert implausible(45, goal(), []) == (
-        "45 is far from aht's expected range 420-480 s. Save anyway?"
+        "0:45 is far from aht's expected range 7:00-8:00. Save anyway?"
     )
     assert implausible(12345, goal(baseline=None, target=None), []) is None  # nothing to judge by
 
@@ -181,7 +181,15 @@ def test_what_enter_means_for_the_typed_text() -> None:
     assert read_entry(" 455 ", row) == Entry(455.0)
     assert read_entry("abc", row).error == "value must be a number, got 'abc'"
     assert read_entry("", row).error == "type a value, or tab to skip this goal"
-    assert read_entry("62", row).question.startswith("62 is far from aht's recent range")
+    assert read_entry("62", row).question.startswith("1:02 is far from aht's recent range")
+    assert read_entry("7:35", row) == Entry(455.0)  # a duration, as AHT is written
+    assert read_entry("0:07:35", row) == Entry(455.0)
+    assert (
+        read_entry("5:75", row).error
+        == "value '5:75': minutes and seconds run 00 to 59 (6:15, not 5:75)"
+    )
+    fcr = CheckInRow(goal().model_copy(update={"metric": Metric(name="FCR", unit="%")}), [])
+    assert "m:ss is for a metric in seconds, this one is in '%'" in read_entry("5:24", fcr).error
     row.value = 455.0
     assert read_entry("", row) == Entry()  # already logged: Enter just moves on
 
@@ -230,18 +238,18 @@ def test_last_value_shows_its_day_unless_it_was_the_day_before() -> None:
         return CheckInRow(goal(), [Point(day, 473.0)])
 
     assert last_label(row_with_last(THU - timedelta(days=1)), THU) == "473"
-    assert last_label(row_with_last(date(2026, 11, 20)), THU, "s") == "473 s Fri"
+    assert last_label(row_with_last(date(2026, 11, 20)), THU, "s") == "7:53 Fri"
     assert last_label(row_with_last(date(2026, 11, 12)), THU) == "473 12 Nov"
     assert last_label(CheckInRow(goal(), []), THU) == "—"
 
 
 def test_input_names_the_goal_and_hints_the_last_value() -> None:
     row = CheckInRow(goal(), [Point(THU - timedelta(days=1), 473.0)])
-    assert input_title(row) == "aht · AHT (s)"
-    assert input_hint(row, THU) == "last 473 s · target 420 s · value for Thu 26 Nov"
+    assert input_title(row) == "aht · AHT (m:ss)"  # typed as a duration (or seconds)
+    assert input_hint(row, THU) == "last 7:53 · target 7:00 · value for Thu 26 Nov"
     row.confidence, row.note, row.value = Confidence.AT_RISK, "two agents off", 465.0
-    assert input_title(row) == "aht · AHT (s) · at risk · note: two agents off"
-    assert input_hint(row, THU).startswith("saved 465")
+    assert input_title(row) == "aht · AHT (m:ss) · at risk · note: two agents off"
+    assert input_hint(row, THU).startswith("saved 7:45")
 
 
 def test_progress_label_flags_back_fill() -> None:

@@ -69,8 +69,9 @@ def with_goal(db: Path) -> Path:
 
 def test_add_understands_relative_targets_and_dates_and_grades_the_goal(db: Path) -> None:
     out = ok(*ADD_AHT, "--db", db)
-    added, smart = out.splitlines()
-    assert added == "Added aht-maria: Cut Maria's handle time (AHT 540 s -> 432 s by 2027-02-26)"
+    added, kpi, smart = out.splitlines()
+    assert added == "Added aht-maria: Cut Maria's handle time (AHT 9:00 -> 7:12 by 2027-02-26)"
+    assert kpi == "AHT is Average handle time: best inside a band, typical 5:00..6:00"
     assert smart.startswith("SMART ") and "/5" in smart
     goal = Store(db).goal("aht-maria")
     assert (goal.metric.target, goal.due, goal.owner) == (
@@ -83,12 +84,12 @@ def test_add_understands_relative_targets_and_dates_and_grades_the_goal(db: Path
 def test_log_prints_what_it_stored_and_what_it_replaced(with_goal: Path) -> None:
     assert (
         ok("log", "aht-maria", "530", "--db", with_goal)
-        == "Logged aht-maria = 530 s for 2026-11-26\n"
+        == "Logged aht-maria = 8:50 for 2026-11-26\n"
     )
     out = ok(
         "--db", with_goal, "log", "aht-maria", "512", "--note", "coached", "--confidence", "at-risk"
     )
-    assert out == "Logged aht-maria = 512 s for 2026-11-26 (replaces 530 s)\n"
+    assert out == "Logged aht-maria = 8:32 for 2026-11-26 (replaces 8:50)\n"
     [checkin] = Store(with_goal).checkins("aht-maria")
     assert (checkin.value, checkin.note, checkin.confidence, checkin.by) == (
         512,
@@ -110,7 +111,7 @@ def test_goals_lists_latest_value_target_and_progress(with_goal: Path) -> None:
     header, row = ok("goals", "--db", with_goal).splitlines()
     assert header.split() == ["KEY", "TITLE", "OWNER", "LATEST", "TARGET", "PROGRESS", "STATUS"]
     assert row.split()[:1] == ["aht-maria"] and "Maria" in row
-    assert "486 s" in row and "432 s" in row and "50%" in row
+    assert "8:06" in row and "7:12" in row and "50%" in row
 
 
 def test_goals_on_a_new_file_says_how_to_start_and_creates_nothing(db: Path) -> None:
@@ -306,10 +307,11 @@ def goaltui(*args: str | Path, code: str = "") -> subprocess.CompletedProcess[st
 def test_goaltui_log_loads_neither_textual_nor_pydantic(with_goal: Path) -> None:
     """`goaltui log` must stay quick for cron jobs: no TUI and no model building."""
     code = "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'pydantic', 'rich'}))"
-    done = goaltui("log", "aht-maria", "530", "--db", with_goal, code=code)
+    done = goaltui("log", "aht-maria", "8:50", "--db", with_goal, code=code)  # a duration too
     assert done.returncode == 0, done.stderr
     logged, loaded = done.stdout.splitlines()
-    assert logged.startswith("Logged aht-maria = 530 s for ") and loaded == "[]"
+    assert logged.startswith("Logged aht-maria = 8:50 for ") and loaded == "[]"
+    assert Store(with_goal).checkins()[0].value == 530
     assert Store(with_goal).checkins()[0].by == "cron"
 
 
@@ -324,3 +326,72 @@ def test_a_real_process_reports_a_bad_file_in_one_line(db: Path) -> None:
 def test_the_exported_json_loads_anywhere(with_goal: Path) -> None:
     data = orjson.loads(goaltui("export", "--db", with_goal).stdout)
     assert data["goals"][0]["key"] == "aht-maria"
+
+
+# -- durations and the KPI library ------------------------------------------------------------
+
+
+def test_log_reads_a_duration_for_a_goal_in_seconds(with_goal: Path) -> None:
+    assert ok("log", "aht-maria", "5:24", "--db", with_goal).startswith("Logged aht-maria = 5:24")
+    assert ok("log", "aht-maria", "1:02:03", "--db", with_goal, "--force").startswith(
+        "Logged aht-maria = 1:02:03 for 2026-11-26 (replaces 5:24)"
+    )
+    assert [c.value for c in Store(with_goal).checkins("aht-maria")] == [3723]
+
+
+def test_log_refuses_a_mistyped_duration_in_one_line(with_goal: Path) -> None:
+    line = error(run("log", "aht-maria", "5:75", "--db", with_goal), 1)
+    assert line == "value '5:75': minutes and seconds run 00 to 59 (6:15, not 5:75)"
+    assert Store(with_goal).checkins("aht-maria") == []
+
+
+def test_log_refuses_a_duration_for_a_goal_not_in_seconds(db: Path) -> None:
+    fcr = ["fcr-team", "Lift FCR", "--metric", "FCR", "--baseline", "70", "--target", "80"]
+    ok("add", *fcr, "--due", "+3m", "--db", db)
+    line = error(run("log", "fcr-team", "5:24", "--db", db), 1)
+    assert line == ("value '5:24': m:ss is for a metric in seconds, this one is in '%'")
+    unknown = error(run("log", "nobody", "5:24", "--db", db), 1)  # the goal first, then its unit
+    assert unknown.startswith("no goal with key 'nobody'")
+
+
+def test_add_fills_the_unit_of_a_library_kpi_and_reads_durations(db: Path) -> None:
+    aht = ["aht-team", "Cut AHT", "--metric", "aht", "--baseline", "9:00", "--target", "7:30"]
+    added, kpi, _smart = ok("add", *aht, "--due", "+3m", "--db", db).splitlines()
+    assert added == "Added aht-team: Cut AHT (aht 9:00 -> 7:30 by 2027-02-26)"
+    assert kpi == (
+        "AHT is Average handle time: best inside a band, typical 5:00..6:00; "
+        "unit s from the KPI library"
+    )
+    metric = Store(db).goal("aht-team").metric
+    assert (metric.unit, metric.baseline, metric.target) == ("s", 540, 450)
+
+
+def test_add_keeps_a_unit_given_and_is_quiet_for_other_metrics(db: Path) -> None:
+    calls = ["calls", "More calls", "--metric", "Calls", "--baseline", "40", "--target", "50"]
+    added, _smart = ok("add", *calls, "--due", "+3m", "--db", db).splitlines()
+    assert added.startswith("Added calls: More calls (Calls 40 -> 50 by")
+    mins = ["acw", "ACW", "--metric", "ACW", "--unit", "min", "--baseline", "2", "--target", "1"]
+    out = ok("add", *mins, "--due", "+3m", "--db", db)
+    assert "(ACW 2 min -> 1 min by" in out and "from the KPI library" not in out
+    assert Store(db).goal("acw").metric.unit == "min"
+    bad = ["x", "X", "--metric", "ACW", "--unit", "min", "--baseline", "2:00", "--target", "1"]
+    assert "m:ss is for a metric in seconds, this one is in 'min'" in error(
+        run("add", *bad, "--due", "+3m"), 1
+    )
+
+
+def test_kpis_lists_the_library_one_line_each_within_80_columns() -> None:
+    header, *lines = ok("kpis").splitlines()
+    assert header.split() == ["KPI", "NAME", "UNIT", "BETTER", "TYPICAL", "NOTE"]
+    assert len(lines) == 11 and max(len(line) for line in [header, *lines]) < 80
+    assert lines[0].split()[:8] == [
+        "AHT",
+        "Average",
+        "handle",
+        "time",
+        "s",
+        "(m:ss)",
+        "band",
+        "5:00..6:00",
+    ]
+    assert any(line.split()[:1] == ["NPS"] and "points" in line and "+30" in line for line in lines)

@@ -22,7 +22,7 @@ from goaltui.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 PLATFORM = ROOT / "data" / "sample-import-platform.csv"
-TODAY = DEMO_NOW.date()  # aht-tom: 534 s today (by dana), 559 s yesterday; target 480 s
+TODAY = DEMO_NOW.date()  # aht-tom: 8:54 today (by dana), 9:19 yesterday; target 8:00
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +62,7 @@ def value_on(path: Path, key: str, day: date) -> float | None:
 
 def test_unlog_removes_the_days_value_and_keeps_it_in_the_history(demo_path: Path) -> None:
     out = ok("unlog", "aht-tom", "--db", demo_path)
-    assert out == f"Removed aht-tom = 534 s for {TODAY} (kept in the history)\n"
+    assert out == f"Removed aht-tom = 8:54 for {TODAY} (kept in the history)\n"
     assert value_on(demo_path, "aht-tom", TODAY) is None
     [kept] = Store(demo_path).checkin_history("aht-tom")
     assert (kept.old.value, kept.old.by, kept.replaced_by, kept.removed) == (
@@ -104,7 +104,7 @@ def test_unlog_as_a_process_loads_neither_textual_nor_pydantic(demo_path: Path) 
     )
     assert done.returncode == 0, done.stderr
     removed, loaded = done.stdout.splitlines()
-    assert removed.startswith("Removed aht-tom = 534 s") and loaded == "[]"
+    assert removed.startswith("Removed aht-tom = 8:54") and loaded == "[]"
     assert Store(demo_path).checkin_history("aht-tom")[0].replaced_by == "cron"
 
 
@@ -114,10 +114,10 @@ def test_unlog_as_a_process_loads_neither_textual_nor_pydantic(demo_path: Path) 
 @pytest.mark.parametrize(
     ("value", "why"),
     [
-        ("5340", "5,340 is far from aht-tom's recent range"),  # ten times off
+        ("5340", "1:29:00 is far from aht-tom's recent range"),  # ten times off
         ("53.4", "53.4 is far from aht-tom's recent range"),
         ("2.1e9", "is far from aht-tom's recent range"),
-        ("-5", "-5 is negative, but aht-tom's values never are"),
+        ("-5", "-0:05 is negative, but aht-tom's values never are"),
     ],
 )
 def test_log_refuses_a_value_that_looks_like_a_slip_unless_forced(
@@ -142,7 +142,7 @@ def test_log_refuses_a_closed_goal_with_a_hint_to_reopen_it(demo_path: Path, sta
     assert ("archived" if status == "archived" else f"closed as {status}") in line
     assert line.endswith("reopen it first (goaltui close aht-tom active, or x on the board)")
     ok("close", "aht-tom", "active", "--db", demo_path)
-    assert "Logged aht-tom = 530 s" in ok("log", "aht-tom", "530", "--db", demo_path)
+    assert "Logged aht-tom = 8:50" in ok("log", "aht-tom", "530", "--db", demo_path)
 
 
 # -- close ------------------------------------------------------------------------------------
@@ -150,7 +150,7 @@ def test_log_refuses_a_closed_goal_with_a_hint_to_reopen_it(demo_path: Path, sta
 
 def test_close_as_achieved_short_of_the_target_needs_force(demo_path: Path) -> None:
     line = refused(demo_path, "close", "aht-tom", "achieved", "--db", demo_path)
-    assert line == "aht-tom is at 534 s, short of 480 s: use --force to close it as achieved anyway"
+    assert line == "aht-tom is at 8:54, short of 8:00: use --force to close it as achieved anyway"
     out = ok("close", "aht-tom", "achieved", "--force", "--db", demo_path)
     assert out == "Closed aht-tom as achieved (was active)\n"
     goal = Store(demo_path).goal("aht-tom")

@@ -67,14 +67,14 @@ def test_each_goal_shows_smart_progress_checkins_and_milestones(demo_store: Stor
     section = report.split("## Tom: AHT to 480 s")[1].split("\n## ")[0]
 
     assert "`aht-tom` · Tom Becker (agent) · due 2027-01-29 · supports `aht-billing`" in section
-    assert "- Progress: 534 s → 480 s · 58% of the way" in section
+    assert "- Progress: 8:54 → 8:00 · 58% of the way" in section
     assert "**at risk** · 64 days left · forecast " in section
     assert "- SMART: S✓ M✓ A✓ R✓ T✓" in section
-    assert "  - 2026-11-20: 576 s (at risk) - Heavy queue after the billing run" in section
+    assert "  - 2026-11-20: 9:36 (at risk) - Heavy queue after the billing run" in section
     assert section.count("  - 2026-11-") == 5  # the last five check-ins
     assert "  - [x] System shortcuts training (due 2026-07-15)" in section
     assert "  - [ ] Handle billing disputes without transfer (due 2026-12-18)" in section
-    assert "- Target changed 450 s → 480 s on 2026-09-14: New product launch" in section
+    assert "- Target changed 7:30 → 8:00 on 2026-09-14: New product launch" in section
 
 
 def test_smart_warnings_come_with_their_hint(demo_store: Store) -> None:

@@ -17,6 +17,7 @@ from goaltui.core.checkin_logic import build_rows as checkin_rows
 from goaltui.core.checkin_logic import input_hint
 from goaltui.core.clock import FixedClock
 from goaltui.core.models import Goal, Metric
+from goaltui.core.numbers import parse_value
 from goaltui.formats.demo import DEMO_NOW, DEMO_TODAY
 from goaltui.formats.exporters import export_csv, export_markdown
 from goaltui.store.store import Store
@@ -58,7 +59,7 @@ def test_number(value: float | None, text: str) -> None:
 def test_units_percent_sticks_anything_else_follows_a_space() -> None:
     assert fmt.value(85, "%") == "85%"
     assert fmt.value(85.5, "%") == "85.5%"
-    assert fmt.value(540, "s") == "540 s"
+    assert fmt.value(24, "h") == "24 h"
     assert fmt.value(1234.5, "calls") == "1,234.5 calls"
     assert fmt.value(3.5) == "3.5"
     assert fmt.value(None, "s") == "—"  # no unit after a missing value
@@ -66,10 +67,26 @@ def test_units_percent_sticks_anything_else_follows_a_space() -> None:
     assert fmt.percent(None) == "—"
 
 
+def test_durations_read_as_people_write_them() -> None:
+    """A seconds metric (AHT) reads m:ss or h:mm:ss, without the unit."""
+    assert fmt.value(324, "s") == "5:24"
+    assert fmt.value(3723, "s") == "1:02:03"
+    assert fmt.value(540, "sec") == "9:00"
+    assert fmt.value(7.5, "seconds") == "0:07.5"
+    assert fmt.value(59.96, "s") == "1:00"  # rounds to the tenth, carrying into the minute
+    assert fmt.value(-90, "s") == "-1:30"
+    assert fmt.value(None, "s") == "—"
+    assert fmt.bare(473, "s") == "7:53"
+    assert fmt.bare(473, "calls") == "473"
+    assert fmt.unit_label("s") == "m:ss"
+    assert fmt.unit_label("%") == "%"
+
+
 def test_now_and_target_full_and_narrow() -> None:
-    assert fmt.pair(473, 420, "s") == "473 s → 420 s"
+    assert fmt.pair(473, 420, "s") == "7:53 → 7:00"
     assert fmt.pair(85, 90, "%") == "85% → 90%"
-    assert fmt.pair(473, 420, "s", narrow=True) == "473→420 s"
+    assert fmt.pair(12, 15, "calls") == "12 calls → 15 calls"
+    assert fmt.pair(473, 420, "s", narrow=True) == "7:53→7:00"
     assert fmt.pair(1234.5, 1300, "calls", narrow=True) == "1,234.5→1,300 calls"
     assert fmt.pair(None, None, "s") == "— → —"
 
@@ -88,8 +105,9 @@ def test_days() -> None:
 
 
 def test_a_change_never_reads_as_no_change() -> None:
-    assert fmt.distinct(473, 480, "s") == ("473 s", "480 s")
-    assert fmt.distinct(473.41, 473.44, "s") == ("473.41 s", "473.44 s")
+    assert fmt.distinct(473, 480, "s") == ("7:53", "8:00")
+    assert fmt.distinct(473.41, 473.44, "s") == ("7:53.41", "7:53.44")
+    assert fmt.distinct(473.41, 473.44, "calls") == ("473.41 calls", "473.44 calls")
     assert fmt.distinct(85, 85, "%") == ("85%", "85%")
 
 
@@ -106,9 +124,23 @@ def test_machine_text_is_exact_and_reads_back() -> None:
     ]
 
 
+def test_a_field_to_edit_holds_a_duration_as_m_ss_and_reads_back_exactly() -> None:
+    assert [fmt.editable(v, "s") for v in (324, 3723, 324.37, None)] == [
+        "5:24",
+        "1:02:03",
+        "5:24.37",
+        "",
+    ]
+    assert fmt.editable(-90, "s") == "-90"  # a duration is typed without a sign
+    assert fmt.editable(85.5, "%") == "85.5"
+    for seconds in (324.37, 0.1 + 0.2, 473.41, 59.999, 86399.5, 1e-7, 123456789.123):
+        assert parse_value(fmt.editable(seconds, "s"), "s") == seconds
+
+
 def test_text_kept_in_the_ledger_reads_like_any_value() -> None:
     assert fmt.from_text("1234.5", "calls") == "1,234.5 calls"
-    assert fmt.from_text("1e+06", "s") == "1,000,000 s"  # written with :g before
+    assert fmt.from_text("1e+06", "calls") == "1,000,000 calls"  # written with :g before
+    assert fmt.from_text("324", "s") == "5:24"
     assert fmt.from_text("2026-12-31", "s") == "2026-12-31"
     assert fmt.from_text("", "s") == "—"
 
@@ -120,11 +152,12 @@ YESTERDAY = DEMO_TODAY - timedelta(days=1)
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    """A goal whose latest value is 1,234.5 calls and a % goal at 85, both logged yesterday."""
+    """Goals whose latest values are 1,234.5 calls, 85% and 473 s (AHT), logged yesterday."""
     store = Store(tmp_path / "goals.json", clock=FixedClock(DEMO_NOW), user="lead")
     for key, unit, baseline, target, latest in (
         ("calls", "calls", 1000.0, 1300.0, 1234.5),
         ("fcr", "%", 70.0, 90.0, 85.0),
+        ("aht", "s", 540.0, 420.0, 473.0),
     ):
         metric = Metric(name=key.upper(), unit=unit, baseline=baseline, target=target)
         store.add_goal(
@@ -176,7 +209,12 @@ def test_one_value_reads_the_same_everywhere(store: Store, monkeypatch: pytest.M
     checkin = _checkin_text(store)
     report = export_markdown(store, DEMO_TODAY)
 
-    for key, now, target in (("calls", "1,234.5 calls", "1,300 calls"), ("fcr", "85%", "90%")):
+    cases = (
+        ("calls", "1,234.5 calls", "1,300 calls"),
+        ("fcr", "85%", "90%"),
+        ("aht", "7:53", "7:00"),
+    )
+    for key, now, target in cases:
         both = f"{now} → {target}"
         assert both in board[key]
         assert both in next(line for line in text_board.splitlines() if line.startswith(key))
@@ -184,13 +222,16 @@ def test_one_value_reads_the_same_everywhere(store: Store, monkeypatch: pytest.M
         assert now in goals_line and target in goals_line
         assert f"last {now} · target {target}" in checkin[key]
         assert f"- Progress: {both} ·" in report
+    assert "473 s" not in report + text_board + goals + checkin["aht"]
 
 
 def test_a_narrow_board_keeps_the_number_and_drops_the_repeated_unit(store: Store) -> None:
     board = _board_cells(store, 80)
     assert "85→90%" in board["fcr"]
     assert "1,234.5→1,300" in board["calls"]  # cut to the column after that, never rounded
+    assert "7:53→7:00" in board["aht"]
 
 
 def test_csv_keeps_machine_numbers(store: Store) -> None:
     assert "calls,2026-11-25,1234.5," in export_csv(store)
+    assert "aht,2026-11-25,473," in export_csv(store)  # seconds, so the file re-imports

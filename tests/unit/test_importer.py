@@ -370,3 +370,19 @@ def test_parse_day(text: str, expected: date) -> None:
 def test_a_us_date_without_the_format_is_refused_not_misread() -> None:
     with pytest.raises(ValueError, match="use YYYY-MM-DD or DD/MM/YYYY"):
         parse_day("11/21/2026")
+
+
+def test_a_goal_in_seconds_takes_durations_as_platforms_write_them(
+    store: Store, tmp_path: Path
+) -> None:
+    body = "2026-11-24,aht-billing,00:07:15,\n2026-11-25,aht-billing,7:20,\n"
+    result = do_import(store, write(tmp_path, "date,goal,value,note\n" + body))
+    assert result.changed == 2
+    assert value_on(store, "aht-billing", "2026-11-24") == (435, "")
+    assert value_on(store, "aht-billing", "2026-11-25") == (440, "")
+
+
+def test_a_duration_for_a_goal_not_in_seconds_names_its_line(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, "date,goal,value,note\n2026-11-25,fcr-billing,5:24,\n")
+    with pytest.raises(UserError, match="line 2: value '5:24': m:ss is for a metric in seconds"):
+        do_import(store, path)

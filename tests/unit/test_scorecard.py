@@ -204,5 +204,5 @@ def test_side_by_side_lists_every_agent_on_the_metric_worst_first(demo_store: St
     found = side_by_side(rows, "aht")
 
     assert [r.key for r in found] == ["aht-tom", "aht-maria"]  # at risk before achieved
-    assert [distance_text(r) for r in found] == ["54 s to go", "met by 9 s"]
+    assert [distance_text(r) for r in found] == ["0:54 to go", "met by 0:09"]
     assert all(r.goal.level is Level.AGENT for r in found)

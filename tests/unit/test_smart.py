@@ -52,7 +52,7 @@ def test_good_goal_scores_five() -> None:
         "Timely",
     ]
     assert all(c.hint == "" and c.reason for c in result.checks)
-    assert result.letter("m").reason == "AHT: 420 s -> 380 s."
+    assert result.letter("m").reason == "AHT: 7:00 -> 6:20."
 
 
 def test_assessment_helpers() -> None:
@@ -85,7 +85,7 @@ def test_specific() -> None:
 def test_measurable() -> None:
     check = assess(make_goal(baseline=None), [], TODAY).letter("M")
     assert check.grade is Grade.FAIL and check.reason.startswith("No baseline:")
-    assert check.hint == "Add a baseline (today's value) and a target, e.g. 420 s -> 360 s."
+    assert check.hint == "Add a baseline (today's value) and a target, e.g. 7:00 -> 6:00 for AHT."
     both = assess(make_goal(baseline=None, target=None), [], TODAY).letter("M")
     assert "No baseline and target" in both.reason
     assert grade("M", make_goal(target=420.0)) is Grade.WARN
@@ -128,7 +128,7 @@ def test_attainable_judged_against_own_history() -> None:
     rushed = make_goal(target=380.0, due=TODAY + timedelta(days=5))
     check = assess(rushed, points, TODAY).letter("A")
     assert check.grade is Grade.WARN
-    assert check.reason == "Needs 18.2 s a week; best so far: 7 s a week."
+    assert check.reason == "Needs 0:18.2 a week; best so far: 0:07 a week."
     stuck = assess(steady, history(-0.5), TODAY).letter("A")
     assert stuck.reason.endswith("best so far: no improvement.")
 

@@ -78,7 +78,7 @@ def test_wide_board_shows_titles_sparklines_and_bars(snapshot: Snapshot) -> None
     )
 
     assert "Tom: AHT to 480 s" in row
-    assert "534 s → 480 s" in row
+    assert "8:54 → 8:00" in row
     assert any(ch in row for ch in "▁▂▃▄▅▆▇█") and "░" in row
     assert "58%  at risk" in row and row.endswith("64d left")
 

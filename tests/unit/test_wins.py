@@ -51,7 +51,7 @@ def test_reaching_the_target_is_a_win_on_the_first_day_it_is_met() -> None:
     goal = aht(level=Level.TEAM)  # a team goal: no personal bests
     wins = detect_wins([goal], {goal.key: days(500, 470, 450, 460)}, [], TODAY)
     assert kinds(wins) == [(WinKind.TARGET, TODAY - timedelta(days=1))]
-    assert wins[0].text == "aht-maria reached its target: AHT 450 s (target 450 s)"
+    assert wins[0].text == "aht-maria reached its target: AHT 7:30 (target 7:30)"
     assert wins[0].owner == "Maria Lopez"
 
 
@@ -87,7 +87,7 @@ def test_an_agents_best_value_in_the_goals_direction_is_a_personal_best() -> Non
     # Five values of history, then 510 beats them all (lower is better for AHT).
     wins = detect_wins([goal], {goal.key: days(530, 520, 540, 525, 521, 510)}, [], TODAY)
     assert kinds(wins) == [(WinKind.BEST, TODAY)]
-    assert wins[0].text == "Personal best for Maria Lopez: AHT 510 s"
+    assert wins[0].text == "Personal best for Maria Lopez: AHT 8:30"
 
 
 def test_personal_bests_need_history_and_come_once_a_week() -> None:
@@ -206,7 +206,7 @@ def test_the_demo_data_has_this_weeks_wins(demo_store: Store) -> None:
     week = this_week(demo_store.wins(), [], TODAY)
     texts = [w.text for w in week if isinstance(w, Win)]
     assert "adherence-sam reached its target: Adherence 90.4% (target 90%)" in texts
-    assert "aht-maria beat its target 3 check-ins in a row (AHT 441 s)" in texts
+    assert "aht-maria beat its target 3 check-ins in a row (AHT 7:21)" in texts
     assert [w.day for w in week] == sorted((w.day for w in week), reverse=True)
 
 
