@@ -59,7 +59,9 @@ def _why_not(typed: str, what: str) -> str:
         return f"{what} {typed!r}: a duration has no sign; write it like 5:24"
     numbers = len(fields) in (2, 3) and all(f.replace(".", "", 1).isdigit() for f in fields)
     if numbers and any(float(f) >= 60 for f in fields[1:]):
-        example = " (6:15, not 5:75)" if len(fields) == 2 else ""
+        example = ""
+        if len(fields) == 2 and all(f.isdigit() for f in fields):  # the likely meaning
+            example = f" ({clock(int(fields[0]) * 60 + int(fields[1]))}, not {typed})"
         return f"{what} {typed!r}: minutes and seconds run 00 to 59{example}"
     return f"{what} must be a duration like 5:24 or 1:02:03, got {typed!r}"
 

@@ -9,7 +9,6 @@ seconds is refused, not guessed at (it would be a column mapped to the wrong met
 
 from __future__ import annotations
 
-from goaltui.core import durations
 from goaltui.formats.csv_input import parse_value
 
 MS_PER_SECOND = 1000
@@ -17,13 +16,8 @@ MS_PER_SECOND = 1000
 
 def parse_cell(text: str, *, unit: str, millis: bool = False, decimal_comma: bool = False) -> float:
     """The number a cell holds for a goal measured in `unit`; ValueError says why not."""
-    raw = text.strip()
-    if durations.looks_like_clock(raw):
-        if not durations.is_seconds(unit):
-            why = f"its unit is {unit!r}" if unit else "it has no unit"
-            raise ValueError(f"value {raw!r} is a duration, but the goal is not in seconds: {why}")
-        return durations.parse_clock(raw)
-    value = parse_value(raw, decimal_comma)
+    # The one reading of a typed value (numbers.parse_value): a duration only for seconds.
+    value = parse_value(text.strip(), decimal_comma, unit)
     if millis:
         # Three decimals: a millisecond is the most a platform measures.
         return round(value / MS_PER_SECOND, 3)

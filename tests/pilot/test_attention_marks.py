@@ -112,7 +112,8 @@ async def test_wallboard_counts_and_marks_the_stale_goal(
         assert tile.count == 1 and tile.display
         assert app.wall.query_one("#count-on-track", CountTile).count == 4
         text = screen_text(app)
-        assert "◌ stale" in line_of(text, "fcr-billing") and "66!→72%" in text
+        # 80 columns: the wall shows titles (fcr-billing is "Resolve more billing calls...").
+        assert "◌ stale" in line_of(text, "Resolve more billing") and "66!→72%" in text
 
 
 async def test_wallboard_hides_the_stale_tile_when_nothing_is_stale(

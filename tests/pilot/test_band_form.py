@@ -56,7 +56,7 @@ async def test_a_band_typed_in_the_form_shows_on_the_board_and_the_detail(
         ):
             await fill(pilot, field, text)
         await pilot.pause(SETTLE)
-        assert note_of(pilot, "target") == "met inside 300..360 s"
+        assert note_of(pilot, "target") == "met inside 5:00..6:00"
         await pilot.press("ctrl+s")
         await saves_settled(pilot)
         await reloaded(pilot)
@@ -64,7 +64,7 @@ async def test_a_band_typed_in_the_form_shows_on_the_board_and_the_detail(
         [goal] = empty_store.goals()
         assert goal.metric.band == (300.0, 360.0) and goal.metric.target == 360.0
         assert goal.weight == 2.0
-        assert "300..360 s" in screen_text(app)
+        assert "5:00..6:00" in screen_text(app)
 
         empty_store.log(goal.key, 280.0, clock.today())  # past the far edge
         app.screen.query_one(BoardTable).focus()
@@ -72,5 +72,5 @@ async def test_a_band_typed_in_the_form_shows_on_the_board_and_the_detail(
         await reloaded(pilot)
         assert isinstance(app.screen, DetailScreen)
         text = screen_text(app)
-        assert "AHT now 280 s → band 300..360 s" in text
+        assert "AHT now 4:40 → band 5:00..6:00" in text
         assert "outside band" in text

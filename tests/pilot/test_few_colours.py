@@ -64,7 +64,7 @@ async def test_the_wallboard_tiles_in_16_colours(demo_store: Store, clock: Fixed
     app = make_wallboard(demo_store, clock)
     app.use_few_colours()
     async with run(app, (120, 40)):
-        tiles = {t.status.value: t for t in app.wall.query(CountTile)}
+        tiles = {t.status.value if t.status else "stale": t for t in app.wall.query(CountTile)}
         wanted = {"overdue": "31", "behind": "31", "at risk": "33", "on track": "32"}
         digits = {
             name: sgr(tiles[name].query_one(Digits).styles.color.rich_color) for name in wanted

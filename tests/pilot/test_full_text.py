@@ -43,7 +43,7 @@ async def test_enter_on_a_ledger_change_shows_its_whole_reason(
         dialog = await screen_is(pilot, FullTextScreen)
         assert dialog.text.title.startswith("aht-tom: target changed on 2026-")
         assert ("reason", REASON) in dialog.text.lines
-        assert "change 450 s → 480 s" in body(dialog)
+        assert "change 7:30 → 8:00" in body(dialog)
         assert f"reason {REASON}" in body(dialog)
         await press(pilot, "enter")
         assert await screen_is(pilot, DetailScreen) is detail

@@ -72,7 +72,7 @@ def test_a_band_is_read_from_low_dot_dot_high(
         ("360..300", "s", "low edge first"),
         ("300..300", "s", "two different edges"),
         ("a..360", "s", "band edge must be a number"),
-        ("5:00..6:00", "%", "band edge must be a number"),  # m:ss only for seconds
+        ("5:00..6:00", "%", "m:ss is for a metric in seconds"),  # m:ss only for seconds
         ("1,5..2", "", "ambiguous"),
         ("300..", "s", "a band is written low..high"),
     ],
@@ -282,7 +282,7 @@ def test_values_up_to_the_far_edge_are_plausible() -> None:
 
 def test_closing_as_achieved_outside_the_band_asks_first() -> None:
     short = short_of_target("aht", "s", 280.0, 420.0, 360.0, band=AHT_BAND)
-    assert short == "aht is at 280 s, outside 300..360 s"
+    assert short == "aht is at 4:40, outside 5:00..6:00"
     assert short_of_target("aht", "s", 330.0, 420.0, 360.0, band=AHT_BAND) is None
 
 
@@ -290,11 +290,11 @@ def test_closing_as_achieved_outside_the_band_asks_first() -> None:
 
 
 def test_a_band_reads_with_the_unit_once() -> None:
-    assert fmt.band(AHT_BAND, "s") == "300..360 s"
+    assert fmt.band(AHT_BAND, "s") == "5:00..6:00"
     assert fmt.band((75.0, 85.0), "%") == "75..85%"
-    assert fmt.pair(473.0, 360.0, "s", edges=AHT_BAND) == "473 s → 300..360 s"
-    assert fmt.pair(473.0, 360.0, "s", narrow=True, edges=AHT_BAND) == "473→300..360 s"
-    assert fmt.from_text("300..360", "s") == "300..360 s"  # the ledger's text
+    assert fmt.pair(473.0, 360.0, "s", edges=AHT_BAND) == "7:53 → 5:00..6:00"
+    assert fmt.pair(473.0, 360.0, "s", narrow=True, edges=AHT_BAND) == "7:53→5:00..6:00"
+    assert fmt.from_text("300..360", "s") == "5:00..6:00"  # the ledger's text
 
 
 # --- the ledger --------------------------------------------------------------------------
@@ -306,7 +306,7 @@ def test_a_band_change_goes_to_the_ledger_with_its_reason(empty_store: Store) ->
         update={"metric": Metric(name="AHT", unit="s", baseline=420.0, band=(300.0, 340.0))}
     )
     assert narrower.metric.target == 340.0
-    assert ledger_changes(goal, narrower) == [("target", "300..360 s", "300..340 s")]
+    assert ledger_changes(goal, narrower) == [("target", "5:00..6:00", "5:00..5:40")]
     with pytest.raises(UserError, match="changing the target"):
         empty_store.update_goal(narrower)  # never silently
     empty_store.update_goal(narrower, reason="quality review: shorter calls")
@@ -321,14 +321,14 @@ def test_a_band_change_that_keeps_the_near_edge_is_still_a_change() -> None:
     wider = goal.model_copy(
         update={"metric": Metric(name="AHT", unit="s", baseline=250.0, band=(300.0, 400.0))}
     )
-    assert ledger_changes(goal, wider) == [("target", "300..360 s", "300..400 s")]
+    assert ledger_changes(goal, wider) == [("target", "5:00..6:00", "5:00..6:40")]
 
 
 def test_a_plain_target_becoming_a_band_is_a_change() -> None:
     plain = band_goal().model_copy(
         update={"metric": Metric(name="AHT", unit="s", baseline=420.0, target=360.0)}
     )
-    assert ledger_changes(plain, band_goal()) == [("target", "360 s", "300..360 s")]
+    assert ledger_changes(plain, band_goal()) == [("target", "6:00", "5:00..6:00")]
 
 
 # --- wins --------------------------------------------------------------------------------
@@ -344,8 +344,8 @@ def test_a_band_goal_wins_inside_its_band_and_for_a_streak_there() -> None:
         (WinKind.STREAK, points[6].day),  # 280 s broke the first run
     ]
     assert wins[0].id == "target:aht-band:300..360"
-    assert wins[0].text == "aht-band is inside its band: AHT 350 s (band 300..360 s)"
-    assert wins[1].text == "aht-band stayed inside its band 3 check-ins in a row (AHT 310 s)"
+    assert wins[0].text == "aht-band is inside its band: AHT 5:50 (band 5:00..6:00)"
+    assert wins[1].text == "aht-band stayed inside its band 3 check-ins in a row (AHT 5:10)"
 
 
 def test_a_band_goal_has_no_personal_best() -> None:
@@ -361,11 +361,11 @@ def test_a_band_goal_has_no_personal_best() -> None:
 def test_smart_knows_a_band_is_measurable() -> None:
     measurable = assess(band_goal(), [], MID).letter("M")
     assert measurable.grade is Grade.PASS
-    assert measurable.reason == "AHT: 420 s -> 300..360 s."
+    assert measurable.reason == "AHT: 7:00 -> 5:00..6:00."
     hold = assess(band_goal(330.0), [], MID).letter("M")
     assert hold.grade is Grade.PASS  # a baseline inside the band: a hold goal, not "nothing to do"
     no_baseline = assess(band_goal(None), [], MID).letter("M")
-    assert no_baseline.grade is Grade.WARN and "inside 300..360 s" in no_baseline.reason
+    assert no_baseline.grade is Grade.WARN and "inside 5:00..6:00" in no_baseline.reason
 
 
 def test_smart_refuses_a_percent_band_past_100() -> None:
@@ -393,7 +393,7 @@ def test_the_form_reads_a_band_and_a_weight() -> None:
     assert result.goal is not None, result.errors
     assert result.goal.metric.band == AHT_BAND and result.goal.metric.target == 360.0
     assert result.goal.weight == 2.0
-    assert result.notes["target"] == "met inside 300..360 s"
+    assert result.notes["target"] == "met inside 5:00..6:00"
     again = FormValues.from_goal(result.goal)
     assert (again.target, again.weight) == ("300..360", "2")
 
@@ -423,7 +423,7 @@ def test_goaltui_add_takes_a_band_and_a_weight(tmp_path: Path) -> None:
     args += ["--baseline", "420", "--target", "5:00..6:00", "--due", "+8w", "--weight", "2"]
     result = CliRunner().invoke(cli.main, [*args, "--db", db])
     assert result.exit_code == 0, result.output
-    assert "(AHT 420 s -> 300..360 s by " in result.output and ", weight 2" in result.output
+    assert "(AHT 7:00 -> 5:00..6:00 by " in result.output and ", weight 2" in result.output
     goal = Store(Path(db)).goal("aht")
     assert goal.metric.band == AHT_BAND and goal.weight == 2.0
     bad = CliRunner().invoke(cli.main, [*args[:-4], "--target", "360..300", "--due", "+8w"])
@@ -467,7 +467,7 @@ def test_the_roll_up_weighs_each_child_by_its_weight() -> None:
 def test_the_minutes_keep_a_band_goals_band() -> None:
     goal = band_goal()
     item = review_item(goal, evaluate(goal, [Point(MID, 390.0)], MID))
-    assert figures_text(item).startswith("AHT 390 s → 300..360 s · 50%")
+    assert figures_text(item).startswith("AHT 6:30 → 5:00..6:00 · 50%")
     assert item.model_dump(mode="json")["band"] == [300.0, 360.0]
     plain = review_item(
         band_goal().model_copy(update={"metric": Metric(name="AHT", target=1)}),

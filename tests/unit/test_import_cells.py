@@ -122,10 +122,10 @@ def test_decimal_commas_in_a_semicolon_file() -> None:
         (
             "1:04",
             "%",
-            "value '1:04' is a duration, but the goal is not in seconds: its unit is '%'",
+            "value '1:04': m:ss is for a metric in seconds, this one is in '%'",
         ),
-        ("1:04", "", "is a duration, but the goal is not in seconds: it has no unit"),
-        ("5:75", "s", "value must be a number, got '5:75'"),
+        ("1:04", "", "m:ss is for a metric in seconds, this one has no unit"),
+        ("5:75", "s", r"minutes and seconds run 00 to 59 \(6:15, not 5:75\)"),
         ("n/a", "s", "value must be a number, got 'n/a'"),
     ],
 )

@@ -193,7 +193,7 @@ def test_without_weights_an_idle_intervals_zero_is_averaged_in_and_caught(
 
     assert [r.value for r in p.rows if r.goal == "acw-sam" and r.day == SAT] == [43.562]
     assert [str(e) for e in p.errors] == [
-        "line 12: 0 is far from acw-sam's recent range 43.6-70 s: check it, or use --force to "
+        "line 12: 0:00 is far from acw-sam's recent range 0:43.6-1:10: check it, or use --force to "
         "import it"
     ]
 
@@ -239,11 +239,11 @@ BAD_EXPORTS = {
     "no agent": (GOOD + ",2026-11-21,30,00:09:05,\n", "line 3: no agent in the 'Agent' column"),
     "duration in a % goal": (
         GOOD + '"Okafor, Sam",2026-11-21,30,,1:04\n',
-        "line 3: FCR: value '1:04' is a duration, but the goal is not in seconds: its unit is '%'",
+        "line 3: FCR: value '1:04': m:ss is for a metric in seconds, this one is in '%'",
     ),
     "bad duration": (
         GOOD + '"Becker, Tom",2026-11-22,30,9:75,\n',
-        "line 3: AHT: value must be a number, got '9:75'",
+        "line 3: AHT: value '9:75': minutes and seconds run 00 to 59 (10:15, not 9:75)",
     ),
     "future day": (
         GOOD + '"Becker, Tom",2026-11-27T08:00:00Z,30,00:09:05,\n',
