@@ -435,4 +435,5 @@ async def test_another_kpi_replaces_the_filled_unit_but_never_a_typed_one(
         await metric("Billing calls")  # no library KPI: nothing changes
         await pilot.pause(SETTLE)
         assert unit.value == "pts" and note_of(pilot, "metric") == ""
-        assert form.query_one("#target", Input).placeholder == "360, a change (-25%) or a band (300..360)"
+        target = form.query_one("#target", Input)
+        assert target.placeholder == "360, a change (-25%) or a band (300..360)"
