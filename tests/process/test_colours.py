@@ -165,7 +165,8 @@ def test_the_board_says_red_amber_green_in_16_colours(
     summary = next(line for line in lines if "11 goals" in "".join(ch for ch, _ in line))
     for words, colour in [("1 overdue", "red"), ("1 behind", "red"), ("3 at risk", "yellow")]:
         assert colour_of(summary, words) == {colour}, words
-    assert colour_of(summary, "5 on track") == colour_of(summary, "1 achieved") == {"green"}
+    assert colour_of(summary, "1 stale") == {"yellow"}  # fcr-billing, not logged for days
+    assert colour_of(summary, "4 on track") == colour_of(summary, "1 achieved") == {"green"}
     # The progress bar of the overdue goal is red too (its blocks, not the shade after them).
     row = next(line for line in lines if " kb-articles " in "".join(ch for ch, _ in line))
     assert {fg for ch, fg in row if ch == "█"} == {"red"}
@@ -176,17 +177,18 @@ def test_the_wallboard_says_red_amber_green_in_16_colours(
     pane: Pane, today_demo: Path, term: str
 ) -> None:
     pane.start([*GOALTUI, "--db", str(today_demo), "wallboard"], term, {})
-    tiles = "│     overdue      ││      behind      ││     at risk      │"
-    lines = shown(pane, *ROWS, "✓ achieved", tiles)
+    lines = shown(pane, *ROWS, "✓ achieved", "no data", "╰─", "┴")  # tiles drawn whole
     assert status_rows(lines) == {key: {colour} for key, (_, colour) in ROWS.items()}
     # Each count tile: its border (the "│" left of its name) and its big digits.
-    labels = next(line for line in lines if tiles in "".join(ch for ch, _ in line))
+    text = ["".join(ch for ch, _ in line) for line in lines]
+    labels = next(lines[i] for i, t in enumerate(text) if "│" in t and "overdue" in t)
     plain = "".join(ch for ch, _ in labels)
     digits = lines[lines.index(labels) - 2]
-    for name, colour in TILES.items():
+    for name, colour in {**TILES, "stale": "yellow"}.items():
         left = plain.rindex("│", 0, plain.index(name))
+        right = plain.index("│", left + 1)  # the tile's own right border
         assert labels[left][1] == colour, name
-        tile = {fg for ch, fg in digits[left + 1 : left + 19] if not ch.isspace()}
+        tile = {fg for ch, fg in digits[left + 1 : right] if not ch.isspace()}
         assert tile == {colour}, name
 
 
@@ -218,7 +220,7 @@ def test_the_check_in_says_confidence_in_red_amber_green_in_16_colours(
         done = subprocess.run(log, capture_output=True, text=True, timeout=120, check=False)
         assert done.returncode == 0, done.stderr
     pane.start([*GOALTUI, "--db", str(today_demo), "checkin"], "xterm", {})
-    lines = shown(pane, "✓ 534 s at risk", "✓ 66% off track", "✓ 84.7% on track")
+    lines = shown(pane, "✓ 8:54 at risk", "✓ 66%! off track", "✓ 84.7% on track")
     wanted = {"aht-tom": ("at risk", "yellow"), "fcr-sam": ("off track", "red")}
     wanted["csat-priya"] = ("on track", "green")
     for key, (words, colour) in wanted.items():
