@@ -42,9 +42,7 @@ def test_detail_160x45(snap_compare: SnapCompare, demo_store: Store, clock: Fixe
     assert snap_compare(app, terminal_size=TV, run_before=open_goal("aht-tom"))
 
 
-def test_wallboard_160x45(
-    snap_compare: SnapCompare, demo_store: Store, clock: FixedClock
-) -> None:
+def test_wallboard_160x45(snap_compare: SnapCompare, demo_store: Store, clock: FixedClock) -> None:
     """You should see the count tiles with their counts drawn in a large block font five
     rows tall (1 overdue and 1 behind in red, 3 at risk and 1 stale in amber, 4 on track
     and 1 achieved in green, 0 no data grey), then the eleven goals with key, whole
