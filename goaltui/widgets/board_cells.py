@@ -260,8 +260,10 @@ def board_columns(width: int, rows: Sequence[BoardRow]) -> list[Column]:
         Column("milestones", "ms", 5, right=True),
     ]
     room = width - 1 - sum(c.width + 2 for c in columns)  # 1: the vertical scrollbar
-    if room < 0:  # "○ not started" is wider than the usual statuses: the sparkline gives way
-        columns[1] = replace(columns[1], width=max(SPARK_MIN, columns[1].width + room))
+    if room < 0:  # a wide status or band value ("5:24→5:00..6:00"): the sparkline gives way
+        spark = max(SPARK_MIN, columns[1].width + room)
+        label = "30 days" if spark >= len("30 days") else "30d"  # never a cut "30 da"
+        columns[1] = replace(columns[1], label=label, width=spark)
         room = width - 1 - sum(c.width + 2 for c in columns)
 
     def index(key: str) -> int:

@@ -474,3 +474,14 @@ def test_the_minutes_keep_a_band_goals_band() -> None:
         evaluate(goal, [], MID),
     )
     assert "band" not in plain.model_dump(mode="json")
+
+
+def test_a_band_value_on_an_80_column_board_never_cuts_a_column_heading() -> None:
+    """ "5:24→5:00..6:00" is wide: the sparkline gives way, headed "30d", not "30 da"."""
+    from goaltui.widgets.board_cells import board_columns
+
+    goal = band_goal(420.0, key="adherence-billing")  # the demo's longest key
+    progress = evaluate(goal, [Point(START, 324.0)], START)
+    columns = {c.key: c for c in board_columns(80, [BoardRow(goal, progress, (3, 5))])}
+    assert columns["spark"].label == "30d" and columns["spark"].width >= 4
+    assert sum(c.width + 2 for c in columns.values()) + 1 <= 80
