@@ -21,9 +21,12 @@ class TmuxPane:
         )
         return done.stdout
 
-    def start(self, command: list[str], env: dict[str, str] | None = None) -> None:
-        prefix = ["env", *(f"{k}={v}" for k, v in (env or {}).items())] if env else []
-        line = "exec " + shlex.join(prefix + command)
+    def start(
+        self, command: list[str], env: dict[str, str] | None = None, unset: tuple[str, ...] = ()
+    ) -> None:
+        """Run `command` in the pane with `env` set and `unset` removed from its environment."""
+        settings = [*(f"-u{name}" for name in unset), *(f"{k}={v}" for k, v in (env or {}).items())]
+        line = "exec " + shlex.join((["env", *settings] if settings else []) + command)
         self.run("new-session", "-d", "-s", "t", "-x", self.size[0], "-y", self.size[1], line)
         self.run("set-option", "-t", "t", "remain-on-exit", "on")
 

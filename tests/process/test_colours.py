@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import shutil
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tmux_pane import TmuxPane
 from waiting import poll_until
 
 from goaltui.formats.demo import make_demo_copy
@@ -81,35 +81,20 @@ def colour_of(line: list[tuple[str, str | None]], text: str, after: int = 0) -> 
     return {fg for ch, fg in line[at : at + len(text)] if not ch.isspace()}
 
 
-class Pane:
+class Pane(TmuxPane):
     """One private tmux server with one 120x40 pane, read with its colours."""
 
     def __init__(self, name: str) -> None:
-        self.base = ["tmux", "-L", name, "-f", os.devnull]
+        super().__init__(name, 120, 40)
 
-    def run(self, *args: str) -> str:
-        done = subprocess.run(
-            [*self.base, *args], capture_output=True, text=True, timeout=30, check=True
-        )
-        return done.stdout
-
-    def start(self, command: list[str], term: str, env: dict[str, str]) -> None:
+    def start_term(self, command: list[str], term: str, env: dict[str, str]) -> None:
         # COLORTERM would mean truecolor whatever TERM says; over SSH it is usually not sent.
         # COLUMNS and LINES (set while pytest runs) would win over the pane's 120x40.
-        prefix = ["env", *(f"-u{name}" for name in ("COLORTERM", "NO_COLOR", "COLUMNS", "LINES"))]
-        prefix.append(f"TERM={term}")
-        prefix += [f"{k}={v}" for k, v in env.items()]
-        line = "exec " + shlex.join(prefix + command)
-        self.run("new-session", "-d", "-s", "t", "-x", "120", "-y", "40", line)
-
-    def keys(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "t", *keys)
+        unset = ("COLORTERM", "NO_COLOR", "COLUMNS", "LINES")
+        self.start(command, {"TERM": term, **env}, unset)
 
     def lines(self) -> list[list[tuple[str, str | None]]]:
-        return [cells(line) for line in self.run("capture-pane", "-e", "-p", "-t", "t").split("\n")]
-
-    def kill(self) -> None:
-        subprocess.run([*self.base, "kill-server"], capture_output=True, timeout=30, check=False)
+        return [cells(line) for line in self.screen(colours=True).split("\n")]
 
 
 def text_of(lines: list[list[tuple[str, str | None]]]) -> str:
@@ -159,7 +144,7 @@ def status_rows(lines: list[list[tuple[str, str | None]]]) -> dict[str, set[str 
 def test_the_board_says_red_amber_green_in_16_colours(
     pane: Pane, today_demo: Path, term: str
 ) -> None:
-    pane.start([*GOALTUI, "--db", str(today_demo)], term, {})
+    pane.start_term([*GOALTUI, "--db", str(today_demo)], term, {})
     lines = shown(pane, *ROWS, "✓ achieved")
     assert status_rows(lines) == {key: {colour} for key, (_, colour) in ROWS.items()}
     summary = next(line for line in lines if "11 goals" in "".join(ch for ch, _ in line))
@@ -176,7 +161,7 @@ def test_the_board_says_red_amber_green_in_16_colours(
 def test_the_wallboard_says_red_amber_green_in_16_colours(
     pane: Pane, today_demo: Path, term: str
 ) -> None:
-    pane.start([*GOALTUI, "--db", str(today_demo), "wallboard"], term, {})
+    pane.start_term([*GOALTUI, "--db", str(today_demo), "wallboard"], term, {})
     lines = shown(pane, *ROWS, "✓ achieved", "no data", "╰─", "┴")  # tiles drawn whole
     assert status_rows(lines) == {key: {colour} for key, (_, colour) in ROWS.items()}
     # Each count tile: its border (the "│" left of its name) and its big digits.
@@ -197,7 +182,7 @@ def test_no_color_stays_monochrome_and_the_marks_say_it(
     pane: Pane, today_demo: Path, screen: str
 ) -> None:
     command = [*GOALTUI, "--db", str(today_demo)] + (["wallboard"] if screen == "wallboard" else [])
-    pane.start(command, "xterm", {"NO_COLOR": "1"})
+    pane.start_term(command, "xterm", {"NO_COLOR": "1"})
     lines = shown(pane, *ROWS, "✓ achieved")
     used = {fg for line in lines for ch, fg in line if not ch.isspace()}
     assert not used & CHROMATIC, used
@@ -219,7 +204,7 @@ def test_the_check_in_says_confidence_in_red_amber_green_in_16_colours(
         log = [*GOALTUI, "--db", str(today_demo), "log", key, value, "--confidence", confidence]
         done = subprocess.run(log, capture_output=True, text=True, timeout=120, check=False)
         assert done.returncode == 0, done.stderr
-    pane.start([*GOALTUI, "--db", str(today_demo), "checkin"], "xterm", {})
+    pane.start_term([*GOALTUI, "--db", str(today_demo), "checkin"], "xterm", {})
     lines = shown(pane, "✓ 8:54 at risk", "✓ 66%! off track", "✓ 84.7% on track")
     wanted = {"aht-tom": ("at risk", "yellow"), "fcr-sam": ("off track", "red")}
     wanted["csat-priya"] = ("on track", "green")
@@ -232,7 +217,7 @@ def test_the_check_in_says_confidence_in_red_amber_green_in_16_colours(
 def test_the_tree_keeps_the_colours_on_the_highlighted_goal(pane: Pane, today_demo: Path) -> None:
     """The tree opens on the centre goal: its own status and its branch's roll-up keep
     their colours under the cursor, as the board's highlighted row does."""
-    pane.start([*GOALTUI, "--db", str(today_demo)], "xterm", {})
+    pane.start_term([*GOALTUI, "--db", str(today_demo)], "xterm", {})
     shown(pane, *ROWS)
     pane.keys("t")
     lines = shown(pane, "Alignment", "roll-up 61% ! overdue")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import random
-import shlex
 import shutil
 import signal
 import subprocess
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from tmux_pane import TmuxPane
 from waiting import poll_until, read_lines
 
 from goaltui.formats.demo import make_demo_copy
@@ -37,32 +37,7 @@ GOALTUI = [sys.executable, "-m", "goaltui"]
 BLOCKS = set(SPARK_UNICODE + "░▏▎▍▌▋▊▉")
 
 
-class Tmux:
-    """One private tmux server with one 80x24 pane running a command."""
-
-    def __init__(self, name: str) -> None:
-        self.base = ["tmux", "-L", name, "-f", os.devnull]
-
-    def run(self, *args: str) -> str:
-        done = subprocess.run(
-            [*self.base, *args], capture_output=True, text=True, timeout=30, check=True
-        )
-        return done.stdout
-
-    def start(self, command: list[str], env: dict[str, str] | None = None) -> None:
-        prefix = ["env", *(f"{k}={v}" for k, v in (env or {}).items())] if env else []
-        line = "exec " + shlex.join(prefix + command)
-        self.run("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", line)
-        self.run("set-option", "-t", "t", "remain-on-exit", "on")
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "t")
-
-    def pane(self, fmt: str) -> str:
-        return self.run("display-message", "-p", "-t", "t", fmt).strip()
-
-    def kill(self) -> None:
-        subprocess.run([*self.base, "kill-server"], capture_output=True, timeout=30, check=False)
+Tmux = TmuxPane  # one private tmux server with one 80x24 pane running a command
 
 
 @pytest.fixture
