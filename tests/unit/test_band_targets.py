@@ -395,7 +395,7 @@ def test_the_form_reads_a_band_and_a_weight() -> None:
     assert result.goal.weight == 2.0
     assert result.notes["target"] == "met inside 5:00..6:00"
     again = FormValues.from_goal(result.goal)
-    assert (again.target, again.weight) == ("300..360", "2")
+    assert (again.target, again.weight) == ("5:00..6:00", "2")  # a seconds band as typed
 
 
 @pytest.mark.parametrize(
