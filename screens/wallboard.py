@@ -33,7 +33,8 @@ from goaltui.core.wall_view import EVERY_GOAL, WallView, shown_on_wall
 from goaltui.store.store import Store
 from goaltui.widgets.ascii_digits import ascii_rows
 from goaltui.widgets.block_digits import block_digits, wall_scale
-from goaltui.widgets.board_cells import Palette, row_cells, wall_columns
+from goaltui.widgets.board_cells import Palette
+from goaltui.widgets.board_columns import row_cells, wall_columns
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 
 # The count tiles, in board order; the tone picks the tile's colour.

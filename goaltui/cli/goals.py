@@ -77,9 +77,10 @@ def add(
 
     from goaltui.core.dates import parse_date
     from goaltui.core.kpis import find
-    from goaltui.core.models import Goal, describe_error, read_target
+    from goaltui.core.models import Goal, describe_error
     from goaltui.core.numbers import parse_number, parse_value
     from goaltui.core.owners import closest_owner
+    from goaltui.core.target_input import read_target
 
     session = Session.of(ctx)
     clock = session.clock()

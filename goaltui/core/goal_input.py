@@ -28,9 +28,9 @@ from goaltui.core.models import (
     Level,
     Point,
     ledger_fields,
-    read_target,
 )
 from goaltui.core.smart import Assessment, Check, Grade, assess
+from goaltui.core.target_input import read_target
 
 # pydantic error locations -> the form field that shows the message
 _LOC_TO_FIELD = {

@@ -26,7 +26,8 @@ from goaltui.core.attention import UNUSUAL_WORDS, stale_words
 from goaltui.core.board_rows import BoardFilter, BoardRow
 from goaltui.core.progress import Status
 from goaltui.core.status_words import STALE, shown_counts
-from goaltui.widgets.board_cells import Column, Palette, board_columns, row_cells, value_text
+from goaltui.widgets.board_cells import Palette, value_text
+from goaltui.widgets.board_columns import Column, board_columns, row_cells
 from goaltui.widgets.plain_table import PlainTable, plain
 
 # Screens that use these widgets list this file in their CSS_PATH (live-reloaded with --dev).

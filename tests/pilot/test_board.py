@@ -18,7 +18,7 @@ from goaltui.core.progress import Status
 from goaltui.core.snapshot import Snapshot
 from goaltui.store.store import Store
 from goaltui.widgets.board import BoardTable
-from goaltui.widgets.board_cells import board_columns
+from goaltui.widgets.board_columns import board_columns
 from screens import goal_form, milestones
 from screens.board import BoardScreen
 from screens.detail import DetailScreen

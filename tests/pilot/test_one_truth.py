@@ -37,9 +37,9 @@ from goaltui.widgets.board_cells import (
     STATUS_MARK,
     UNUSUAL_MARK,
     Palette,
-    board_columns,
     progress_status_text,
 )
+from goaltui.widgets.board_columns import board_columns
 from screens.detail import DetailScreen
 from screens.review import ReviewScreen
 from screens.review_minutes import MinutesDraft, minutes_from

@@ -11,14 +11,11 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from tmux_pane import TmuxPane
 from waiting import poll_until
-
-from goaltui.formats.demo import make_demo_copy
 
 pytestmark = [
     pytest.mark.slow,
@@ -73,13 +70,6 @@ BOARD_WALK: list[tuple[str, list[str], str, str]] = [
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    folder = tmp_path / "demo"
-    folder.mkdir()
-    return make_demo_copy(date.today(), folder)
-
-
-@pytest.fixture
 def pane(request: pytest.FixtureRequest) -> Iterator[TmuxPane]:
     server = TmuxPane(f"goaltui-ascii-{os.getpid()}-{request.node.name[-24:]}", 80, 24)
     yield server
@@ -95,8 +85,8 @@ def not_ascii(screen: str) -> set[str]:
     return {ch for ch in screen.replace("\n", "") if not " " <= ch <= "~"}
 
 
-def test_every_screen_of_the_board_app_is_plain_ascii(pane: TmuxPane, demo: Path) -> None:
-    pane.start([*GOALTUI, "--db", str(demo), "--ascii"])
+def test_every_screen_of_the_board_app_is_plain_ascii(pane: TmuxPane, today_demo: Path) -> None:
+    pane.start([*GOALTUI, "--db", str(today_demo), "--ascii"])
     for what, keys, shown, gone in BOARD_WALK:
         if keys:
             pane.keys(*keys)
@@ -110,16 +100,16 @@ def test_every_screen_of_the_board_app_is_plain_ascii(pane: TmuxPane, demo: Path
         assert not not_ascii(screen), f"{what}: {sorted(not_ascii(screen))}\n{screen}"
 
 
-def test_the_wallboard_is_plain_ascii(pane: TmuxPane, demo: Path) -> None:
-    pane.start([*GOALTUI, "--db", str(demo), "wallboard", "--ascii"])
+def test_the_wallboard_is_plain_ascii(pane: TmuxPane, today_demo: Path) -> None:
+    pane.start([*GOALTUI, "--db", str(today_demo), "wallboard", "--ascii"])
     # The counts in plain seven-segment digits, under the tiles' plain borders.
     assert poll_until(lambda: {"on track", "|_|", "+--"} <= set(words(pane.screen())))
     screen = pane.screen()
     assert not not_ascii(screen), screen
 
 
-def test_without_ascii_the_same_screens_use_their_glyphs(pane: TmuxPane, demo: Path) -> None:
+def test_without_ascii_the_same_screens_use_their_glyphs(pane: TmuxPane, today_demo: Path) -> None:
     """The check above would catch a screen that falls back to ASCII by itself."""
-    pane.start([*GOALTUI, "--db", str(demo)])
+    pane.start([*GOALTUI, "--db", str(today_demo)])
     assert poll_until(lambda: "kb-articles" in pane.screen()), pane.screen()
     assert {"→", "█"} <= not_ascii(pane.screen())

@@ -14,14 +14,11 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from tmux_pane import TmuxPane
 from waiting import poll_until
-
-from goaltui.formats.demo import make_demo_copy
 
 pytestmark = [
     pytest.mark.slow,
@@ -107,13 +104,6 @@ def pane(request: pytest.FixtureRequest) -> Iterator[Pane]:
     server = Pane(f"goaltui-colours-{os.getpid()}-{name}")
     yield server
     server.kill()
-
-
-@pytest.fixture
-def today_demo(tmp_path: Path) -> Path:
-    folder = tmp_path / "demo"
-    folder.mkdir()
-    return make_demo_copy(date.today(), folder)
 
 
 def shown(pane: Pane, *texts: str) -> list[list[tuple[str, str | None]]]:

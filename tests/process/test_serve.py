@@ -24,7 +24,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -34,7 +33,6 @@ from waiting import NotReached, async_poll_until, read_lines
 
 from goaltui.cli import main as cli
 from goaltui.cli.wall import serve_command
-from goaltui.formats.demo import make_demo_copy
 
 CHROMIUM = next(
     (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None
@@ -49,13 +47,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def today_demo(tmp_path: Path) -> Path:
-    folder = tmp_path / "demo"
-    folder.mkdir()
-    return make_demo_copy(date.today(), folder)
 
 
 @dataclass

@@ -23,7 +23,6 @@ import pytest
 from tmux_pane import TmuxPane
 from waiting import poll_until, read_lines
 
-from goaltui.formats.demo import make_demo_copy
 from goaltui.formats.textboard import SPARK_UNICODE
 from goaltui.store.series import Series
 
@@ -45,13 +44,6 @@ def tmux(request: pytest.FixtureRequest) -> Iterator[Tmux]:
     server = Tmux(f"goaltui-test-{os.getpid()}-{request.node.name[:20]}")
     yield server
     server.kill()
-
-
-@pytest.fixture
-def today_demo(tmp_path: Path) -> Path:
-    folder = tmp_path / "demo"
-    folder.mkdir()
-    return make_demo_copy(date.today(), folder)
 
 
 def log_from_shell(db: Path, key: str, value: str) -> None:

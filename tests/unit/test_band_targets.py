@@ -18,9 +18,10 @@ from goaltui.core.board_rows import BoardRow
 from goaltui.core.errors import DataFileError, UserError
 from goaltui.core.goal_input import FormValues, ledger_changes, read_form
 from goaltui.core.minutes import figures_text, review_item
-from goaltui.core.models import Direction, Goal, Level, Metric, Point, parse_band, read_target
+from goaltui.core.models import Direction, Goal, Level, Metric, Point
 from goaltui.core.progress import GoalProgress, Status, evaluate
 from goaltui.core.smart import Grade, assess
+from goaltui.core.target_input import parse_band, read_target
 from goaltui.core.targets import inside, meets, overshot
 from goaltui.core.value_rules import implausible, short_of_target
 from goaltui.core.wins import WinKind, detect_wins
@@ -478,7 +479,7 @@ def test_the_minutes_keep_a_band_goals_band() -> None:
 
 def test_a_band_value_on_an_80_column_board_never_cuts_a_column_heading() -> None:
     """ "5:24→5:00..6:00" is wide: the sparkline gives way, headed "30d", not "30 da"."""
-    from goaltui.widgets.board_cells import board_columns
+    from goaltui.widgets.board_columns import board_columns
 
     goal = band_goal(420.0, key="adherence-billing")  # the demo's longest key
     progress = evaluate(goal, [Point(START, 324.0)], START)

@@ -21,7 +21,8 @@ from goaltui.core.numbers import parse_value
 from goaltui.formats.demo import DEMO_NOW, DEMO_TODAY
 from goaltui.formats.exporters import export_csv, export_markdown
 from goaltui.store.store import Store
-from goaltui.widgets.board_cells import Palette, board_columns, row_cells
+from goaltui.widgets.board_cells import Palette
+from goaltui.widgets.board_columns import board_columns, row_cells
 from screens.checkin_table import row_cells as checkin_cells
 
 # -- the rule -----------------------------------------------------------------------------
