@@ -43,6 +43,9 @@ def test_wallboard_ascii_80x24(
 ) -> None:
     """You should see the same wallboard in plain characters: seven-segment digits made of
     _ and |, ASCII borders (+-|) round the tiles, sparklines of _.:-=+*# and bars of # and -.
+    The status marks and arrows still read ✓ ● ▲ ▼ →: a snapshot is what Textual draws,
+    before the ASCII driver turns them into v o ^ v > on the way to the terminal
+    (tests/process/test_ascii_screens.py checks the terminal's bytes).
     """
     app = make_wallboard(demo_store, clock, ascii=True)
     assert snap_compare(app, terminal_size=NARROW, run_before=ready())
