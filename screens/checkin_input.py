@@ -67,13 +67,20 @@ class CheckInInput(Input, inherit_bindings=False):
 
     _held_into: list[str] | None = None
     _burst = ""
+    # Why the typed value was not taken: it stays until the lead types again or moves, so a
+    # redraw for another row's save landing meanwhile cannot wipe it.
+    _typing_error = ""
 
     def describe(
         self, row: CheckInRow | None, mark: RowSave | None, day: date, *, ready: bool
     ) -> None:
         """Name the goal `row` on the border and show its last value and target as the hint;
         a refused save of it shows in the subtitle (`ready`: the rows have been read)."""
-        self.border_subtitle = Content(f"✗ not saved: {mark.error}" if mark and mark.error else "")
+        if self._typing_error:
+            self.border_subtitle = Content(f"✗ {self._typing_error}")
+        else:
+            saved = mark.error if mark else ""
+            self.border_subtitle = Content(f"✗ not saved: {saved}" if saved else "")
         if not ready:
             self.border_title, self.placeholder = "Reading the goals…", "type the first value"
         elif row is None:
@@ -87,14 +94,17 @@ class CheckInInput(Input, inherit_bindings=False):
 
     def put(self, text: str) -> None:
         """Put `text` in the input, the cursor after it (ready to fix or to go on typing)."""
+        self._typing_error = ""  # another text (or another row): the message is done
         self.value = text
         self.cursor_position = len(text)
 
     def show_error(self, message: str) -> None:
+        self._typing_error = message
         self.border_subtitle = Content(f"✗ {message}")
 
     def watch_value(self) -> None:
-        self.border_subtitle = ""  # typing again clears the message
+        self._typing_error = ""  # typing again clears the message
+        self.border_subtitle = ""
 
     def hold(self, into: list[str] | None) -> str:
         """While a question is on its way (`into` a list): keys already typed behind the

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from textual.notifications import Notification
 from textual.widgets import Input
 
 from goaltui.core.clock import FixedClock
@@ -55,6 +56,13 @@ def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
         self.set_reactive(Input.cursor_blink, False)
 
     monkeypatch.setattr(Input, "__init__", init)
+
+
+@pytest.fixture(autouse=True)
+def _notices_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notice stays up until it is dismissed: its timeout is wall-clock time, and a busy
+    machine could outlast it before the test reads it (tests wait for state, not time)."""
+    monkeypatch.setattr(Notification, "time_left", property(lambda self: 3600.0))
 
 
 @pytest.fixture

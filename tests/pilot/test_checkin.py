@@ -176,14 +176,18 @@ async def test_a_duration_is_typed_as_m_ss_and_a_mistyped_one_is_explained(
         await enter_value(pilot, "5:24")
         assert today_values(store) == {"aht-team": 324.0}
         assert "✓ 5:24" in str(screen.table.get_cell("aht-team", "today"))
-        # The save's own redraw can still wipe a message shown the same moment (a known
-        # race, in the session note): the next value is typed once the save has landed.
-        await saves_settled(pilot)
         await enter_value(pilot, "1:14")  # FCR is in %: a duration is a slip
-        assert "m:ss is for a metric in seconds, this one is in '%'" in str(
-            screen.value_input.border_subtitle
-        )
+        said = "m:ss is for a metric in seconds, this one is in '%'"
+        assert said in str(screen.value_input.border_subtitle)
+        # The first save landing, and the next poll of the file, redraw the screen: the
+        # message stays until the lead types again.
+        await saves_settled(pilot)
+        screen.live.load()
+        await saves_settled(pilot)
+        assert said in str(screen.value_input.border_subtitle)
         assert today_values(store) == {"aht-team": 324.0}
+        await pilot.press("backspace")
+        assert str(screen.value_input.border_subtitle) == ""
 
 
 async def test_moving_away_drops_a_half_typed_value(app: CheckInHost, store: Store) -> None:

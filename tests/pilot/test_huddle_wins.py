@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from board_helpers import board, new_minutes, screen_text
 from screen_host import type_text
@@ -31,15 +30,6 @@ async def test_celebrate_records_a_kudos_for_the_owner(
     demo_store: Store, clock: FixedClock
 ) -> None:
     app = make_app(demo_store, clock)
-    # Every notice said, kept: a busy machine may outlast a notice's timeout on screen.
-    said: list[str] = []
-    shown = app.notify
-
-    def notify(message: str, **options: Any) -> None:
-        said.append(message)
-        shown(message, **options)
-
-    app.notify = notify  # type: ignore[method-assign]
     async with run(app, (120, 40)) as pilot:
         await saves_settled(pilot)
         await press(pilot, "r")
@@ -55,7 +45,7 @@ async def test_celebrate_records_a_kudos_for_the_owner(
         await type_text(pilot, "Dana")
         await press(pilot, "enter", "enter")
         await saves_settled(pilot)
-        assert "Kudos for Maria Lopez." in "\n".join(said)
+        assert "Kudos for Maria Lopez." in "\n".join(str(n.message) for n in app._notifications)
         [kudos] = demo_store.kudos()
         assert kudos_text(kudos) == f"{THANKS} (from lead)"
         await press(pilot, "escape")  # saved: leaves without a question
