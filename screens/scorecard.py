@@ -23,7 +23,7 @@ from goaltui.core.clock import Clock
 from goaltui.core.scorecard import Scorecard
 from goaltui.formats import scorecard_sheet as sheet
 from goaltui.store.store import Store
-from goaltui.widgets.board_cells import STATUS_MARK, Palette
+from goaltui.widgets.board_cells import Palette, progress_status_text
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 
 
@@ -42,11 +42,10 @@ def card_text(card: Scorecard, palette: Palette) -> Text:
 
     title("Goals")
     for c in card.goals:
-        status = c.row.progress.status
         out.append(f" {c.goal.key}", style="bold")
         out.append(f"  {c.goal.title}\n")
         out.append("   ")
-        out.append(f"{STATUS_MARK[status]} {status.value}", palette.status_style(status))
+        out.append(progress_status_text(c.row.progress, palette))  # "◌ stale" as on the board
         out.append(" · " + " · ".join(sheet.figures(c)) + "\n")
         if compare := sheet.compare_text(c):
             out.append(f"   {compare}\n", style="dim")

@@ -22,6 +22,7 @@ from goaltui.core.ids import new_id
 from goaltui.core.models import Goal, Level, Name, Note, Number, Plain, Stamp
 from goaltui.core.progress import GoalProgress
 from goaltui.core.rules import NOTE_MAX
+from goaltui.core.status_words import status_words
 from goaltui.core.wins import Kudos
 
 NOT_DISCUSSED = "not discussed"
@@ -96,7 +97,7 @@ def review_item(
         target=goal.metric.target,
         band=goal.metric.band,
         percent=progress.percent,
-        status=progress.status.value,
+        status=status_words(progress),  # "stale" when nobody renewed the value
         days_left=progress.days_left,
         outcome=outcome,
         note=note,

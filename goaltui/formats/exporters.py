@@ -18,11 +18,12 @@ from goaltui.core import formatting as fmt
 from goaltui.core.errors import UserError
 from goaltui.core.meetings import LATEST, minutes_export, pick_minutes
 from goaltui.core.models import CheckIn, Goal, GoalStatus, Milestone, TargetChange
-from goaltui.core.progress import STATUS_ORDER, GoalProgress, Status, evaluate
+from goaltui.core.progress import GoalProgress, Status, evaluate
 from goaltui.core.smart import Assessment, Grade, assess
+from goaltui.core.status_words import status_words
 from goaltui.core.text import printable, spreadsheet_safe
 from goaltui.core.wins import wins_markdown
-from goaltui.formats.textboard import days_text, summary_parts
+from goaltui.formats.textboard import board_rank, days_text, summary_parts
 from goaltui.store.store import Store
 
 FORMATS = ("md", "csv", "json", "minutes", "wins")
@@ -110,7 +111,7 @@ def progress_line(goal: Goal, p: GoalProgress) -> str:
         parts.append(f"{fmt.percent(p.percent)} of the way")
     if p.expected_percent is not None and goal.status is GoalStatus.ACTIVE:
         parts.append(f"{fmt.percent(p.expected_percent)} expected by now")
-    parts.append(f"**{p.status.value}**")
+    parts.append(f"**{status_words(p)}**")  # "stale" when nobody renewed the value
     days = days_text(goal, p, "long")
     if days:
         parts.append(days)
@@ -186,12 +187,12 @@ def export_markdown(store: Store, today: date) -> str:
         if c.day <= today:
             by_goal.setdefault(c.goal, []).append(c)
     evaluated = [(g, evaluate(g, snapshot.series.get(g.key, []), today)) for g in snapshot.goals]
-    evaluated.sort(key=lambda gp: (STATUS_ORDER[gp[1].status], gp[0].key))
+    evaluated.sort(key=lambda gp: (board_rank(gp[1]), gp[0].key))
     live = [(g, p) for g, p in evaluated if g.status is not GoalStatus.ARCHIVED]
     archived = [(g, p) for g, p in evaluated if g.status is GoalStatus.ARCHIVED]
 
     lines = [f"# Goals report, {today.isoformat()}", ""]
-    summary = ", ".join(summary_parts([p.status for _, p in live])) or "No goals yet"
+    summary = ", ".join(summary_parts([p for _, p in live])) or "No goals yet"
     if archived:
         summary += f"; {len(archived)} archived"
     lines += [summary + ".", ""]

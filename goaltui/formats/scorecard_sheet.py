@@ -25,6 +25,7 @@ from goaltui.core.scorecard import (
     card_owners,
     match_owner,
 )
+from goaltui.core.status_words import status_words
 from goaltui.core.wins import Kudos, Win, kudos_text
 from goaltui.formats.textboard import summary_parts
 from goaltui.store.store import Store
@@ -67,8 +68,7 @@ def read_scorecard(store: Store, owner: str, today: date) -> CardRead:
 
 def summary(card: Scorecard) -> str:
     """ "2 goals: 1 behind, 1 on track" (board order), or "no goals"."""
-    statuses = [c.row.progress.status for c in card.goals]
-    return ", ".join(summary_parts(statuses)) or "no goals"
+    return ", ".join(summary_parts([c.row.progress for c in card.goals])) or "no goals"
 
 
 def figures(card_goal: CardGoal) -> list[str]:
@@ -142,7 +142,7 @@ def render_scorecard(card: Scorecard, form: SheetFormat = "text") -> str:
 def _text(card: Scorecard) -> str:
     lines = [f"Scorecard: {card.owner}, {card.today.isoformat()}", summary(card), "", "Goals"]
     for c in card.goals:
-        status = c.row.progress.status.value
+        status = status_words(c.row.progress)
         lines += [f"  {c.goal.key}  {c.goal.title}", "    " + " · ".join([status, *figures(c)])]
         if compare := compare_text(c):
             lines.append("    " + compare)
@@ -182,7 +182,7 @@ def _markdown(card: Scorecard) -> str:
     for c in card.goals:
         cells = [
             f"`{c.goal.key}` {_md(c.goal.title)}",
-            c.row.progress.status.value,
+            status_words(c.row.progress),
             _md(" · ".join(figures(c))),
             _md(_trend(c)),
             _md(figure_text(c.team)),

@@ -194,26 +194,27 @@ def _aligned(values: Sequence[str], ascii_only: bool) -> list[str]:
     return [fit(now, now_w, align=">") + sep + rest for now, sep, rest in split]
 
 
-def _rank(progress: GoalProgress) -> int:
+def board_rank(progress: GoalProgress) -> int:
     """The board's order: a goal reading "stale" sorts with the to-dos (board_rows.py)."""
     return STATUS_ORDER[Status.NO_DATA if reads_stale(progress) else progress.status]
 
 
-def summary_parts(statuses: Sequence[Status]) -> list[str]:
-    """The items of "11 goals: 1 overdue, 3 at risk, ..." in board order; [] for no goals."""
-    parts = [f"{statuses.count(s)} {s.value}" for s in STATUS_ORDER if s in statuses]
+def summary_parts(progresses: Sequence[GoalProgress]) -> list[str]:
+    """The items of "11 goals: 1 overdue, 3 at risk, 1 stale, ..." in board order, counted
+    by what each goal reads (a stale goal on track counts as "stale"); [] for no goals."""
+    parts = [f"{n} {STALE if s is None else s.value}" for s, n in shown_counts(progresses)]
     if parts:
-        parts[0] = f"{len(statuses)} goal{'s' if len(statuses) != 1 else ''}: {parts[0]}"
+        count = len(progresses)
+        parts[0] = f"{count} goal{'s' if count != 1 else ''}: {parts[0]}"
     return parts
 
 
 def _summary(progresses: Sequence[GoalProgress], width: int) -> list[str]:
     """ "11 goals: 1 overdue, 3 at risk, 1 stale, ...", wrapped between items, never
     inside one. Counted by what the rows read: a stale goal on track counts as "stale"."""
-    parts = [f"{n} {STALE if s is None else s.value}" for s, n in shown_counts(progresses)]
+    parts = summary_parts(progresses)
     if not parts:
         return ["No goals yet."]
-    parts[0] = f"{len(progresses)} goal{'s' if len(progresses) != 1 else ''}: {parts[0]}"
     lines = [parts[0]]
     for part in parts[1:]:
         if len(lines[-1]) + 2 + len(part) <= width:
@@ -242,7 +243,7 @@ def render_board(
     glyphs = ASCII if ascii else UNICODE
     goals = [g for g in snapshot.goals if include_archived or g.status is not GoalStatus.ARCHIVED]
     rows = [(g, evaluate(g, snapshot.series.get(g.key, []), today, stale_days)) for g in goals]
-    rows.sort(key=lambda r: (_rank(r[1]), r[0].key))
+    rows.sort(key=lambda r: (board_rank(r[1]), r[0].key))
     lines = _summary([p for _, p in rows], width)
     words = [status_words(p) for _, p in rows]
 

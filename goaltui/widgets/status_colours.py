@@ -13,8 +13,8 @@ success/warning/error variables (every `$text-error` in the .tcss files, Toasts 
 board's cells, which read the same variables) and the RGB Textual gives a named colour.
 The values are the entries of Rich's own 16-colour palette, so the nearest-colour match
 finds them exactly: SGR 31 red, 33 yellow, 32 green. They are the first eight, which the
-Linux console's 8 colours have too. NO_COLOR is untouched: it stays monochrome and the
-marks and words ("! overdue", "▲ at risk") carry the meaning.
+Linux console's 8 colours have too. The accent becomes cyan (below). NO_COLOR is
+untouched: it stays monochrome and the marks and words ("! overdue", "▲ at risk") carry the meaning.
 """
 
 from __future__ import annotations
@@ -47,6 +47,18 @@ STATUS_VARIABLES = {
     "text-success": GREEN,
 }
 
+# The themes' accent (textual-dark's orange: footer keys, highlights) is nearest to bright
+# red in 16 colours, so every key in the footer read like a warning: it becomes cyan, a
+# colour no status uses.
+CYAN, BRIGHT_CYAN = _hex(6), _hex(14)
+ACCENT_VARIABLES = {
+    "accent": BRIGHT_CYAN,
+    **{f"accent-lighten-{n}": BRIGHT_CYAN for n in (1, 2, 3)},
+    **{f"accent-darken-{n}": CYAN for n in (1, 2, 3)},
+    "text-accent": BRIGHT_CYAN,
+    "footer-key-foreground": BRIGHT_CYAN,
+}
+
 # Named colours map to themselves: "red" is SGR 31 again once matched to the 16 colours.
 _COLOURS = [_rgb(i) for i in range(16)]
 FEW_COLOUR_ANSI = TerminalTheme(_COLOURS[0], _COLOURS[7], _COLOURS[:8], _COLOURS[8:])
@@ -60,4 +72,4 @@ def few_colours(console: Console) -> bool:
 
 def status_variables(variables: dict[str, str], few: bool) -> dict[str, str]:
     """The theme's CSS variables, with exact ANSI status colours when `few`."""
-    return {**variables, **STATUS_VARIABLES} if few else variables
+    return {**variables, **STATUS_VARIABLES, **ACCENT_VARIABLES} if few else variables

@@ -145,6 +145,10 @@ def test_the_board_says_red_amber_green_in_16_colours(
     # The progress bar of the overdue goal is red too (its blocks, not the shade after them).
     row = next(line for line in lines if " kb-articles " in "".join(ch for ch, _ in line))
     assert {fg for ch, fg in row if ch == "█"} == {"red"}
+    # The footer's keys take no status colour: a red "q" would read as a warning.
+    footer = next(line for line in reversed(lines) if " Quit" in "".join(ch for ch, _ in line))
+    for key in ("n", "e", "q"):
+        assert colour_of(footer, f"{key} ") == {"cyan"}, key
 
 
 @pytest.mark.parametrize("term", ["xterm", "linux"])

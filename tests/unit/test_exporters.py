@@ -46,7 +46,8 @@ def test_report_opens_with_the_date_and_a_status_summary(demo_store: Store) -> N
     lines = export_markdown(demo_store, DEMO_TODAY).splitlines()
 
     assert lines[0] == "# Goals report, 2026-11-26"
-    assert lines[2] == "11 goals: 1 overdue, 1 behind, 3 at risk, 5 on track, 1 achieved."
+    # fcr-billing has no value since 19 Nov: it reads "stale", not "on track", as on the board.
+    assert lines[2] == "11 goals: 1 overdue, 1 behind, 3 at risk, 1 stale, 4 on track, 1 achieved."
 
 
 def test_goals_needing_attention_come_first(demo_store: Store) -> None:
@@ -57,9 +58,13 @@ def test_goals_needing_attention_come_first(demo_store: Store) -> None:
     ]
 
     assert keys[:2] == ["kb-articles", "fcr-sam"]
-    assert [STATUS_ORDER[Status(s)] for s in statuses] == sorted(
-        STATUS_ORDER[Status(s)] for s in statuses
-    )
+    # "stale" ranks just before "no data", as the board sorts it.
+    rank = {
+        **{s.value: STATUS_ORDER[s] for s in Status},
+        "stale": STATUS_ORDER[Status.NO_DATA] - 0.5,
+    }
+    assert [rank[s] for s in statuses] == sorted(rank[s] for s in statuses)
+    assert statuses[keys.index("fcr-billing")] == "stale"
 
 
 def test_each_goal_shows_smart_progress_checkins_and_milestones(demo_store: Store) -> None:
@@ -89,7 +94,7 @@ def test_archived_goals_are_listed_last(demo_store: Store) -> None:
 
     report = export_markdown(demo_store, DEMO_TODAY)
 
-    assert "10 goals: 1 behind, 3 at risk, 5 on track, 1 achieved; 1 archived." in report
+    assert "10 goals: 1 behind, 3 at risk, 1 stale, 4 on track, 1 achieved; 1 archived." in report
     tail = report.split("## Archived\n\n")[1]
     assert (
         tail
