@@ -46,8 +46,15 @@ CONFIDENCE_STYLE = {
 }
 
 
-def table_columns(width: int, day: date, rows: int, spare_rows: int) -> list[tuple[str, str, int]]:
-    """(key, label, width) of the table's columns for a screen `width` cells wide.
+TARGET_WIDTH, WIDE_TARGET_WIDTH = 7, 8
+BAND_WIDTH = 12  # a band's edges: "5:00..6:00", "75..85%" and the like, whole
+
+
+def table_columns(
+    width: int, day: date, rows: int, spare_rows: int, target: int = TARGET_WIDTH
+) -> list[tuple[str, str, int]]:
+    """(key, label, width) of the table's columns for a screen `width` cells wide; `target`:
+    the widest target text (a band's is wider), from the usual width up to BAND_WIDTH.
 
     Each column also takes 2 cells of padding; the goal column gets what is left, so
     80 columns fit owner, goal key, last, target, a short sparkline and the day's value.
@@ -58,7 +65,11 @@ def table_columns(width: int, day: date, rows: int, spare_rows: int) -> list[tup
         fixed.append(("metric", "Metric", 12))
     fixed += [
         ("last", "Last", 12 if wide else 11),
-        ("target", "Target", 8 if wide else 7),
+        (
+            "target",
+            "Target",
+            min(max(target, WIDE_TARGET_WIDTH if wide else TARGET_WIDTH), BAND_WIDTH),
+        ),
         ("trend", "30 days", 14 if wide else 8),
         ("today", short_day(day)[:6], 16 if wide else 12),
     ]
@@ -90,10 +101,7 @@ def row_cells(
     if wide:
         cells["metric"] = _clip(f"{metric.name} {fmt.unit_label(metric.unit)}".strip())
     cells["last"] = _clip(last_label(row, day, unit))
-    aim = fmt.goal_target(metric.target, unit, metric.band)
-    if metric.band is not None and len(aim) > (8 if wide else 7):
-        aim = fmt.band(metric.band)  # the column is narrow: the edges without the unit
-    cells["target"] = _clip(aim)
+    cells["target"] = _clip(target_text(row, wide))
     # Colour the sparkline by meaning: green is the good end for this metric (neither end
     # is, for a band: too low hurts as much as too high).
     low, high = NEUTRAL, NEUTRAL
@@ -110,6 +118,12 @@ def row_cells(
     )
     cells["today"] = _clip(today_cell(row, wide, mark))
     return cells
+
+
+def target_text(row: CheckInRow, wide: bool) -> str:
+    """The Target cell: "7:00", "92", or a band's edges "5:00..6:00" (the column widens)."""
+    metric = row.goal.metric
+    return fmt.goal_target(metric.target, _unit(metric.unit, wide), metric.band)
 
 
 def _unit(unit: str, wide: bool) -> str:
@@ -210,7 +224,8 @@ class CheckInTable(PlainTable[object]):
         self.goal_rows, self.wide = rows, width >= WIDE
         self.styles.max_height = max(room, 3)
         self.clear(columns=True)
-        for key, label, size in table_columns(width, self.day, len(rows), room - 1):
+        aims = max((len(target_text(row, self.wide)) for row in rows), default=0)
+        for key, label, size in table_columns(width, self.day, len(rows), room - 1, aims):
             self.add_column(label, key=key, width=size)
         for row in rows:
             self.add_row(*self._cells(row).values(), key=row.key)

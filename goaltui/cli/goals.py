@@ -86,6 +86,8 @@ def add(
     clock = session.clock()
     today = clock.today()
     kpi = find(metric)
+    if kpi is not None and metric.strip().casefold() == kpi.short.casefold():
+        metric = kpi.short  # "aht" is AHT: one spelling on the board and in imports
     filled = unit is None and kpi is not None and bool(kpi.unit)
     if unit is None:
         unit = kpi.unit if kpi is not None else ""

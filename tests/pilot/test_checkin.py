@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from board_helpers import screen_text
 from screen_host import CheckInHost
 from textual.pilot import Pilot
 from waits import loaded, saves_settled, until
@@ -188,6 +189,28 @@ async def test_a_duration_is_typed_as_m_ss_and_a_mistyped_one_is_explained(
         assert today_values(store) == {"aht-team": 324.0}
         await pilot.press("backspace")
         assert str(screen.value_input.border_subtitle) == ""
+
+
+async def test_a_band_target_reads_whole_in_m_ss_at_80_columns(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    store = Store(tmp_path / "band.json", clock=clock, user="lead")
+    add_goal(store, "aht-team", "Team", Level.TEAM, [330, 320, 325])
+    band = Metric(name="AHT", unit="s", baseline=430, target=300, band=(300, 360))
+    store.add_goal(
+        Goal(
+            key="aht-amy",
+            title="AHT in band",
+            owner="Amy",
+            level=Level.AGENT,
+            metric=band,
+            start=date(2026, 6, 1),
+        )
+    )
+    async with checkin(CheckInHost(store, clock)) as (pilot, screen):
+        await until(pilot, lambda: screen.table.row_count == 2, "both rows")
+        [row] = [line for line in screen_text(screen.app).splitlines() if " aht-amy " in line]
+        assert " 5:00..6:00 " in row  # the column widens for it: never "300..3…"
 
 
 async def test_moving_away_drops_a_half_typed_value(app: CheckInHost, store: Store) -> None:

@@ -357,13 +357,13 @@ def test_log_refuses_a_duration_for_a_goal_not_in_seconds(db: Path) -> None:
 def test_add_fills_the_unit_of_a_library_kpi_and_reads_durations(db: Path) -> None:
     aht = ["aht-team", "Cut AHT", "--metric", "aht", "--baseline", "9:00", "--target", "7:30"]
     added, kpi, _smart = ok("add", *aht, "--due", "+3m", "--db", db).splitlines()
-    assert added == "Added aht-team: Cut AHT (aht 9:00 -> 7:30 by 2027-02-26)"
+    assert added == "Added aht-team: Cut AHT (AHT 9:00 -> 7:30 by 2027-02-26)"  # one spelling
     assert kpi == (
         "AHT is Average handle time: best inside a band, typical 5:00..6:00; "
         "unit s from the KPI library"
     )
     metric = Store(db).goal("aht-team").metric
-    assert (metric.unit, metric.baseline, metric.target) == ("s", 540, 450)
+    assert (metric.name, metric.unit, metric.baseline, metric.target) == ("AHT", "s", 540, 450)
 
 
 def test_add_keeps_a_unit_given_and_is_quiet_for_other_metrics(db: Path) -> None:
