@@ -63,14 +63,14 @@ class ValuePromptScreen(TextPromptScreen):
         super().__init__(title, value)
         self.unit = unit
 
-    def action_submit(self) -> None:
+    def _submit(self) -> None:  # run after the keys typed before Enter (TextPromptScreen)
         text = self.query_one("#text", Input).value
         try:
             parse_value(text, self.unit)
         except ValueError as exc:
             say(self.query_one(".dialog-error", Static), str(exc))
             return
-        super().action_submit()
+        super()._submit()
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from goaltui.core.models import Metric
 from goaltui.core.numbers import parse_number
 from goaltui.core.rules import REASON_MAX, TITLE_MAX, check_finite
 from goaltui.core.thresholds import threshold_label, threshold_lower
+from goaltui.widgets.key_order import FOCUS_IN_ORDER, after_typed
 
 _T = TypeVar("_T")
 
@@ -31,6 +32,9 @@ _T = TypeVar("_T")
 class Dialog(ModalScreen[_T], Generic[_T]):
     """A centred box above the current screen (type selectors match subclasses)."""
 
+    # Tab moves the focus in typing order ("Q1 review⇥2027-03-31" in one read fills two
+    # fields); Enter saves what was typed before it, all of it (widgets/key_order.py).
+    BINDINGS = [*FOCUS_IN_ORDER]
     CSS_PATH = "dialogs.tcss"
 
 
@@ -101,6 +105,9 @@ class TextPromptScreen(Dialog[str | None]):
         yield Footer(compact=True)
 
     def action_submit(self) -> None:
+        after_typed(self, self._submit)
+
+    def _submit(self) -> None:
         text = self.query_one("#text", Input).value.strip()
         if self.required and not text:
             say(self.query_one(".dialog-error", Static), self.empty_message)
@@ -240,6 +247,9 @@ class MilestoneDialog(Dialog[MilestoneAnswer | None]):
         say(self.query_one("#threshold-note", Static), note)
 
     def action_submit(self) -> None:
+        after_typed(self, self._submit)
+
+    def _submit(self) -> None:
         answer, error = self._read()
         say(self.query_one(".dialog-error", Static), f"✗ {error}" if error else "")
         if answer is not None:

@@ -28,6 +28,7 @@ from goaltui.core.owners import owner_names, owner_note
 from goaltui.store.store import Store
 from goaltui.widgets import form, smart_panel
 from goaltui.widgets.form import LETTER_OF, SECTIONS, FormField, SectionHeading
+from goaltui.widgets.key_order import FOCUS_IN_ORDER
 from goaltui.widgets.reads import read_then
 from goaltui.widgets.smart_panel import SmartPanel
 from screens.dialogs import ConfirmScreen
@@ -55,6 +56,7 @@ class GoalFormScreen(GoalFormSaving):
             id="goal_form.cancel",
             tooltip="Leave; asks before discarding",
         ),
+        *FOCUS_IN_ORDER,  # a burst "Cut AHT⇥cut-aht" types in two fields, not one
     ]
     CSS_PATH = [form.STYLESHEET, smart_panel.STYLESHEET, "goal_form.tcss"]
 
@@ -72,6 +74,7 @@ class GoalFormScreen(GoalFormSaving):
         self.owners: list[str] = []  # suggested as the lead types the owner
         self._points: list[Point] = []
         self._key_typed = self.editing
+        self._derived_key = ""  # the key last made from the title (not typed by the lead)
         self._timer: Timer | None = None
         self._touched: set[str] = set()  # fields the lead typed in: their errors show
         self._filled_unit = ""  # the unit the KPI library put in (replaced on a new KPI)
@@ -125,8 +128,8 @@ class GoalFormScreen(GoalFormSaving):
         shown = set_parents(parent, goals, editing, self._wanted_parent)
         self._settled(shown)
         title = self.query_one("#title", Input).value.strip()
-        if title and not self._key_typed:  # made before the taken keys were known
-            self.query_one("#key", Input).value = slugify(title, self._taken)
+        if title:  # made before the taken keys were known
+            self._derive_key(title)
 
     def _goals_failed(self, error: str) -> None:
         self.notify(error, title="Could not read the goals", severity="error")
@@ -180,16 +183,25 @@ class GoalFormScreen(GoalFormSaving):
             self._touched.add(name)
             if name == "title":
                 self._touched.add("key")
-            if name == "key":
-                self._key_typed = bool(event.value.strip())  # cleared: derive it again
-        if name == "title" and not self._key_typed:
-            title = event.value.strip()
-            self.query_one("#key", Input).value = slugify(title, self._taken) if title else ""
+        if name == "key" and event.value != self._derived_key:
+            self._key_typed = bool(event.value.strip())  # cleared: derive it again
+        if name == "title":
+            self._derive_key(event.value.strip())
         if name == "metric" and event.input.has_focus:
             self._fill_unit(event.value)
         if name in ("metric", "unit"):
             self._show_placeholders()
         self._schedule_checks()
+
+    def _derive_key(self, title: str) -> None:
+        """Make the key from `title`, unless the lead typed one. Told apart by value, not by
+        focus: in a burst ("Cut AHT⇥cut-aht" in one read) the title's change can be handled
+        after the key's own keys, and must not overwrite them."""
+        key = self.query_one("#key", Input)
+        if self._key_typed or key.value not in ("", self._derived_key):
+            return
+        self._derived_key = slugify(title, self._taken) if title else ""
+        key.value = self._derived_key
 
     def _fill_unit(self, metric: str) -> None:
         """A library KPI's unit (AHT: s) goes into an empty unit field, or replaces the one

@@ -18,6 +18,7 @@ from goaltui.core.meetings import attendees_text, covered, day_changes
 from goaltui.core.minutes import Minutes
 from goaltui.core.models import TargetChange
 from goaltui.store.store import Store
+from goaltui.widgets.key_order import after_typed
 from goaltui.widgets.plain_table import PlainTable
 from goaltui.widgets.reads import read_then
 from screens.meeting_view import MeetingScreen
@@ -105,6 +106,11 @@ class MeetingsScreen(Screen[None]):
         self.action_open()
 
     def action_open(self) -> None:
+        # Priority runs it as the key arrives: the arrows typed before it move the cursor
+        # first ("↓↓⏎" in one read opens the third meeting).
+        after_typed(self, self._open)
+
+    def _open(self) -> None:
         minutes = self.highlighted
         if minutes is not None:
             changes = [c for i in minutes.items for c in day_changes(minutes, i, self.ledger)]
