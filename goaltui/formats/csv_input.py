@@ -103,10 +103,14 @@ class Rows(_DictReader):
     a quote never closed (strict mode; the error names the line the row starts on) and a
     header with no rows under it. Other csv errors name their line too."""
 
-    def __init__(self, text: str, name: str, delimiter: str) -> None:
+    def __init__(self, text: str, name: str, delimiter: str, *, above: int = 0) -> None:
+        """`above`: lines before the header (an export's title block), passed over; line
+        numbers still count from the file's first line."""
         super().__init__(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         self.name = name
         self._has_data = False
+        for _ in range(above):
+            next(self.reader, None)
 
     @property
     def fieldnames(self) -> Sequence[str] | None:  # the header is read on first use

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from goaltui.core.models import Goal, GoalStatus
 from goaltui.formats.csv_input import norm
-from goaltui.formats.owner_names import owner_key
+from goaltui.formats.owner_names import Owners, owner_key
 
 
 class GoalMatcher:
@@ -22,6 +22,7 @@ class GoalMatcher:
     def __init__(self, goals: Sequence[Goal]) -> None:
         self.goals = {g.key: g for g in goals}
         self.keys = set(self.goals)
+        self.owners = Owners(goals)
         self.by_metric: dict[str, list[Goal]] = {}
         for goal in goals:
             self.by_metric.setdefault(norm(goal.metric.name), []).append(goal)
@@ -38,7 +39,8 @@ class GoalMatcher:
         found = self.by_metric.get(norm(metric), [])
         owner = owner if owner and owner.strip() else None  # a blank owner cell: any owner
         if owner is not None:
-            found = [g for g in found if owner_key(g.owner) == owner_key(owner)]
+            meant = self.owners.resolve(owner)  # a spelling or a login of one owner
+            found = [g for g in found if owner_key(g.owner) == meant]
         found = [g for g in found if g.status is GoalStatus.ACTIVE] or found
         what = f"metric {metric.strip()!r}" + (f" and owner {owner.strip()!r}" if owner else "")
         if not found:

@@ -93,6 +93,7 @@ class ImportResult:
     unchanged: int
     closed: dict[str, int] = field(default_factory=dict)  # rows not taken, per closed goal
     notes: tuple[str, ...] = ()
+    ticked: tuple[tuple[str, str], ...] = ()  # (goal, milestone) the values ticked
 
 
 # -- planning ---------------------------------------------------------------------------
@@ -199,8 +200,10 @@ def apply_import(store: Store, plan: ImportPlan) -> ImportResult:
     checkins = [
         CheckIn(goal=r.goal, day=r.day, value=r.value, note=r.note or "") for r in plan.rows
     ]
-    added, changed, unchanged = store.log_many(checkins)
-    return ImportResult(added, changed, unchanged, plan.closed, plan.notes)
+    done = store.log_many(checkins)
+    return ImportResult(
+        done.added, done.changed, done.unchanged, plan.closed, plan.notes, done.ticked
+    )
 
 
 def describe_plan(plan: ImportPlan) -> str:
@@ -240,7 +243,9 @@ def describe_result(result: ImportResult) -> str:
     done = f"added {result.added}, changed {result.changed}, skipped {result.unchanged} unchanged"
     if not result.added and not result.changed:  # a second run of a cron job: say so
         done += " (already imported: nothing changed)" if result.unchanged else " (nothing new)"
-    return done + _closed_note(result.closed) + "".join(f"; {note}" for note in result.notes)
+    done += _closed_note(result.closed) + "".join(f"; {note}" for note in result.notes)
+    ticks = [f"  milestone ticked: {goal}: {title}" for goal, title in result.ticked]
+    return "\n".join([done, *ticks])
 
 
 def _closed_note(closed: dict[str, int]) -> str:

@@ -10,6 +10,8 @@ the messages are the long import's (importer.py). What a lead can rely on:
   line (1 for the header): nothing is imported. An agent who has goals, but none on a
   column's metric, is normal in a centre-wide export: those cells are counted, not taken.
 - An empty cell is no value (an agent with no contacts); a row of empty cells is skipped.
+- A title block above the header and total rows under the agents are skipped, and said
+  (export_frame.py).
 - Cells: seconds, m:ss and h:mm:ss, decimals, 85.00% and 85 % (import_values.py); a
   column declared HEADER=METRIC:ms holds milliseconds.
 - Dates: import_dates.py. Several rows of one agent and day (intervals) make one value
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -31,7 +34,8 @@ from goaltui.core import value_rules
 from goaltui.core.errors import UserError
 from goaltui.core.models import Goal
 from goaltui.formats.aggregate import Aggregate, combine
-from goaltui.formats.csv_input import Rows, norm, read_text, sniff_delimiter
+from goaltui.formats.csv_input import Rows, norm, read_text
+from goaltui.formats.export_frame import frame_notes, header_line
 from goaltui.formats.import_rows import (
     Action,
     PlannedRow,
@@ -72,13 +76,14 @@ def plan_wide_import(
     if weight_col and all((s.aggregate or how) is not Aggregate.MEAN for s in specs):
         raise UserError("--weight-col weights a mean: no column is averaged (--aggregate mean)")
     text, name = read_text(rows_source)
-    delimiter = sniff_delimiter(text)
-    reader = Rows(text, name, delimiter)
+    named = [date_col, *owner_cols, weight_col]
+    above, delimiter = header_line(text, [c for c in named if c] + [s.header for s in specs])
+    reader = Rows(text, name, delimiter, above=above)
     header = list(reader.fieldnames or [])
     goals, stored = existing(store)
-    header_error = _header_problem(header, specs, [date_col, *owner_cols, weight_col], goals)
+    header_error = _header_problem(header, specs, named, goals)
     if header_error is not None:
-        return ImportPlan(name, errors=(RowError(1, header_error),))
+        return ImportPlan(name, errors=(RowError(above + 1, header_error),))
     found = WideRows(
         specs=specs,
         headers={s.header: find_column(header, s.header) or "" for s in specs},
@@ -93,7 +98,8 @@ def plan_wide_import(
     )
     for record in reader:
         found.row(reader.line_num, record)  # line_num: the row's last physical line
-    return _plan_days(found, name, stored, how, force)
+    plan = _plan_days(found, name, stored, how, force)
+    return replace(plan, notes=(*frame_notes(above, found.totals), *plan.notes))
 
 
 def _header_problem(

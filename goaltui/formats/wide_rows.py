@@ -14,6 +14,7 @@ from goaltui.core.models import Goal, GoalStatus
 from goaltui.core.numbers import parse_number
 from goaltui.formats.aggregate import Sample
 from goaltui.formats.csv_input import norm
+from goaltui.formats.export_frame import is_total
 from goaltui.formats.import_dates import parse_day
 from goaltui.formats.import_rows import RowError
 from goaltui.formats.import_values import parse_cell
@@ -40,6 +41,7 @@ class WideRows:
     samples: dict[tuple[str, date], list[Sample]] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
     no_goal: dict[str, int] = field(default_factory=dict)  # metric -> cells without a goal
+    totals: list[int] = field(default_factory=list)  # lines of total rows, skipped
 
     def __post_init__(self) -> None:
         self.owners = Owners(self.goals)
@@ -52,7 +54,7 @@ class WideRows:
     def goal_for(self, spec: ColumnSpec, owner: str) -> str | None:
         """The agent's goal on the column's metric (an active one first), None when there is
         none; ValueError when several would take the value."""
-        found = self._pairs.get((norm(spec.metric), owner_key(owner)), [])
+        found = self._pairs.get((norm(spec.metric), self.owners.resolve(owner) or ""), [])
         found = [g for g in found if g.status is GoalStatus.ACTIVE] or found
         if len(found) > 1:
             keys = ", ".join(sorted(g.key for g in found))
@@ -65,6 +67,9 @@ class WideRows:
         if None in record or None in record.values():
             more = "more" if None in record else "fewer"
             self.errors.append(RowError(line, f"{more} fields than the {self.width} columns"))
+            return
+        if is_total([*(record.get(c) for c in self.owner_cols), record.get(self.date_col)]):
+            self.totals.append(line)  # "Total", "Grand Total": not an agent's day
             return
         problems: list[str] = []
         owner = joined([record.get(c) for c in self.owner_cols])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -179,8 +180,19 @@ def export(file: DataFile) -> dict[str, Any]:
     }
 
 
-def log_many(file: DataFile, checkins: Iterable[CheckIn]) -> tuple[int, int, int]:
-    """See Store.log_many. Returns (added, changed, unchanged).
+@dataclass(frozen=True)
+class BulkLog:
+    """What Store.log_many did: check-ins added, changed and unchanged, and the milestones
+    the new values ticked, as (goal, milestone title), in goal then checklist order."""
+
+    added: int
+    changed: int
+    unchanged: int
+    ticked: tuple[tuple[str, str], ...] = ()
+
+
+def log_many(file: DataFile, checkins: Iterable[CheckIn]) -> BulkLog:
+    """See Store.log_many.
 
     The merge is worked out on a private copy of the file as read, outside the lock; the
     lock is then held only to check that nobody wrote meanwhile and to write the result
@@ -202,13 +214,14 @@ def log_many(file: DataFile, checkins: Iterable[CheckIn]) -> tuple[int, int, int
 
 def _apply(
     file: DataFile, tx: Transaction, by_goal: Mapping[str, Mapping[date, CheckIn]]
-) -> tuple[int, int, int]:
+) -> BulkLog:
     goals = tx.get(GOALS)
     for key in sorted(by_goal):
         if key not in goals:
             raise UnknownGoal(key)
     counts = [0, 0, 0]
     revisions: list[CheckInRevision] = []
+    ticked: list[tuple[str, str]] = []
     for key, days in sorted(by_goal.items()):
         rows = _merge(file, tx, key, days, counts=counts, revisions=revisions)
         if rows:  # `goaltui log`'s rules, re-checked under the lock, for what changes
@@ -219,14 +232,15 @@ def _apply(
                 series_tx.mark_unchecked(tx, [key])
             now = file.clock.now()
             values = [(row[0], row[1], row[2], row[3] or now) for row in rows]
-            milestone_ticks.tick_reached(tx, key, values)
+            for doc in milestone_ticks.tick_reached(tx, key, values):
+                ticked.append((key, str(doc.get("title", ""))))
     if revisions:
         history = tx.table(HISTORY)
         for revision in revisions:
             rid = revision.id if revision.id not in history else fresh_id(history)
             history[rid] = {**as_doc(revision), "id": rid}
     added, changed, unchanged = counts
-    return added, changed, unchanged
+    return BulkLog(added, changed, unchanged, tuple(ticked))
 
 
 def _merge(

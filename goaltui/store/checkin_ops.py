@@ -100,14 +100,15 @@ class CheckInOps(StoreBase):
         old = quicklog.restore_value(self._file, doc)
         return None if old is None else self._model(CheckIn, old, "check-in")
 
-    def log_many(self, checkins: Iterable[CheckIn]) -> tuple[int, int, int]:
+    def log_many(self, checkins: Iterable[CheckIn]) -> bulk.BulkLog:
         """Log many check-ins as one transaction (CSV import): all written, or none.
 
         Each is stamped with this user and now. An empty note keeps the stored note and the
         stored confidence is kept unless one is given, so an import never wipes what a lead
         typed. A check-in equal to the stored one (value and note) is skipped; a different
-        one replaces it and the old one goes to history, as in log().
-        Returns (added, changed, unchanged).
+        one replaces it and the old one goes to history, as in log(). A value reaching
+        a milestone's threshold ticks it (milestone_ticks.py). Returns the counts and the
+        milestones ticked.
         """
         return bulk.log_many(self._file, checkins)
 

@@ -77,6 +77,7 @@ def test_log_ticks_without_loading_pydantic(db: Path) -> None:
 def test_import_ticks_the_milestone(db: Path, tmp_path: Path) -> None:
     csv = tmp_path / "export.csv"
     csv.write_text("goal,date,value\ncrt-team,2026-11-24,25\ncrt-team,2026-11-25,21.5\n")
-    ok("import", csv, "--db", db)
+    out = ok("import", csv, "--db", db)
+    assert out.splitlines()[1:] == ["  milestone ticked: crt-team: Q1: call return time <= 22.5 h"]
     [milestone] = Store(db).milestones("crt-team")
     assert milestone.done and str(milestone.reached_on) == "2026-11-25"

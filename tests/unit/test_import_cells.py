@@ -8,10 +8,11 @@ import pytest
 
 from goaltui.core.errors import UserError
 from goaltui.core.import_profile import AGGREGATES
+from goaltui.core.models import Goal, Metric
 from goaltui.formats.aggregate import Aggregate, Sample, combine
 from goaltui.formats.import_dates import parse_day
 from goaltui.formats.import_values import parse_cell
-from goaltui.formats.owner_names import joined, owner_key
+from goaltui.formats.owner_names import Owners, joined, owner_key
 from goaltui.formats.wide_columns import ColumnSpec, parse_column
 
 DAY = date(2026, 11, 21)
@@ -83,6 +84,40 @@ def test_a_date_format_reads_what_nothing_else_does() -> None:
 )
 def test_one_agent_written_every_way(name: str) -> None:
     assert owner_key(name) == "maria lopez"
+
+
+def _owners(*names: str) -> Owners:
+    metric = Metric(name="AHT", unit="s", baseline=540, target=480)
+    goals = [
+        Goal(key=f"g{n}", title="t", owner=name, metric=metric, start=DAY)
+        for n, name in enumerate(names)
+    ]
+    return Owners(goals)
+
+
+@pytest.mark.parametrize(
+    "login", ["mlopez", "MLopez", "lopezm", "m.lopez", "maria_lopez", "marialopez", "lopez.maria"]
+)
+def test_a_login_names_the_owner_it_is_made_from(login: str) -> None:
+    owners = _owners("María López", "Tom Becker", "Billing team")
+    assert owners.resolve(login) == "maria lopez"
+
+
+@pytest.mark.parametrize("login", ["mlopez2", "maria", "lopez", "xlopez", "m lopez x"])
+def test_what_is_not_a_login_of_an_owner_names_nobody(login: str) -> None:
+    owners = _owners("Maria Lopez", "Tom Becker")
+    assert owners.resolve(login) is None
+    assert owners.unknown_message(login).startswith("no goal is owned by")
+
+
+def test_a_login_two_owners_could_have_names_neither_and_says_so() -> None:
+    owners = _owners("Tom Becker", "Tina Becker")
+    assert owners.resolve("tbecker") is None
+    assert owners.unknown_message("tbecker") == (
+        "login 'tbecker' could be 'Tina Becker' or 'Tom Becker': "
+        "use an export with names or e-mail addresses"
+    )
+    assert owners.resolve("tom.becker") == "tom becker"  # the whole name still tells them apart
 
 
 def test_a_first_and_a_last_name_cell_make_one_name() -> None:

@@ -80,6 +80,62 @@ def write(tmp_path: Path, text: str) -> Path:
 # -- daily wide files -------------------------------------------------------------------
 
 
+REPORT = (
+    "Agent Performance Report\r\n"
+    '"Generated: 2026-11-22 06:00, Billing queue"\r\n'
+    "\r\n"
+    '"Agent Name","Date","Avg Handle","FCR %"\r\n'
+    '"Becker, Tom","2026/11/21","00:09:05","71.05%"\r\n'
+    '"Okafor, Sam","2026/11/21","00:07:48","64.20%"\r\n'
+    '"Total","","00:08:26","67.60%"\r\n'
+    '"Grand Total:","2026/11/21","00:08:26","67.60%"\r\n'
+    ",,,\r\n"
+)
+
+
+def test_a_title_block_and_total_rows_are_skipped_and_said(store: Store, tmp_path: Path) -> None:
+    source = write(tmp_path, REPORT)
+    opts: dict[str, Any] = {
+        "columns": ["Avg Handle=AHT", "FCR %=FCR"],
+        "owner_cols": ["Agent Name"],
+    }
+    planned = plan(store, source, **opts)
+    assert planned.notes[:2] == (
+        "3 lines above the header skipped",
+        "2 total rows skipped (lines 7, 8)",
+    )
+    assert [(r.line, r.goal, r.value) for r in planned.rows] == [
+        (5, "aht-tom", 545),
+        (6, "fcr-sam", 64.2),
+    ]
+    result = apply_import(store, planned)
+    assert result.added == 2
+    assert "3 lines above the header skipped; 2 total rows skipped (lines 7, 8)" in (
+        describe_result(result)
+    )
+
+
+def test_a_bad_row_under_a_title_block_names_its_line_in_the_file(
+    store: Store, tmp_path: Path
+) -> None:
+    source = write(tmp_path, REPORT.replace("00:09:05", "9 min"))
+    opts: dict[str, Any] = {
+        "columns": ["Avg Handle=AHT", "FCR %=FCR"],
+        "owner_cols": ["Agent Name"],
+    }
+    [error] = plan(store, source, **opts).errors
+    assert error.line == 5  # the file's own line: the title block counts
+
+
+def test_agents_given_by_login_land_in_their_goals(store: Store, tmp_path: Path) -> None:
+    """Some platforms name agents by login only: "tbecker" is Tom Becker, "okafors" Sam."""
+    source = write(tmp_path, "Date,Login,AHT\n2026-11-21,tbecker,00:09:05\n2026-11-21,okafors,\n")
+    result = do_import(store, source, columns=["AHT=AHT"], owner_cols=["Login"])
+
+    assert result.added == 1
+    assert value_on(store, "aht-tom", SAT) == 545
+
+
 def test_a_genesys_daily_file_lands_in_each_agents_goals(store: Store) -> None:
     """ "Becker, Tom" is Tom Becker; 00:09:05 is 545 s; "64.20%" is 64.2; the trailing
     ",,,,,,," rows are nothing; Maria's closed AHT goal takes no value."""

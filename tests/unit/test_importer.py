@@ -160,6 +160,15 @@ def test_owners_written_last_name_first_or_in_two_columns(store: Store, tmp_path
     assert value_on(store, "aht-tom", "2026-11-21") == (540, "")
 
 
+def test_an_agent_given_by_login_takes_the_value_of_their_goal(
+    store: Store, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "date,login,kpi,value\n2026-11-21,tbecker,AHT,540\n")
+
+    assert do_import(store, path, metric_col="kpi", owner_col="login") == ImportResult(1, 0, 0)
+    assert value_on(store, "aht-tom", "2026-11-21") == (540, "")
+
+
 def test_us_dates_with_an_explicit_format(store: Store, tmp_path: Path) -> None:
     path = write(tmp_path, "date,goal,value\n11/21/2026,fcr-sam,64\n")
 

@@ -133,7 +133,9 @@ def test_an_import_ticks_on_the_first_reaching_day(store: Store) -> None:
         for n, v in ((4, 26), (3, 22), (2, 23), (1, 20))
     ]
     cron = as_user(store, "cron")
-    assert cron.log_many(rows) == (4, 0, 0)
+    logged = cron.log_many(rows)
+    assert (logged.added, logged.changed, logged.unchanged) == (4, 0, 0)
+    assert logged.ticked == (("crt-team", "Q1 callbacks"),)
     done = milestone(store, q1.id)
     assert (done.done_by, done.reached_on) == ("cron", TODAY - timedelta(days=3))
 
