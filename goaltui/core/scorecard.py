@@ -56,6 +56,7 @@ class Figure:
     target: float | None  # None for a mean: it has no target of its own
     unit: str
     key: str | None = None  # the goal's key, None for a mean
+    band: tuple[float, float] | None = None  # the goal's band, when it aims at one
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,10 @@ def _teams_of(mine: Iterable[BoardRow], by_key: Mapping[str, BoardRow]) -> set[s
 
 def _goal_figure(row: BoardRow) -> Figure:
     goal = row.goal
-    return Figure(goal.owner, row.progress.current, goal.metric.target, goal.metric.unit, goal.key)
+    metric = goal.metric
+    return Figure(
+        goal.owner, row.progress.current, metric.target, metric.unit, goal.key, metric.band
+    )
 
 
 def _live(row: BoardRow) -> bool:

@@ -93,7 +93,8 @@ def figure_text(figure: Figure | None) -> str:
         return fmt.MISSING
     if figure.target is None:
         return f"{fmt.value(figure.current, figure.unit)} ({figure.label})"
-    return f"{fmt.pair(figure.current, figure.target, figure.unit)} ({figure.label})"
+    pair = fmt.pair(figure.current, figure.target, figure.unit, edges=figure.band)
+    return f"{pair} ({figure.label})"
 
 
 def compare_text(card_goal: CardGoal) -> str:

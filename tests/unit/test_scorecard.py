@@ -32,7 +32,7 @@ from goaltui.core.scorecard import (
 from goaltui.core.side_by_side import distance_text, side_by_side
 from goaltui.core.snapshot import Snapshot
 from goaltui.formats.demo import DEMO_TODAY
-from goaltui.formats.scorecard_sheet import read_scorecard, render_scorecard
+from goaltui.formats.scorecard_sheet import compare_text, read_scorecard, render_scorecard
 from goaltui.store.store import Store
 
 
@@ -64,6 +64,14 @@ def test_text_sheet_of_a_team(demo_store: Store) -> None:
 
 
 # -- the card --------------------------------------------------------------------------
+
+
+def test_a_team_goal_in_a_band_is_shown_as_its_band_beside_the_agent(demo_store: Store) -> None:
+    team = demo_store.goal("aht-billing")
+    band = team.metric.model_copy(update={"target": 360.0, "band": (300.0, 360.0)})
+    demo_store.update_goal(team.model_copy(update={"metric": band}), reason="AHT is a band now")
+    [tom] = [c for c in card_of(demo_store, "Tom Becker").goals if c.goal.key == "aht-tom"]
+    assert "team 7:53 → 5:00..6:00 (Billing team)" in compare_text(tom)
 
 
 def test_the_card_holds_the_owners_goals_in_board_order(sam_store: Store) -> None:
