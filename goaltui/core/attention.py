@@ -28,6 +28,7 @@ UNUSUAL_WORDS: dict[Unusual, str] = {
     "good": "unusual: far better than the last 30 days",
     "bad": "unusual: far worse than the last 30 days",
 }
+UNUSUAL_SHORT: dict[Unusual, str] = {"good": "unusually good", "bad": "unusually bad"}
 
 
 def unusual(

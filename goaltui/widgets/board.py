@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from goaltui.core import formatting as fmt
-from goaltui.core.attention import UNUSUAL_WORDS, stale_words
+from goaltui.core.attention import UNUSUAL_SHORT, UNUSUAL_WORDS, stale_words
 from goaltui.core.board_rows import BoardFilter, BoardRow
 from goaltui.core.progress import Status
 from goaltui.core.status_words import STALE, shown_counts
@@ -202,31 +202,51 @@ class StatusSummary(Static):
     """The line above the board: how many goals in each status, the sort and the filter."""
 
     _shown_text: Text | None = None
+    _shown_with: tuple[Sequence[BoardRow], int, str, BoardFilter] | None = None
 
     def show(
         self, shown: Sequence[BoardRow], total: int, sort_label: str, board_filter: BoardFilter
     ) -> None:
+        self._shown_with = (shown, total, sort_label, board_filter)
         palette = Palette.from_app(self.app)
-        line = Text()
-        line.append(f"{len(shown)} goal{'s' if len(shown) != 1 else ''}", style="bold")
+        head = Text()
+        head.append(f"{len(shown)} goal{'s' if len(shown) != 1 else ''}", style="bold")
         if board_filter.active:
-            line.append(f" of {total}")
+            head.append(f" of {total}")
         # By what the rows read: a stale goal that would read "on track" counts as stale.
-        for status, count in shown_counts(row.progress for row in shown):
-            line.append("  ")
-            if status is None:
-                line.append(f"{count} {STALE}", style=Style(bold=True, color=palette.warn))
-            else:
-                line.append(f"{count} {status.value}", style=palette.status_style(status))
+        counts = [
+            Text(f"{count} {STALE}", style=Style(bold=True, color=palette.warn))
+            if status is None
+            else Text(f"{count} {status.value}", style=palette.status_style(status))
+            for status, count in shown_counts(row.progress for row in shown)
+        ]
         details = Text(f"sort: {sort_label}", style="dim")
         if board_filter.active:
             details.append(f"   filter: {board_filter.describe()} (esc clears)")
         else:
             details.append("   ctrl+p: find a goal, filter, sort")
-        text = Text("\n").join([line, details])
+        text = Text("\n").join(summary_lines(head, counts, details, self.size.width))
         if text != self._shown_text:  # an unchanged line costs no layout pass of the screen
             self._shown_text = text
             self.update(text)
+
+    def on_resize(self) -> None:
+        if self._shown_with is not None:
+            self.show(*self._shown_with)
+
+
+def summary_lines(head: Text, counts: Sequence[Text], details: Text, width: int) -> list[Text]:
+    """The counts after `head`, two spaces apart, then `details` on a line of its own. At 80
+    columns a busy board's counts need more room: one space apart, and what still does not
+    fit starts the second line, so no count is ever cut off ("1 achieved" included)."""
+    for gap in ("  ", " "):
+        line = Text(gap).join([head, *counts])
+        if not width or line.cell_len <= width:
+            return [line, details]
+    first, rest = head.copy(), list(counts)
+    while rest and first.cell_len + 1 + rest[0].cell_len <= width:
+        first = Text(" ").join([first, rest.pop(0)])
+    return [first, Text("   ").join([Text(" ").join(rest), details])]
 
 
 def info_text(row: BoardRow | None, today: date | None = None, width: int = 0) -> Text:
@@ -238,18 +258,27 @@ def info_text(row: BoardRow | None, today: date | None = None, width: int = 0) -
         return Text("")
     goal, progress = row.goal, row.progress
     who = [Text(goal.title, style="bold"), Text(f"{goal.owner} ({goal.level.value})")]
-    figures = []
+    marks, figures = [], []
     if progress.stale and progress.current_day is not None and today is not None:
-        figures.append(Text(stale_words(progress.current_day, today, short=True), style="bold"))
+        marks.append(Text(stale_words(progress.current_day, today, short=True), style="bold"))
     if progress.unusual:
-        figures.append(Text(UNUSUAL_WORDS[progress.unusual], style="bold"))
+        marks.append(Text(UNUSUAL_WORDS[progress.unusual], style="bold"))
     if progress.expected_percent is not None:
         figures.append(Text(f"pace {fmt.percent(progress.expected_percent)}"))
     if goal.due is not None:
         figures.append(Text(f"due {goal.due.isoformat()}"))
     if progress.forecast is not None and progress.status is not Status.ACHIEVED:
         figures.append(Text(f"forecast {progress.forecast.isoformat()}"))
-    one_line = Text(" · ").join(who + figures)
-    if not width or one_line.cell_len <= width or not figures:
+    one_line = Text(" · ").join(who + marks + figures)
+    if not width or one_line.cell_len <= width or not marks + figures:
         return one_line
-    return Text("\n").join([Text(" · ").join(who), Text(" · ").join(figures)])
+    # Two lines: the marks go with the figures, or else with the title; if neither fits,
+    # the marks are said short ("unusually good": the detail says more), never the
+    # forecast cut off.
+    for first, second in ((who, marks + figures), (who + marks, figures)):
+        lines = [Text(" · ").join(first), Text(" · ").join(second)]
+        if all(line.cell_len <= width for line in lines):
+            return Text("\n").join(lines)
+    if progress.unusual:
+        marks[-1] = Text(UNUSUAL_SHORT[progress.unusual], style="bold")
+    return Text("\n").join([Text(" · ").join(who), Text(" · ").join(marks + figures)])

@@ -52,3 +52,34 @@ async def test_the_detail_head_wraps_at_80_columns(demo_store: Store, clock: Fix
         text = screen_text(app)
         assert "pace 74%" in text and "forecast 20" in text
         assert "…" not in "\n".join(text.splitlines()[:5])
+
+
+async def test_every_status_count_of_a_busy_board_shows_at_80_and_60_columns(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    """Seven statuses and twelve goals: no count is cut off the summary ("1 achieved")."""
+    tom = demo_store.goal("aht-tom")
+    demo_store.add_goal(tom.model_copy(update={"key": "aht-new", "title": "New AHT goal"}))
+    for size in [(80, 24), (60, 24)]:
+        app = make_app(demo_store, clock)
+        async with app.run_test(size=size) as pilot:
+            await saves_settled(pilot)
+            head = " ".join(screen_text(app).splitlines()[:2])
+            assert "12 goals" in head and "1 no data" in head and "1 achieved" in head, head
+            assert "…" not in head.split("sort:")[0], head
+
+
+async def test_an_unusual_mark_never_pushes_the_forecast_off_at_80_columns(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    """fcr-sam's 66% is unusual: the mark is said short, the forecast stays in view."""
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await saves_settled(pilot)
+        table = board(app).query_one("BoardTable")
+        table.move_cursor(row=1)  # fcr-sam
+        await until(pilot, lambda: "Sam: lift" in screen_text(app))
+        title, figures = last_lines(app, 2)
+        assert title.startswith("Sam: lift first-call resolution")
+        assert figures.startswith("unusually good · pace ") and " · forecast 20" in figures
+        assert "…" not in figures
