@@ -17,7 +17,7 @@ from goaltui.core.minutes import Minutes, last_item
 from goaltui.core.models import CheckIn, Goal, Milestone, TargetChange
 from goaltui.core.progress import GoalProgress
 from goaltui.store.store import Store
-from goaltui.widgets.board_cells import Palette, status_text
+from goaltui.widgets.board_cells import Palette, progress_status_text
 
 WIDE = 110  # from this width all four figures are drawn large
 RECENT_NOTES = 3
@@ -44,7 +44,7 @@ def head_text(goal: Goal, progress: GoalProgress, palette: Palette) -> Text:
     return Text.assemble(
         (goal.key, "bold"),
         "  ",
-        status_text(progress.status, palette),
+        progress_status_text(progress, palette),  # "◌ stale", as on the board
         "  ",
         goal.title,
         "  ",

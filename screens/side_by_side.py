@@ -19,7 +19,7 @@ from goaltui.core.board_rows import BoardRow, build_rows
 from goaltui.core.clock import Clock
 from goaltui.core.side_by_side import distance_text, side_by_side
 from goaltui.store.store import Store
-from goaltui.widgets.board_cells import Palette, days_text, sparkline, status_text
+from goaltui.widgets.board_cells import Palette, days_text, progress_status_text, sparkline
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 from goaltui.widgets.plain_table import PlainTable
 
@@ -98,7 +98,7 @@ class SideBySideScreen(Screen[bool]):
                 fmt.value(row.progress.current, unit),
                 sparkline(row, spark, palette),
                 distance_text(row),
-                status_text(row.progress.status, palette),
+                progress_status_text(row.progress, palette),
                 days_text(row, palette),
             ]
             table.add_row(*cells, key=row.key)

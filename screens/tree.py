@@ -17,8 +17,9 @@ from goaltui.core import formatting as fmt
 from goaltui.core.alignment import Alignment, AlignNode, build_alignment
 from goaltui.core.board_rows import BoardRow, build_rows
 from goaltui.core.clock import Clock
+from goaltui.core.status_words import status_words
 from goaltui.store.store import Store
-from goaltui.widgets.board_cells import Palette, status_text
+from goaltui.widgets.board_cells import Palette, progress_status_text, status_text
 from goaltui.widgets.reads import read_then
 
 UNALIGNED = "Not aligned to anything"
@@ -32,7 +33,7 @@ def node_label(node: AlignNode, palette: Palette) -> Text:
     if node.row.goal.weight != 1:
         label.append(f" weight {fmt.number(node.row.goal.weight)}", style="dim")
     label.append(f"  {fmt.percent(node.percent):>4}  ")
-    label.append(status_text(node.status, palette))
+    label.append(progress_status_text(node.row.progress, palette))  # as on the board
     if node.children:
         label.append("  · roll-up ", style="dim")
         label.append(f"{fmt.percent(node.rollup_percent)} ")
@@ -44,7 +45,7 @@ def node_label(node: AlignNode, palette: Palette) -> Text:
 def node_info(node: AlignNode) -> str:
     """The line under the tree: the goal's own figures, the roll-up, whose goal it is."""
     goal = node.row.goal
-    text = f"{fmt.percent(node.percent)} {node.status.value}"
+    text = f"{fmt.percent(node.percent)} {status_words(node.row.progress)}"
     if node.children:
         text += (
             f" · roll-up of {node.count()} goals {fmt.percent(node.rollup_percent)} "

@@ -34,7 +34,6 @@ from goaltui.formats.table import goal_rows
 from goaltui.formats.textboard import render_board
 from goaltui.store.store import Store
 from goaltui.widgets.board_cells import (
-    STATUS_MARK,
     UNUSUAL_MARK,
     Palette,
     progress_status_text,
@@ -58,14 +57,9 @@ class Truth:
     now: str  # "473 s"
     target: str  # "420 s"
     now_number: str  # "473", "7:53": the narrow board column puts the unit once, after the target
-    board_status: str  # as the board, the wallboard and the detail read it: "◌ stale"
+    board_status: str  # as every screen reads it: "◌ stale"
     words: str  # as the text board and `goaltui goals` read it: "stale", "behind, stale"
     mark: str  # "!" after an unusual latest value on the board, wallboard and detail
-
-    @property
-    def status_text(self) -> str:
-        """The status on the latest value, as the tree and the review show it."""
-        return f"{STATUS_MARK[self.status]} {self.status.value}"
 
     @property
     def pair(self) -> str:
@@ -151,7 +145,7 @@ async def test_board_tree_detail_and_review_agree(store: Store, clock: FixedCloc
         for key, truth in expected.items():
             [label] = [x for x in labels if x.startswith(f"{key}  ")]
             # The goal's own figures come first, exactly as on the board; a roll-up may follow.
-            assert label.startswith(f"{key}  {truth.percent:>4}  {truth.status_text}"), label
+            assert label.startswith(f"{key}  {truth.percent:>4}  {truth.board_status}"), label
         await press(pilot, "escape")
 
         for key, truth in expected.items():
@@ -175,7 +169,7 @@ async def test_board_tree_detail_and_review_agree(store: Store, clock: FixedCloc
             await saves_settled(pilot)
             truth = expected[key]
             head = str(review.query_one("#head", Static).content)
-            assert head.startswith(f"{key}  {truth.status_text}"), head
+            assert head.startswith(f"{key}  {truth.board_status}"), head
             shown = review.query_one("#fig-progress Digits", Digits).value
             assert shown == ("--" if truth.percent == fmt.MISSING else truth.percent)
             now = review.query_one("#fig-now Digits", Digits).value
