@@ -74,7 +74,6 @@ class GoalFormScreen(GoalFormSaving):
         self.owners: list[str] = []  # suggested as the lead types the owner
         self._points: list[Point] = []
         self._key_typed = self.editing
-        self._derived_key = ""  # the key last made from the title (not typed by the lead)
         self._timer: Timer | None = None
         self._touched: set[str] = set()  # fields the lead typed in: their errors show
         self._filled_unit = ""  # the unit the KPI library put in (replaced on a new KPI)
@@ -99,6 +98,7 @@ class GoalFormScreen(GoalFormSaving):
 
     def on_mount(self) -> None:
         self._initial = self.values()  # what "unchanged" means, after the widgets settled
+        self._note_form_values()
         key = self.goal.key if self.goal else None
         read_then(
             self,
@@ -179,15 +179,16 @@ class GoalFormScreen(GoalFormSaving):
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         name = event.input.id or ""
-        if event.input.has_focus:  # typed by the lead, not filled in by us
+        typed = event.value != self._by_form.get(name)  # by the lead, not filled in by us
+        if typed:
             self._touched.add(name)
             if name == "title":
                 self._touched.add("key")
-        if name == "key" and event.value != self._derived_key:
+        if name == "key" and typed:
             self._key_typed = bool(event.value.strip())  # cleared: derive it again
         if name == "title":
             self._derive_key(event.value.strip())
-        if name == "metric" and event.input.has_focus:
+        if name == "metric" and typed:
             self._fill_unit(event.value)
         if name in ("metric", "unit"):
             self._show_placeholders()
@@ -198,10 +199,9 @@ class GoalFormScreen(GoalFormSaving):
         focus: in a burst ("Cut AHT⇥cut-aht" in one read) the title's change can be handled
         after the key's own keys, and must not overwrite them."""
         key = self.query_one("#key", Input)
-        if self._key_typed or key.value not in ("", self._derived_key):
+        if self._key_typed or key.value not in ("", self._by_form.get("key", "")):
             return
-        self._derived_key = slugify(title, self._taken) if title else ""
-        key.value = self._derived_key
+        self._put(key, slugify(title, self._taken) if title else "")
 
     def _fill_unit(self, metric: str) -> None:
         """A library KPI's unit (AHT: s) goes into an empty unit field, or replaces the one
@@ -209,7 +209,13 @@ class GoalFormScreen(GoalFormSaving):
         kpi = find_kpi(metric)
         unit = self.query_one("#unit", Input)
         if kpi is not None and unit.value.strip() in ("", self._filled_unit):
-            unit.value = self._filled_unit = kpi.unit
+            self._filled_unit = kpi.unit
+            self._put(unit, kpi.unit)
+
+    def _put(self, field: Input, value: str) -> None:
+        """Fill `field` in for the lead (their own typing is told apart by its value)."""
+        self._by_form[field.id or ""] = value
+        field.value = value
 
     def _show_placeholders(self) -> None:
         values = self.values()

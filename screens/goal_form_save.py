@@ -45,6 +45,14 @@ class GoalFormSaving(Screen[str | None]):
         self._sending: FormValues | None = None  # what ctrl+s sent, while it is written
         self._done_key: str | None = None  # written while a dialog was over the form
         self._new_owners: set[str] = set()  # near an existing owner, kept as new all the same
+        # Each field's value as the form itself last put it there: a change to another
+        # value was typed by the lead. Told by value, not by focus: keys typed in a burst
+        # ("AHT⇥6:40") reach a field after the focus has moved on.
+        self._by_form: dict[str, str] = {}
+
+    def _note_form_values(self) -> None:
+        """The fields hold what the form put there (opened, reloaded, merged)."""
+        self._by_form = {field.id or "": field.value for field in self.query(Input)}
 
     def refresh_checks(self) -> FormResult:
         raise NotImplementedError  # the form screen grades; saving only asks it to
@@ -195,10 +203,12 @@ class GoalFormSaving(Screen[str | None]):
         self.goal = theirs
         if answer == "reload":
             show_values(self, FormValues.from_goal(theirs))
+            self._note_form_values()
             self._initial = self.values()
             self._reason = ""
             self.refresh_checks()
             self.notify(f"Showing {theirs.key} as {theirs.updated_by or 'they'} saved it.")
             return
         show_values(self, merge(base, mine, FormValues.from_goal(theirs)))
+        self._note_form_values()
         self.action_save()  # against their version now: the ledger and a reason if needed

@@ -113,3 +113,25 @@ async def test_arrows_then_enter_in_one_read_open_the_meeting_they_reached(
         view = app.screen
         assert isinstance(view, MeetingScreen)
         assert view.minutes == meetings.meetings[1]
+
+
+async def test_a_kpi_typed_in_a_burst_still_fills_its_unit(
+    empty_store: Store, clock: FixedClock
+) -> None:
+    """ "AHT⇥⇥6:40⇥5:00..6:00" in one read: AHT's change reaches the form after the focus
+    moved on, and is still the lead's typing, so the unit is filled and 6:40 is read."""
+    host = ScreenHost(GoalFormScreen(empty_store, clock))
+    async with host.run_test(size=(120, 40)) as pilot:
+        await saves_settled(pilot)
+        form = host.screen
+        form.query_one("#metric", Input).focus()
+        await saves_settled(pilot)
+        burst(pilot, "AHT", "tab", "tab", "6:40", "tab", "5:00..6:00")
+        await saves_settled(pilot)
+        assert (field(form, "metric"), field(form, "unit")) == ("AHT", "s")
+        assert (field(form, "baseline"), field(form, "target")) == ("6:40", "5:00..6:00")
+        assert isinstance(form, GoalFormScreen)
+        result = form.refresh_checks()
+        assert "baseline" not in result.errors and "target" not in result.errors, result.errors
+        assert result.draft is not None and result.draft.metric.baseline == 400
+        assert result.draft.metric.band == (300, 360)
