@@ -68,7 +68,7 @@ def main(
 
 
 def _register_commands() -> None:
-    from goaltui.cli import changes, demo, export, goals, kpis, reports, scorecard, wall
+    from goaltui.cli import changes, demo, export, goals, kpis, milestones, reports, scorecard, wall
 
     for command in (
         goals.add,
@@ -85,6 +85,7 @@ def _register_commands() -> None:
         demo.demo,
         scorecard.scorecard_cmd,
         kpis.kpis_cmd,
+        milestones.milestone_cmd,
     ):
         main.add_command(command)
 
