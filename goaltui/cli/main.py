@@ -68,10 +68,22 @@ def main(
 
 
 def _register_commands() -> None:
-    from goaltui.cli import changes, demo, export, goals, kpis, milestones, reports, scorecard, wall
+    from goaltui.cli import (
+        changes,
+        demo,
+        edit,
+        export,
+        goals,
+        kpis,
+        milestones,
+        reports,
+        scorecard,
+        wall,
+    )
 
     for command in (
         goals.add,
+        edit.edit_cmd,
         goals.log,
         changes.unlog,
         changes.close,
