@@ -14,6 +14,7 @@ from datetime import date
 from functools import partial
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,7 +29,7 @@ from goaltui.store.store import Store
 from goaltui.widgets.live import LiveFailed, LiveLoaded, LiveReader
 from goaltui.widgets.saves import Save, dismiss_when_saved, error_text, saves_of
 from screens.dialogs import MilestoneAnswer, MilestoneDialog
-from screens.milestone_table import MilestoneTable, summary_text
+from screens.milestone_table import MilestoneTable, status_text, summary_text
 
 MOVE = Binding.Group("Move", compact=True)
 Read = tuple[Goal | None, list[Milestone]]
@@ -74,6 +75,7 @@ class MilestonesScreen(Screen[bool]):
         yield Static(f"Milestones · {self.goal_key}", id="heading", markup=False)
         yield Static("", id="summary", markup=False)
         yield MilestoneTable(id="milestones", cursor_type="row", zebra_stripes=False)
+        yield Static("", id="info", markup=False)  # the highlighted one's title in full
         yield Static("No milestones yet: press a to add one.", id="empty", markup=False)
         yield Footer(compact=True)
 
@@ -139,7 +141,20 @@ class MilestonesScreen(Screen[bool]):
         self.set_class(self.loaded and not self.milestones, "-empty")
         summary = summary_text(self.milestones, today, self._saving.total())
         self.query_one("#summary", Static).update(summary if self.loaded else "reading…")
+        self._show_info()
         self.refresh_bindings()
+
+    @on(DataTable.RowHighlighted)
+    def _show_info(self) -> None:
+        """At 80 columns a long title is cut in the table: under it, the highlighted
+        milestone's title reads in full (wrapped), with its date's words."""
+        milestone = self.current
+        info = self.query_one("#info", Static)
+        if milestone is None:
+            info.update("")
+            return
+        words = status_text(milestone, self.clock.today())
+        info.update(Text.assemble((milestone.title, "bold"), f" · {words}" if words else ""))
 
     @property
     def ascii(self) -> bool:

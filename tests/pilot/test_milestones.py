@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from board_helpers import screen_text
 from lock_holder import lock_held_elsewhere
 from screen_host import ScreenHost, type_text
 from textual.widgets import DataTable, Static
@@ -209,3 +210,15 @@ async def test_home_and_end_go_to_the_first_and_last_milestone(app: ScreenHost) 
         assert table.cursor_row == 0
         await press(pilot, "down", "down", "home")
         assert table.cursor_row == 0
+
+
+async def test_the_highlighted_milestone_reads_in_full_under_the_table(app: ScreenHost) -> None:
+    """At 80 columns the title column cuts "Publish the knowledge-base articles": the line
+    under the table gives the highlighted one whole, with what its date means."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        info = app.screen.query_one("#info", Static)
+        await press(pilot, "down", "down", "down")
+        await until(pilot, lambda: "Publish" in str(info.render()))
+        assert str(info.render()) == "Publish the knowledge-base articles · 13d late"
+        assert "Publish the knowledge-base artic… " in screen_text(app)  # cut in the table
