@@ -99,7 +99,8 @@ def plan_wide_import(
     for record in reader:
         found.row(reader.line_num, record)  # line_num: the row's last physical line
     plan = _plan_days(found, name, stored, how, force)
-    return replace(plan, notes=(*frame_notes(above, found.totals), *plan.notes))
+    hint = _weight_hint(found, how, header)
+    return replace(plan, notes=(*frame_notes(above, found.totals), *plan.notes, *hint))
 
 
 def _header_problem(
@@ -174,6 +175,21 @@ def _notes(found: WideRows, weightless: int) -> tuple[str, ...]:
         no_weight = f"no {found.weight_col!r}"
         notes.append(f"{_count(weightless, 'agent-day')} with {no_weight}: no value to average")
     return tuple(notes)
+
+
+COUNT_WORDS = ("contacts", "handled", "interactions", "calls", "answered", "offered")
+
+
+def _weight_hint(found: WideRows, how: Aggregate, header: Sequence[str]) -> list[str]:
+    """Interval rows averaged without --weight-col: say it was a plain mean, and name the
+    file's count column when it has one (an AHT over 30 calls outweighs one over 10)."""
+    intervals = len(found.samples) < sum(len(s) for s in found.samples.values())
+    means = any((spec.aggregate or how) is Aggregate.MEAN for spec in found.specs)
+    if found.weight_col or not intervals or not means:
+        return []
+    count = next((h for h in header if any(w in norm(h) for w in COUNT_WORDS)), None)
+    named = f"--weight-col {count!r}" if count else "--weight-col with the count each row averages"
+    return [f"averaged as a plain mean: {named} weights each row by its count"]
 
 
 def _count(n: int, what: str) -> str:

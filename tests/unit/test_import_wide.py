@@ -254,6 +254,21 @@ def test_without_weights_an_idle_intervals_zero_is_averaged_in_and_caught(
     ]
 
 
+@pytest.mark.parametrize("how", ["mean", "sum"])
+def test_intervals_averaged_without_weights_say_so_and_name_the_count_column(
+    store: Store, how: str
+) -> None:
+    """DESIGN: an interval average is weighted by its count, never a plain mean. Without
+    --weight-col the import says what it did and which column would weight it."""
+    opts = {**CONNECT_OPTS, "weight_col": None, "columns": ["Average handle time=AHT"]}
+    notes = plan(store, CONNECT, aggregate=how, **opts).notes
+    hint = "averaged as a plain mean: --weight-col 'Contacts handled' weights each row by its count"
+    assert (hint in notes) is (how == "mean"), notes
+    if how == "mean":
+        weighted = {**CONNECT_OPTS, "columns": ["Average handle time=AHT"]}
+        assert hint not in plan(store, CONNECT, **weighted).notes
+
+
 @pytest.mark.parametrize(("how", "expected"), [("mean", 562.0), ("sum", 2810.0), ("last", 590.0)])
 def test_aggregate_mean_sum_or_last(store: Store, how: str, expected: float) -> None:
     opts = {**CONNECT_OPTS, "weight_col": None, "columns": ["Average handle time=AHT"]}
