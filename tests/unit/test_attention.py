@@ -9,11 +9,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from test_exporters import assert_golden
 
-from goaltui.cli import context as cli_context
 from goaltui.cli import main as cli
 from goaltui.core.attention import (
     UNUSUAL_WINDOW,
@@ -183,13 +181,6 @@ def test_summary_counts_a_stale_goal_as_stale_before_no_data() -> None:
 
 
 # -- the command line: the demo's fcr-billing has had no value since Thursday 19 November ----
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(DEMO_NOW)
-    monkeypatch.setattr(cli_context, "make_clock", lambda: clock)
-    return clock
 
 
 def cli_out(*args: str | Path) -> str:

@@ -15,13 +15,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from goaltui.cli import context as cli_context
 from goaltui.cli import main as cli
 from goaltui.core import rules
-from goaltui.core.clock import FixedClock
 from goaltui.core.models import GoalStatus
 from goaltui.core.wins import WinKind
-from goaltui.formats.demo import DEMO_NOW
 
 Data = dict[str, Any]
 
@@ -77,11 +74,6 @@ BROKEN: dict[str, tuple[Callable[[Data], None], str]] = {
         "removed",
     ),
 }
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_context, "make_clock", lambda: FixedClock(DEMO_NOW))
 
 
 @pytest.fixture(params=sorted(BROKEN), ids=lambda name: name.replace(" ", "-"))

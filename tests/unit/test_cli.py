@@ -27,13 +27,6 @@ ADD_AHT = ["add", "aht-maria", "Cut Maria's handle time", "--metric", "AHT", "--
 ADD_AHT += ["--baseline", "540", "--target", "-20%", "--due", "+3m", "--owner", "Maria"]
 
 
-@pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(DEMO_NOW)
-    monkeypatch.setattr(cli_context, "make_clock", lambda: clock)
-    return clock
-
-
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "goals.json"

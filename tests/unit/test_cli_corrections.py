@@ -25,13 +25,6 @@ PLATFORM = ROOT / "data" / "sample-import-platform.csv"
 TODAY = DEMO_NOW.date()  # aht-tom: 8:54 today (by dana), 9:19 yesterday; target 8:00
 
 
-@pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(DEMO_NOW)
-    monkeypatch.setattr(cli_context, "make_clock", lambda: clock)
-    return clock
-
-
 def run(*args: str | Path) -> Result:
     return CliRunner().invoke(cli.main, [str(a) for a in args])
 

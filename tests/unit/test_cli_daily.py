@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner, Result
 
-from goaltui.cli import context as cli_context
 from goaltui.cli import main as cli
 from goaltui.core.clock import FixedClock
 from goaltui.formats.demo import DEMO_NOW
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample-import.csv"
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(DEMO_NOW)
-    monkeypatch.setattr(cli_context, "make_clock", lambda: clock)
-    return clock
 
 
 def run(*args: str | Path) -> Result:

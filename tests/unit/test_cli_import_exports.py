@@ -26,18 +26,9 @@ from export_files import (
 )
 from test_exporters import assert_golden
 
-from goaltui.cli import context as cli_context
 from goaltui.cli import main as cli
 from goaltui.core.clock import FixedClock
-from goaltui.formats.demo import DEMO_NOW
 from goaltui.store.store import Store
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(DEMO_NOW)
-    monkeypatch.setattr(cli_context, "make_clock", lambda: clock)
-    return clock
 
 
 @pytest.fixture

@@ -7,43 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_runs import error, ok
 
-from goaltui.cli import context as cli_context
-from goaltui.cli import main as cli
-from goaltui.core.clock import FixedClock
-from goaltui.formats.demo import DEMO_NOW, DEMO_TODAY, make_demo_copy
 from goaltui.store.store import Store
 
 
-@pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(DEMO_NOW)
-    monkeypatch.setattr(cli_context, "make_clock", lambda: clock)
-    return clock
-
-
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return make_demo_copy(DEMO_TODAY, tmp_path)
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli.main, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def ok(*args: str | Path) -> list[str]:
-    code, out, err = run(*args)
-    assert code == 0, out + err
-    return out.splitlines()
-
-
-def error(*args: str | Path) -> str:
-    code, _, err = run(*args)
-    assert code == 1
-    [line] = err.splitlines()
-    return line.removeprefix("goaltui: error: ")
+def db(demo_path: Path) -> Path:
+    return demo_path  # the demo team, ending on DEMO_TODAY (the frozen CLI clock's day)
 
 
 def test_list_numbers_the_checklist_in_its_order(db: Path) -> None:

@@ -8,16 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from goaltui.cli import context as cli_context
 from goaltui.cli import main as cli
-from goaltui.core.clock import FixedClock
-from goaltui.formats.demo import DEMO_NOW
 from goaltui.store.store import Store
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_context, "make_clock", lambda: FixedClock(DEMO_NOW))
 
 
 def add(db: Path, key: str, owner: str, *more: str) -> Result:

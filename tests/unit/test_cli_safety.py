@@ -11,16 +11,8 @@ import pytest
 from click.testing import CliRunner, Result
 from hostile import ESCAPES, make_hostile
 
-from goaltui.cli import context as cli_context
 from goaltui.cli import main as cli
-from goaltui.core.clock import FixedClock
 from goaltui.core.text import is_printable
-from goaltui.formats.demo import DEMO_NOW
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_context, "make_clock", lambda: FixedClock(DEMO_NOW))
 
 
 def run(*args: str | Path) -> Result:

@@ -11,21 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from goaltui.cli import context as cli_context
 from goaltui.cli import main as cli
-from goaltui.core.clock import FixedClock
-from goaltui.formats.demo import DEMO_NOW
 from goaltui.store.store import Store
 
 ADD = ["add", "crt-team", "Call back sooner", "--metric", "Call return", "--unit", "h"]
 ADD += ["--baseline", "30", "--target", "20", "--due", "+3m", "--start", "2026-11-01"]
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(DEMO_NOW)
-    monkeypatch.setattr(cli_context, "make_clock", lambda: clock)
-    return clock
 
 
 def ok(*args: str | Path) -> str:

@@ -17,7 +17,6 @@ import orjson
 import pytest
 from click.testing import CliRunner, Result
 
-from goaltui.cli import context as cli_context
 from goaltui.cli import main as cli
 from goaltui.core.clock import FixedClock
 from goaltui.core.errors import DataFileError, UserError
@@ -34,13 +33,6 @@ GOOD = {"_meta": {"1": {"schema": 1}}, "goals": {}, "checkins": {}}
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="making a file another user's needs root")
 ADD = ["add", "aht", "Cut AHT on billing", "--metric", "AHT", "--unit", "s"]
 ADD += ["--baseline", "540", "--target", "420", "--due", "+3m"]
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(DEMO_NOW)
-    monkeypatch.setattr(cli_context, "make_clock", lambda: clock)
-    return clock
 
 
 def run(*args: str | Path) -> Result:

@@ -12,7 +12,6 @@ from click.testing import CliRunner, Result
 from pydantic import ValidationError
 
 from goaltui.app import wallboard
-from goaltui.cli import context as cli_context
 from goaltui.cli import main as cli
 from goaltui.cli import tui
 from goaltui.core.board_rows import build_rows
@@ -23,11 +22,6 @@ from goaltui.formats.demo import DEMO_NOW, DEMO_TODAY
 from goaltui.store.store import Store
 
 AGENT_GOALS = {"aht-maria", "fcr-sam", "adherence-sam", "csat-priya", "aht-tom"}
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_context, "make_clock", lambda: FixedClock(DEMO_NOW))
 
 
 def make_private(store: Store, key: str) -> None:
