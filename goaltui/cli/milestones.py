@@ -121,10 +121,12 @@ def _pick(store: Store, key: str, number: int) -> tuple[str, Milestone]:
     return goal.key, found[number - 1]
 
 
-def _set_done(ctx: click.Context, key: str, number: int, done: bool, db: str | None) -> None:
+def _set_done(
+    ctx: click.Context, key: str, number: int, *, done: bool, db: str | None, shared: bool
+) -> None:
     session = Session.of(ctx)
     clock = session.clock()
-    store = session.store(db, False, clock)
+    store = session.store(db, shared, clock)
     goal_key, milestone = _pick(store, key, number)
     if milestone.done == done:
         say(f"{goal_key}: {milestone.title!r} is already {'done' if done else 'open'}")
@@ -140,7 +142,7 @@ def _set_done(ctx: click.Context, key: str, number: int, done: bool, db: str | N
 @click.pass_context
 def done_cmd(ctx: click.Context, *, key: str, number: int, db: str | None, shared: bool) -> None:
     """Tick milestone NUMBER of KEY (as `goaltui milestone list` numbers them)."""
-    _set_done(ctx, key, number, True, db)
+    _set_done(ctx, key, number, done=True, db=db, shared=shared)
 
 
 @milestone_cmd.command("undone")
@@ -151,4 +153,4 @@ def done_cmd(ctx: click.Context, *, key: str, number: int, db: str | None, share
 def undone_cmd(ctx: click.Context, *, key: str, number: int, db: str | None, shared: bool) -> None:
     """Untick milestone NUMBER of KEY; one with a threshold ticks again on a new value
     that reaches it."""
-    _set_done(ctx, key, number, False, db)
+    _set_done(ctx, key, number, done=False, db=db, shared=shared)

@@ -52,6 +52,14 @@ async def fill(pilot: Pilot[Any], owner: str) -> None:
     await settled(pilot)
 
 
+async def asked(pilot: Pilot[Any], owner: str) -> OwnerQuestion:
+    """The form filled with `owner` and saved: the near-owner question that comes up."""
+    await saves_settled(pilot)
+    await fill(pilot, owner)
+    await press(pilot, "ctrl+s")
+    return await screen_is(pilot, OwnerQuestion)
+
+
 async def test_typing_an_owner_suggests_the_rest_and_right_takes_it(form: ScreenHost) -> None:
     async with form.run_test(size=(80, 24)) as pilot:
         await saves_settled(pilot)
@@ -80,10 +88,7 @@ async def test_a_near_miss_owner_asks_and_use_saves_the_existing_one(
     form: ScreenHost, demo_store: Store
 ) -> None:
     async with form.run_test(size=(80, 24)) as pilot:
-        await saves_settled(pilot)
-        await fill(pilot, "Maria Lopes")
-        await press(pilot, "ctrl+s")
-        question = await screen_is(pilot, OwnerQuestion)
+        question = await asked(pilot, "Maria Lopes")
         title = str(question.query_one(".dialog-title").render())
         assert title == "'Maria Lopes' is new. Did you mean Maria Lopez?"
         await press(pilot, "u")
@@ -96,10 +101,7 @@ async def test_enter_on_the_first_choice_uses_the_existing_owner(
     form: ScreenHost, demo_store: Store
 ) -> None:
     async with form.run_test(size=(80, 24)) as pilot:
-        await saves_settled(pilot)
-        await fill(pilot, "sam okafor")  # only the case differs: another owner on the board
-        await press(pilot, "ctrl+s")
-        await screen_is(pilot, OwnerQuestion)
+        await asked(pilot, "sam okafor")  # only the case differs: another owner on the board
         await press(pilot, "enter")
         await saves_settled(pilot)
     assert demo_store.goal("aht-maria-2").owner == "Sam Okafor"
@@ -107,10 +109,7 @@ async def test_enter_on_the_first_choice_uses_the_existing_owner(
 
 async def test_keep_saves_the_new_owner_as_typed(form: ScreenHost, demo_store: Store) -> None:
     async with form.run_test(size=(80, 24)) as pilot:
-        await saves_settled(pilot)
-        await fill(pilot, "Maria Lopes")
-        await press(pilot, "ctrl+s")
-        await screen_is(pilot, OwnerQuestion)
+        await asked(pilot, "Maria Lopes")
         await press(pilot, "k")
         await saves_settled(pilot)
     assert form.results == ["aht-maria-2"]
@@ -121,10 +120,7 @@ async def test_back_returns_to_the_form_with_nothing_saved(
     form: ScreenHost, demo_store: Store
 ) -> None:
     async with form.run_test(size=(80, 24)) as pilot:
-        await saves_settled(pilot)
-        await fill(pilot, "Maria Lopes")
-        await press(pilot, "ctrl+s")
-        await screen_is(pilot, OwnerQuestion)
+        await asked(pilot, "Maria Lopes")
         await press(pilot, "escape")
         screen = await screen_is(pilot, GoalFormScreen)
         await saves_settled(pilot)
